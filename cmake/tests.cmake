@@ -1,0 +1,18 @@
+# Tests beyond the GoogleTest binary: a throwaway PostgreSQL cluster (fixture), the data-driven API
+# harness and the browser tests. All run with one `ctest`.
+find_program(NODE_EXECUTABLE node)
+
+add_test(NAME postgres_start COMMAND ${PROJECT_SOURCE_DIR}/tests/support/postgres.sh start ${CMAKE_BINARY_DIR}/pg)
+add_test(NAME postgres_stop COMMAND ${PROJECT_SOURCE_DIR}/tests/support/postgres.sh stop ${CMAKE_BINARY_DIR}/pg)
+set_tests_properties(postgres_start PROPERTIES FIXTURES_SETUP postgres)
+set_tests_properties(postgres_stop PROPERTIES FIXTURES_CLEANUP postgres)
+
+if(NODE_EXECUTABLE)
+  add_test(NAME api COMMAND ${NODE_EXECUTABLE} --test --test-concurrency=2 ${PROJECT_SOURCE_DIR}/tests/api/)
+  set_tests_properties(api PROPERTIES
+    ENVIRONMENT "SEN_BINARY=$<TARGET_FILE:sen>;SEN_SOURCE_DIR=${PROJECT_SOURCE_DIR};SEN_TEST_PG_URL_FILE=${CMAKE_BINARY_DIR}/pg/url"
+    FIXTURES_REQUIRED postgres TIMEOUT 600)
+  add_test(NAME browser COMMAND ${NODE_EXECUTABLE} --test --test-concurrency=1 ${PROJECT_SOURCE_DIR}/tests/e2e/)
+  set_tests_properties(browser PROPERTIES
+    ENVIRONMENT "SEN_BINARY=$<TARGET_FILE:sen>;SEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 600)
+endif()

@@ -1,0 +1,89 @@
+#include <sodium.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <map>
+
+#include "cli/app.hpp"
+
+namespace {
+
+struct CommonOptions {
+  std::string config_file;
+  std::map<std::string, std::string> overrides;
+};
+
+// Flags map onto configuration keys, so flags, environment and TOML share one validation path.
+void add_storage_flags(CLI::App* cmd, CommonOptions& o) {
+  cmd->add_option("--config", o.config_file, "TOML configuration file (or SEN_CONFIG)");
+  cmd->add_option_function<std::string>(
+      "--data-dir", [&o](const std::string& v) { o.overrides["storage.data_dir"] = v; },
+      "data directory (SQLite database, files) [storage.data_dir]");
+  cmd->add_option_function<std::string>(
+      "--database-url", [&o](const std::string& v) { o.overrides["storage.database_url"] = v; },
+      "postgresql://... to use PostgreSQL instead of SQLite [storage.database_url]");
+  cmd->add_option_function<std::string>(
+      "--pack-dir", [&o](const std::string& v) { o.overrides["pack.dir"] = v; },
+      "country pack directory [pack.dir]");
+  cmd->add_option_function<std::string>(
+      "--log-level", [&o](const std::string& v) { o.overrides["log.level"] = v; }, "log level [log.level]");
+}
+
+void add_server_flags(CLI::App* cmd, CommonOptions& o) {
+  add_storage_flags(cmd, o);
+  cmd->add_option_function<std::string>(
+      "--listen", [&o](const std::string& v) { o.overrides["server.listen"] = v; },
+      "HOST:PORT; port 0 picks a free port [server.listen]");
+  cmd->add_option_function<std::string>(
+      "--web-dir", [&o](const std::string& v) { o.overrides["web.dir"] = v; }, "built web UI [web.dir]");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (sodium_init() < 0) {
+    std::fprintf(stderr, "libsodium failed to initialise\n");
+    return 1;
+  }
+  CLI::App app{"Sen: an open digital-government platform (public services, assessment, data, open data)"};
+  app.require_subcommand(1);
+  CommonOptions options;
+
+  auto* serve = app.add_subcommand("serve", "Serve the API and web UI on an existing, migrated database");
+  add_server_flags(serve, options);
+  auto* demo = app.add_subcommand(
+      "demo", "Create or reuse a data directory, load the Vietnam pack and demo data, then serve");
+  add_server_flags(demo, options);
+  auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations and load the country pack");
+  add_storage_flags(migrate, options);
+  auto* check = app.add_subcommand("check-config", "Print the effective configuration (secrets masked)");
+  add_server_flags(check, options);
+  auto* version = app.add_subcommand("version", "Print the version");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (version->parsed()) {
+    std::printf("sen %s\n", sen::cli::kVersion.data());
+    return 0;
+  }
+  std::optional<std::filesystem::path> file;
+  if (!options.config_file.empty()) {
+    file = options.config_file;
+  } else if (const char* env = std::getenv("SEN_CONFIG"); env != nullptr && *env != '\0') {
+    file = env;
+  }
+  auto config = sen::load_config(file, sen::process_env(), options.overrides);
+  if (!config) {
+    std::fprintf(stderr, "configuration error: %s\n", config.error().message.c_str());
+    return 2;
+  }
+  // The demo keeps its data apart from a real deployment's unless told otherwise.
+  if (demo->parsed() && config->storage.data_dir == sen::StorageConfig{}.data_dir) {
+    config->storage.data_dir = "sen-demo-data";
+  }
+  if (serve->parsed()) return sen::cli::run_serve(*config);
+  if (demo->parsed()) return sen::cli::run_demo(*config);
+  if (migrate->parsed()) return sen::cli::run_migrate(*config);
+  if (check->parsed()) return sen::cli::run_check_config(*config);
+  return 2;
+}

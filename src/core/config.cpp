@@ -1,0 +1,226 @@
+#include "core/config.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <toml++/toml.h>
+
+namespace sen {
+namespace {
+
+Result<long long> parse_integer(const std::string& key, const std::string& text, long long min,
+                                long long max) {
+  long long value = 0;
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end) {
+    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be an integer, got '{}'", key, text), key);
+  }
+  if (value < min || value > max) {
+    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be between {} and {}", key, min, max),
+                key);
+  }
+  return value;
+}
+
+template <class Member>
+Setting int_setting(std::string key, std::string description, Member member, long long min, long long max) {
+  Setting s;
+  s.key = key;
+  s.description = std::move(description);
+  s.set = [key, member, min, max](Config& c, const std::string& v) -> Status {
+    auto n = parse_integer(key, v, min, max);
+    if (!n) return tl::unexpected(n.error());
+    member(c) = static_cast<std::remove_reference_t<decltype(member(c))>>(*n);
+    return {};
+  };
+  s.get = [member](const Config& c) { return std::to_string(member(const_cast<Config&>(c))); };
+  return s;
+}
+
+template <class Member>
+Setting string_setting(std::string key, std::string description, Member member, bool secret = false) {
+  Setting s;
+  s.key = std::move(key);
+  s.description = std::move(description);
+  s.secret = secret;
+  s.set = [member](Config& c, const std::string& v) -> Status {
+    member(c) = v;
+    return {};
+  };
+  s.get = [member](const Config& c) { return member(const_cast<Config&>(c)); };
+  return s;
+}
+
+std::vector<Setting> make_settings() {
+  std::vector<Setting> all;
+  all.push_back(string_setting("server.listen", "HOST:PORT to listen on; port 0 picks a free port",
+                               [](Config& c) -> std::string& { return c.server.listen; }));
+  all.push_back(int_setting("server.threads", "network threads; 0 means one per CPU core",
+                            [](Config& c) -> int& { return c.server.threads; }, 0, 256));
+  all.push_back(int_setting("server.worker_threads", "threads for blocking work (database)",
+                            [](Config& c) -> int& { return c.server.worker_threads; }, 1, 256));
+  all.push_back(int_setting("server.max_connections", "open connections beyond this are refused",
+                            [](Config& c) -> int& { return c.server.max_connections; }, 1, 1000000));
+  all.push_back(int_setting("server.header_limit_bytes", "largest request header block (431 above)",
+                            [](Config& c) -> std::size_t& { return c.server.header_limit_bytes; }, 1024,
+                            1024 * 1024));
+  all.push_back(int_setting("server.body_limit_bytes",
+                            "default largest request body (413 above); routes may set their own",
+                            [](Config& c) -> std::size_t& { return c.server.body_limit_bytes; }, 0,
+                            1024LL * 1024 * 1024));
+  all.push_back(int_setting("server.request_timeout_ms",
+                            "a whole request (headers and body) must arrive within this",
+                            [](Config& c) -> int& { return c.server.request_timeout_ms; }, 100, 3600000));
+  all.push_back(int_setting("server.idle_timeout_ms", "idle keep-alive connections are closed after this",
+                            [](Config& c) -> int& { return c.server.idle_timeout_ms; }, 100, 3600000));
+  all.push_back(int_setting("server.shutdown_grace_ms",
+                            "on SIGTERM, in-flight requests get this long to finish",
+                            [](Config& c) -> int& { return c.server.shutdown_grace_ms; }, 0, 3600000));
+  all.push_back(string_setting("storage.data_dir", "directory for the SQLite database and files",
+                               [](Config& c) -> std::string& { return c.storage.data_dir; }));
+  all.push_back(string_setting(
+      "storage.database_url", "empty for SQLite in data_dir, or postgresql://user:password@host/db",
+      [](Config& c) -> std::string& { return c.storage.database_url; }, true));
+  all.push_back(int_setting("storage.pool_size", "database connections",
+                            [](Config& c) -> int& { return c.storage.pool_size; }, 1, 1000));
+  all.push_back(int_setting("storage.busy_timeout_ms", "how long a write waits for a database lock",
+                            [](Config& c) -> int& { return c.storage.busy_timeout_ms; }, 0, 600000));
+  all.push_back(string_setting("web.dir", "built web UI (static files) to serve",
+                               [](Config& c) -> std::string& { return c.web_dir; }));
+  all.push_back(string_setting("pack.dir", "country pack (administrative units, calendar)",
+                               [](Config& c) -> std::string& { return c.pack_dir; }));
+  all.push_back(string_setting("log.level", "trace, debug, info, warn, error or off",
+                               [](Config& c) -> std::string& { return c.log_level; }));
+  Setting access;
+  access.key = "log.access";
+  access.description = "write one JSON line per request to standard output";
+  access.set = [](Config& c, const std::string& v) -> Status {
+    if (v == "true" || v == "1") {
+      c.access_log = true;
+    } else if (v == "false" || v == "0") {
+      c.access_log = false;
+    } else {
+      return fail(ErrorCode::kInvalidArgument, "log.access must be true or false", "log.access");
+    }
+    return {};
+  };
+  access.get = [](const Config& c) { return std::string(c.access_log ? "true" : "false"); };
+  all.push_back(std::move(access));
+  return all;
+}
+
+const Setting* find_setting(const std::string& key) {
+  for (const auto& s : settings()) {
+    if (s.key == key) return &s;
+  }
+  return nullptr;
+}
+
+Status apply(Config& config, const std::string& key, const std::string& value, std::string_view source) {
+  const Setting* s = find_setting(key);
+  if (s == nullptr) {
+    return fail(ErrorCode::kInvalidArgument, fmt::format("unknown setting '{}' in {}", key, source), key);
+  }
+  auto status = s->set(config, value);
+  if (!status) {
+    auto error = status.error();
+    error.message += fmt::format(" (from {})", source);
+    return tl::unexpected(error);
+  }
+  return {};
+}
+
+Status apply_toml_table(Config& config, const toml::table& table, const std::string& prefix,
+                        const std::string& source) {
+  for (const auto& [k, node] : table) {
+    const std::string key = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+    if (const auto* sub = node.as_table()) {
+      if (auto s = apply_toml_table(config, *sub, key, source); !s) return s;
+      continue;
+    }
+    std::string value;
+    if (auto v = node.value<std::string>(); v && node.is_string()) {
+      value = *v;
+    } else if (node.is_integer()) {
+      value = std::to_string(*node.value<long long>());
+    } else if (node.is_boolean()) {
+      value = *node.value<bool>() ? "true" : "false";
+    } else {
+      return fail(ErrorCode::kInvalidArgument, fmt::format("{} has an unsupported type in {}", key, source),
+                  key);
+    }
+    if (auto s = apply(config, key, value, source); !s) return s;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string Setting::env_name() const {
+  std::string name = "SEN_";
+  for (char ch : key) name += ch == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return name;
+}
+
+const std::vector<Setting>& settings() {
+  static const std::vector<Setting> all = make_settings();
+  return all;
+}
+
+EnvLookup process_env() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    if (v == nullptr) return std::nullopt;
+    return std::string(v);
+  };
+}
+
+Result<Config> load_config(const std::optional<std::filesystem::path>& file, const EnvLookup& env,
+                           const std::map<std::string, std::string>& overrides) {
+  Config config;
+  if (file) {
+    toml::table table;
+    try {
+      table = toml::parse_file(file->string());
+    } catch (const toml::parse_error& e) {
+      return fail(ErrorCode::kInvalidArgument,
+                  fmt::format("cannot read configuration {}: {}", file->string(), e.description()), "config");
+    }
+    if (auto s = apply_toml_table(config, table, "", file->string()); !s) {
+      return tl::unexpected(s.error());
+    }
+  }
+  for (const auto& s : settings()) {
+    if (auto v = env(s.env_name())) {
+      if (auto st = apply(config, s.key, *v, "environment variable " + s.env_name()); !st) {
+        return tl::unexpected(st.error());
+      }
+    }
+  }
+  for (const auto& [key, value] : overrides) {
+    if (auto st = apply(config, key, value, "command line"); !st) return tl::unexpected(st.error());
+  }
+  return config;
+}
+
+std::string mask_url_password(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return url;
+  const auto at = url.find('@', scheme + 3);
+  if (at == std::string::npos) return url;
+  const auto colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "****" + url.substr(at);
+}
+
+std::string masked_value(const Setting& setting, const Config& config) {
+  std::string value = setting.get(config);
+  if (!setting.secret) return value;
+  if (value.find("://") != std::string::npos) return mask_url_password(value);
+  return value.empty() ? value : "****";
+}
+
+}  // namespace sen

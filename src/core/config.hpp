@@ -1,0 +1,67 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.hpp"
+
+namespace sen {
+
+struct ServerConfig {
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;  // 0: one per core
+  int max_connections = 10000;
+  std::size_t header_limit_bytes = 16 * 1024;
+  std::size_t body_limit_bytes = 1024 * 1024;
+  int request_timeout_ms = 15000;  // whole request (headers and body) must arrive within this
+  int idle_timeout_ms = 60000;     // keep-alive connection with no request
+  int shutdown_grace_ms = 20000;
+  int worker_threads = 4;  // blocking (database) work runs here, off the network threads
+};
+
+struct StorageConfig {
+  std::string data_dir = "data";
+  std::string database_url;  // empty: SQLite file sen.db in data_dir; postgresql://... for PostgreSQL
+  int pool_size = 4;
+  int busy_timeout_ms = 5000;
+};
+
+struct Config {
+  ServerConfig server;
+  StorageConfig storage;
+  std::string web_dir = "web/dist";
+  std::string pack_dir = "packs/vn";
+  std::string log_level = "info";
+  bool access_log = true;
+};
+
+// One documented setting: TOML key, environment variable, default, and how to read/write it.
+struct Setting {
+  std::string key;  // e.g. "server.listen"; env var is SEN_SERVER_LISTEN
+  std::string description;
+  bool secret = false;
+  std::function<Status(Config&, const std::string&)> set;
+  std::function<std::string(const Config&)> get;
+  std::string env_name() const;
+};
+
+const std::vector<Setting>& settings();
+
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+EnvLookup process_env();
+
+// Precedence: defaults < TOML file < environment < flags (`overrides`, keyed by setting key).
+// Unknown keys and bad values are errors naming the key.
+Result<Config> load_config(const std::optional<std::filesystem::path>& file, const EnvLookup& env,
+                           const std::map<std::string, std::string>& overrides);
+
+// Secrets masked (the password in a database URL), for `sen check-config` and logs.
+std::string masked_value(const Setting& setting, const Config& config);
+std::string mask_url_password(const std::string& url);
+
+}  // namespace sen

@@ -1,0 +1,75 @@
+#include "core/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace sen {
+namespace {
+
+EnvLookup env_of(std::map<std::string, std::string> vars) {
+  return [vars](const std::string& name) -> std::optional<std::string> {
+    auto it = vars.find(name);
+    if (it == vars.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+std::filesystem::path write_temp(const std::string& name, const std::string& text) {
+  auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(Config, DefaultsAreSafe) {
+  auto c = load_config(std::nullopt, env_of({}), {});
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->server.listen, "127.0.0.1:8080");
+  EXPECT_EQ(c->server.body_limit_bytes, 1024u * 1024u);
+  EXPECT_EQ(c->server.header_limit_bytes, 16u * 1024u);
+  EXPECT_TRUE(c->storage.database_url.empty());
+}
+
+TEST(Config, FileThenEnvironmentThenFlags) {
+  auto file = write_temp("sen_config_test.toml",
+                         "[server]\nlisten = \"0.0.0.0:9000\"\nbody_limit_bytes = 2048\n"
+                         "[storage]\npool_size = 7\n[log]\naccess = false\n");
+  auto c = load_config(file, env_of({{"SEN_SERVER_BODY_LIMIT_BYTES", "4096"}}),
+                       {{"storage.pool_size", "9"}});
+  ASSERT_TRUE(c) << c.error().message;
+  EXPECT_EQ(c->server.listen, "0.0.0.0:9000");
+  EXPECT_EQ(c->server.body_limit_bytes, 4096u);
+  EXPECT_EQ(c->storage.pool_size, 9);
+  EXPECT_FALSE(c->access_log);
+}
+
+TEST(Config, UnknownKeyIsAnErrorNamingIt) {
+  auto file = write_temp("sen_config_unknown.toml", "[server]\nlisen = \"x\"\n");
+  auto c = load_config(file, env_of({}), {});
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().field, "server.lisen");
+}
+
+TEST(Config, BadValueIsAnErrorNamingTheSource) {
+  auto c = load_config(std::nullopt, env_of({{"SEN_SERVER_THREADS", "many"}}), {});
+  ASSERT_FALSE(c);
+  EXPECT_EQ(c.error().field, "server.threads");
+  EXPECT_NE(c.error().message.find("SEN_SERVER_THREADS"), std::string::npos);
+  auto out_of_range = load_config(std::nullopt, env_of({}), {{"storage.pool_size", "0"}});
+  ASSERT_FALSE(out_of_range);
+}
+
+TEST(Config, SecretsAreMasked) {
+  auto c = load_config(std::nullopt, env_of({}),
+                       {{"storage.database_url", "postgresql://sen:hunter2@db.example/sen"}});
+  ASSERT_TRUE(c);
+  for (const auto& s : settings()) {
+    if (s.key == "storage.database_url") {
+      EXPECT_EQ(masked_value(s, *c), "postgresql://sen:****@db.example/sen");
+    }
+  }
+  EXPECT_EQ(mask_url_password("postgresql://localhost/sen"), "postgresql://localhost/sen");
+}
+
+}  // namespace
+}  // namespace sen

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace sen {
+
+// Folds text for accent-insensitive search: lower case, Vietnamese diacritics removed (đ -> d),
+// composed or decomposed input alike, runs of whitespace collapsed to one space, trimmed.
+// "Thành phố Hà Nội" and "THANH PHO HA NOI" both fold to "thanh pho ha noi".
+std::string fold_for_search(std::string_view text);
+
+}  // namespace sen

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+
+#include "calendar/working_calendar.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "places/place_repository.hpp"
+#include "storage/database.hpp"
+
+namespace sen::http {
+
+// What the API handlers need; owned by the application, outliving the server.
+struct ApiContext {
+  storage::Database& db;
+  places::PlaceRepository& places;
+  const calendar::WorkingCalendar& calendar;
+  const Metrics& metrics;
+  std::string version;
+};
+
+void add_system_routes(Router& router, const ApiContext& ctx);
+void add_place_routes(Router& router, const ApiContext& ctx);
+void add_calendar_routes(Router& router, const ApiContext& ctx);
+
+// Every route of the API, in one place.
+inline void add_all_routes(Router& router, const ApiContext& ctx) {
+  add_system_routes(router, ctx);
+  add_place_routes(router, ctx);
+  add_calendar_routes(router, ctx);
+}
+
+// The OpenAPI 3.1 description compiled into the binary (src/http/openapi.json).
+std::string_view openapi_document();
+
+}  // namespace sen::http

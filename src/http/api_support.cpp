@@ -1,0 +1,76 @@
+#include "http/api_support.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+#include <spdlog/spdlog.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "http/problem.hpp"
+
+namespace sen::http {
+
+std::string encode_cursor(const std::string& after) {
+  std::string out(sodium_base64_encoded_len(after.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(after.data()), after.size(),
+                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+Result<storage::PageRequest> parse_page_request(const Request& request) {
+  storage::PageRequest page{kDefaultLimit, ""};
+  if (auto text = request.query_param("limit")) {
+    int value = 0;
+    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec != std::errc() || ptr != text->data() + text->size() || value < 1 || value > kMaxLimit) {
+      return fail(ErrorCode::kInvalidArgument, fmt::format("limit must be an integer from 1 to {}", kMaxLimit),
+                  "limit");
+    }
+    page.limit = value;
+  }
+  if (auto cursor = request.query_param("cursor"); cursor && !cursor->empty()) {
+    std::string decoded(cursor->size(), '\0');
+    std::size_t length = 0;
+    if (cursor->size() > 256 ||
+        sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), cursor->data(),
+                          cursor->size(), nullptr, &length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+      return fail(ErrorCode::kInvalidArgument, "cursor is not a value returned in `next`", "cursor");
+    }
+    decoded.resize(length);
+    page.after = std::move(decoded);
+  }
+  return page;
+}
+
+Result<boost::json::value> parse_json_body(const Request& request) {
+  const auto type = request.header("content-type");
+  if (!type || !(type->starts_with("application/json"))) {
+    return fail(ErrorCode::kUnsupportedMediaType, "Send the body as application/json", "content-type");
+  }
+  boost::json::error_code ec;
+  boost::json::parse_options options;
+  options.max_depth = 32;
+  auto value = boost::json::parse(request.body, ec, {}, options);
+  if (ec) {
+    return fail(ErrorCode::kMalformedJson, fmt::format("The body is not valid JSON: {}", ec.message()), "body");
+  }
+  return value;
+}
+
+Response json_response(const boost::json::value& body, int status) {
+  Response r;
+  r.status = status;
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
+Response error_response(const Error& error, const Request& request) {
+  if (!error.internal.empty()) {
+    spdlog::error("request {} {} {}: {}", request.request_id, request.method, request.path, error.internal);
+  }
+  return problem_response(error, request.path);
+}
+
+}  // namespace sen::http

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <string>
+
+#include "core/status.hpp"
+#include "http/message.hpp"
+#include "storage/keyset_page.hpp"
+
+namespace sen::http {
+
+inline constexpr int kDefaultLimit = 50;
+inline constexpr int kMaxLimit = 1000;
+
+// `limit` (1..1000, default 50) and `cursor` (opaque, from a previous page's `next`).
+Result<storage::PageRequest> parse_page_request(const Request& request);
+std::string encode_cursor(const std::string& after);
+
+Result<boost::json::value> parse_json_body(const Request& request);
+
+Response json_response(const boost::json::value& body, int status = 200);
+// Turns a failed Result into problem+json, logging the internal detail with the request id.
+Response error_response(const Error& error, const Request& request);
+
+// {"items": [...], "total": N, "next": cursor-or-null}
+template <class Page, class ToJson>
+Response list_response(const Page& page, ToJson to_json) {
+  boost::json::object body;
+  boost::json::array items;
+  items.reserve(page.items.size());
+  for (const auto& item : page.items) items.push_back(to_json(item));
+  body["items"] = std::move(items);
+  body["total"] = page.total;
+  body["next"] = page.next_after ? boost::json::value(encode_cursor(*page.next_after)) : boost::json::value(nullptr);
+  return json_response(body);
+}
+
+}  // namespace sen::http

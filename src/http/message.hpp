@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sen::http {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// What a handler sees of a request: decoded path and query, path parameters from the route pattern,
+// the body, and the request id. Free of Beast so handlers and their tests stay light.
+struct Request {
+  std::string method;
+  std::string path;
+  Fields query;
+  Fields path_params;
+  Fields headers;  // names in lower case
+  std::string body;
+  std::string request_id;
+
+  std::optional<std::string_view> query_param(std::string_view name) const;
+  std::string_view path_param(std::string_view name) const;
+  std::optional<std::string_view> header(std::string_view lower_name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  Fields headers;
+};
+
+}  // namespace sen::http

@@ -1,0 +1,45 @@
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <set>
+
+#include "core/clock.hpp"
+#include "http/api.hpp"
+#include "storage/testing/test_database.hpp"
+
+namespace sen::http {
+namespace {
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Fails when a route is registered without being described, or described without existing.
+TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
+  auto t = storage::testing::make_test_database(storage::testing::Backend::kSqlite);
+  ASSERT_TRUE(t);
+  places::PlaceRepository places(*(*t)->db);
+  calendar::WorkingCalendar cal;
+  Metrics metrics;
+  ApiContext ctx{*(*t)->db, places, cal, metrics, "test"};
+  Router router;
+  add_all_routes(router, ctx);
+
+  const auto doc = boost::json::parse(openapi_document()).as_object();
+  EXPECT_EQ(doc.at("openapi").as_string(), "3.1.0");
+  std::set<std::string> documented;
+  for (const auto& [path, item] : doc.at("paths").as_object()) {
+    for (const auto& [method, op] : item.as_object()) {
+      documented.insert(lower(std::string(method)) + " " + std::string(path));
+      EXPECT_TRUE(op.as_object().contains("responses")) << path;
+    }
+  }
+  std::set<std::string> registered;
+  for (const auto& route : router.routes()) registered.insert(lower(route.method) + " " + route.pattern);
+  for (const auto& r : registered) EXPECT_TRUE(documented.contains(r)) << "missing from openapi.json: " << r;
+  for (const auto& d : documented) EXPECT_TRUE(registered.contains(d)) << "documented but not registered: " << d;
+}
+
+}  // namespace
+}  // namespace sen::http

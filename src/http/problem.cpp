@@ -1,0 +1,24 @@
+#include "http/problem.hpp"
+
+#include <boost/json.hpp>
+
+namespace sen::http {
+
+Response problem_response(const Error& error, std::string_view instance) {
+  boost::json::object body;
+  const auto name = code_name(error.code);
+  body["type"] = "/problems/" + std::string(name);
+  body["title"] = code_title(error.code);
+  body["status"] = http_status(error.code);
+  body["detail"] = error.message.empty() ? std::string(code_title(error.code)) : error.message;
+  body["instance"] = instance;
+  body["code"] = name;
+  if (!error.field.empty()) body["field"] = error.field;
+  Response r;
+  r.status = http_status(error.code);
+  r.content_type = "application/problem+json";
+  r.body = boost::json::serialize(body);
+  return r;
+}
+
+}  // namespace sen::http

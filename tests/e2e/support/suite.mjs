@@ -1,0 +1,28 @@
+import { after, before } from "node:test";
+import { launchBrowser } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+// One server and one browser per test file, torn down in reverse order.
+// Returns a getter object because before() runs after the test functions are declared.
+export function useServerAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    const exit = await env.server?.stop();
+    if (exit !== undefined && exit.code !== 0 && exit.signal !== "SIGTERM") {
+      throw new Error(`sen exited with code ${exit.code} after SIGTERM\n${env.server.log()}`);
+    }
+  });
+  return {
+    get url() {
+      return env.server.url;
+    },
+    get browser() {
+      return env.browser;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { useI18n } from "../i18n/I18nProvider";
+import type { Route } from "../routing/route";
+
+interface NavItem {
+  id: string;
+  href: string;
+  label: string;
+  isCurrent: (route: Route) => boolean;
+}
+
+export function MainNav({ route }: { route: Route }) {
+  const { t } = useI18n();
+  // New sections are added here as further entries.
+  const items: NavItem[] = [
+    {
+      id: "places",
+      href: "#/",
+      label: t.navPlaces,
+      isCurrent: (r) => r.name === "places" || r.name === "province",
+    },
+  ];
+  return (
+    <nav class="main-nav" aria-label={t.mainNavLabel}>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>
+            <a href={item.href} aria-current={item.isCurrent(route) ? "page" : undefined}>
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

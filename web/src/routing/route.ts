@@ -1,0 +1,49 @@
+// Hash routes keep pages linkable (#/places/01) without needing an SPA fallback on the server.
+export type Route =
+  | { name: "places"; q: string }
+  | { name: "province"; code: string; q: string }
+  | { name: "notFound"; path: string };
+
+const PROVINCE_PATH = /^\/places\/([0-9A-Za-z]{1,16})\/?$/;
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, "");
+  // Plain in-page anchors such as #main (skip link opened in a new tab) are not routes.
+  if (raw !== "" && !raw.startsWith("/")) return { name: "places", q: "" };
+  const queryStart = raw.indexOf("?");
+  const path = (queryStart < 0 ? raw : raw.slice(0, queryStart)) || "/";
+  const params = new URLSearchParams(queryStart < 0 ? "" : raw.slice(queryStart + 1));
+  const q = params.get("q") ?? "";
+
+  if (path === "/" || path === "/places" || path === "/places/") return { name: "places", q };
+  const match = PROVINCE_PATH.exec(path);
+  if (match?.[1] !== undefined) return { name: "province", code: match[1], q };
+  return { name: "notFound", path };
+}
+
+export function hrefFor(route: Route): string {
+  switch (route.name) {
+    case "places":
+      return withQuery("#/", route.q);
+    case "province":
+      return withQuery(`#/places/${encodeURIComponent(route.code)}`, route.q);
+    case "notFound":
+      return `#${route.path}`;
+  }
+}
+
+function withQuery(base: string, q: string): string {
+  return q === "" ? base : `${base}?${new URLSearchParams({ q }).toString()}`;
+}
+
+// Identifies the page (not its query), so focus and scroll move only on real page changes.
+export function pageKey(route: Route): string {
+  switch (route.name) {
+    case "places":
+      return "places";
+    case "province":
+      return `province:${route.code}`;
+    case "notFound":
+      return `notFound:${route.path}`;
+  }
+}
