@@ -16,3 +16,9 @@ if(NODE_EXECUTABLE)
   set_tests_properties(browser PROPERTIES
     ENVIRONMENT "SEN_BINARY=$<TARGET_FILE:sen>;SEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 600)
 endif()
+
+find_program(CLANG_FORMAT clang-format)
+if(CLANG_FORMAT)
+  file(GLOB_RECURSE SEN_FORMATTED ${PROJECT_SOURCE_DIR}/src/*.cpp ${PROJECT_SOURCE_DIR}/src/*.hpp)
+  add_test(NAME clang_format COMMAND ${CLANG_FORMAT} --dry-run -Werror ${SEN_FORMATTED})
+endif()

@@ -32,9 +32,10 @@ Result<std::unique_ptr<storage::Database>> open_migrated(const Config& config, b
   auto status = storage::check_migrations(**db);
   if (!status) return tl::unexpected(status.error());
   if (!status->up_to_date()) {
-    return fail(ErrorCode::kConflict, fmt::format("the database schema is at version {}, this binary needs {}: "
-                                                  "run `sen migrate` first",
-                                                  status->applied_version, status->latest_version));
+    return fail(ErrorCode::kConflict,
+                fmt::format("the database schema is at version {}, this binary needs {}: "
+                            "run `sen migrate` first",
+                            status->applied_version, status->latest_version));
   }
   return db;
 }
@@ -59,8 +60,8 @@ Result<int> load_demo_agencies(storage::Database& db) {
       if (p.level == "nation") continue;
       agencies.push_back({"UBND-" + p.code, "Ủy ban nhân dân " + p.name, "people_committee", p.code});
       if (p.level == "province") {
-        agencies.push_back(
-            {"TTPVHCC-" + p.code, "Trung tâm Phục vụ hành chính công " + p.name, "public_service_center", p.code});
+        agencies.push_back({"TTPVHCC-" + p.code, "Trung tâm Phục vụ hành chính công " + p.name,
+                            "public_service_center", p.code});
       }
     }
     if (!batch->next_after) break;
@@ -89,8 +90,9 @@ int serve(const Config& config, storage::Database& db) {
   // Tests and scripts wait for this exact line.
   std::fprintf(stdout, "Sen listening on %s\n", url->c_str());
   std::fflush(stdout);
-  spdlog::info("serving {} (storage: {})", *url,
-               db.dialect() == storage::Dialect::kSqlite ? "SQLite in " + config.storage.data_dir : "PostgreSQL");
+  spdlog::info(
+      "serving {} (storage: {})", *url,
+      db.dialect() == storage::Dialect::kSqlite ? "SQLite in " + config.storage.data_dir : "PostgreSQL");
   server.run();
   spdlog::info("stopped");
   return 0;

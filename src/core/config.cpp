@@ -1,11 +1,11 @@
 #include "core/config.hpp"
 
 #include <fmt/format.h>
+#include <toml++/toml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
-#include <toml++/toml.h>
 
 namespace sen {
 namespace {
@@ -19,8 +19,7 @@ Result<long long> parse_integer(const std::string& key, const std::string& text,
     return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be an integer, got '{}'", key, text), key);
   }
   if (value < min || value > max) {
-    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be between {} and {}", key, min, max),
-                key);
+    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be between {} and {}", key, min, max), key);
   }
   return value;
 }
@@ -58,36 +57,41 @@ std::vector<Setting> make_settings() {
   std::vector<Setting> all;
   all.push_back(string_setting("server.listen", "HOST:PORT to listen on; port 0 picks a free port",
                                [](Config& c) -> std::string& { return c.server.listen; }));
-  all.push_back(int_setting("server.threads", "network threads; 0 means one per CPU core",
-                            [](Config& c) -> int& { return c.server.threads; }, 0, 256));
-  all.push_back(int_setting("server.worker_threads", "threads for blocking work (database)",
-                            [](Config& c) -> int& { return c.server.worker_threads; }, 1, 256));
-  all.push_back(int_setting("server.max_connections", "open connections beyond this are refused",
-                            [](Config& c) -> int& { return c.server.max_connections; }, 1, 1000000));
-  all.push_back(int_setting("server.header_limit_bytes", "largest request header block (431 above)",
-                            [](Config& c) -> std::size_t& { return c.server.header_limit_bytes; }, 1024,
-                            1024 * 1024));
-  all.push_back(int_setting("server.body_limit_bytes",
-                            "default largest request body (413 above); routes may set their own",
-                            [](Config& c) -> std::size_t& { return c.server.body_limit_bytes; }, 0,
-                            1024LL * 1024 * 1024));
-  all.push_back(int_setting("server.request_timeout_ms",
-                            "a whole request (headers and body) must arrive within this",
-                            [](Config& c) -> int& { return c.server.request_timeout_ms; }, 100, 3600000));
-  all.push_back(int_setting("server.idle_timeout_ms", "idle keep-alive connections are closed after this",
-                            [](Config& c) -> int& { return c.server.idle_timeout_ms; }, 100, 3600000));
-  all.push_back(int_setting("server.shutdown_grace_ms",
-                            "on SIGTERM, in-flight requests get this long to finish",
-                            [](Config& c) -> int& { return c.server.shutdown_grace_ms; }, 0, 3600000));
+  all.push_back(int_setting(
+      "server.threads", "network threads; 0 means one per CPU core",
+      [](Config& c) -> int& { return c.server.threads; }, 0, 256));
+  all.push_back(int_setting(
+      "server.worker_threads", "threads for blocking work (database)",
+      [](Config& c) -> int& { return c.server.worker_threads; }, 1, 256));
+  all.push_back(int_setting(
+      "server.max_connections", "open connections beyond this are refused",
+      [](Config& c) -> int& { return c.server.max_connections; }, 1, 1000000));
+  all.push_back(int_setting(
+      "server.header_limit_bytes", "largest request header block (431 above)",
+      [](Config& c) -> std::size_t& { return c.server.header_limit_bytes; }, 1024, 1024 * 1024));
+  all.push_back(int_setting(
+      "server.body_limit_bytes", "default largest request body (413 above); routes may set their own",
+      [](Config& c) -> std::size_t& { return c.server.body_limit_bytes; }, 0, 1024LL * 1024 * 1024));
+  all.push_back(int_setting(
+      "server.request_timeout_ms", "a whole request (headers and body) must arrive within this",
+      [](Config& c) -> int& { return c.server.request_timeout_ms; }, 100, 3600000));
+  all.push_back(int_setting(
+      "server.idle_timeout_ms", "idle keep-alive connections are closed after this",
+      [](Config& c) -> int& { return c.server.idle_timeout_ms; }, 100, 3600000));
+  all.push_back(int_setting(
+      "server.shutdown_grace_ms", "on SIGTERM, in-flight requests get this long to finish",
+      [](Config& c) -> int& { return c.server.shutdown_grace_ms; }, 0, 3600000));
   all.push_back(string_setting("storage.data_dir", "directory for the SQLite database and files",
                                [](Config& c) -> std::string& { return c.storage.data_dir; }));
   all.push_back(string_setting(
       "storage.database_url", "empty for SQLite in data_dir, or postgresql://user:password@host/db",
       [](Config& c) -> std::string& { return c.storage.database_url; }, true));
-  all.push_back(int_setting("storage.pool_size", "database connections",
-                            [](Config& c) -> int& { return c.storage.pool_size; }, 1, 1000));
-  all.push_back(int_setting("storage.busy_timeout_ms", "how long a write waits for a database lock",
-                            [](Config& c) -> int& { return c.storage.busy_timeout_ms; }, 0, 600000));
+  all.push_back(int_setting(
+      "storage.pool_size", "database connections", [](Config& c) -> int& { return c.storage.pool_size; }, 1,
+      1000));
+  all.push_back(int_setting(
+      "storage.busy_timeout_ms", "how long a write waits for a database lock",
+      [](Config& c) -> int& { return c.storage.busy_timeout_ms; }, 0, 600000));
   all.push_back(string_setting("web.dir", "built web UI (static files) to serve",
                                [](Config& c) -> std::string& { return c.web_dir; }));
   all.push_back(string_setting("pack.dir", "country pack (administrative units, calendar)",
@@ -161,7 +165,8 @@ Status apply_toml_table(Config& config, const toml::table& table, const std::str
 
 std::string Setting::env_name() const {
   std::string name = "SEN_";
-  for (char ch : key) name += ch == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  for (char ch : key)
+    name += ch == '.' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   return name;
 }
 

@@ -34,8 +34,7 @@ TEST(Config, FileThenEnvironmentThenFlags) {
   auto file = write_temp("sen_config_test.toml",
                          "[server]\nlisten = \"0.0.0.0:9000\"\nbody_limit_bytes = 2048\n"
                          "[storage]\npool_size = 7\n[log]\naccess = false\n");
-  auto c = load_config(file, env_of({{"SEN_SERVER_BODY_LIMIT_BYTES", "4096"}}),
-                       {{"storage.pool_size", "9"}});
+  auto c = load_config(file, env_of({{"SEN_SERVER_BODY_LIMIT_BYTES", "4096"}}), {{"storage.pool_size", "9"}});
   ASSERT_TRUE(c) << c.error().message;
   EXPECT_EQ(c->server.listen, "0.0.0.0:9000");
   EXPECT_EQ(c->server.body_limit_bytes, 4096u);

@@ -24,7 +24,7 @@ enum class ErrorCode {
 };
 
 int http_status(ErrorCode code);
-std::string_view code_name(ErrorCode code);  // stable machine-readable name, e.g. "not_found"
+std::string_view code_name(ErrorCode code);   // stable machine-readable name, e.g. "not_found"
 std::string_view code_title(ErrorCode code);  // short human title for problem+json
 
 }  // namespace sen

@@ -26,8 +26,7 @@ inline tl::unexpected<Error> fail(ErrorCode code, std::string message, std::stri
 }
 
 inline tl::unexpected<Error> fail_internal(std::string internal) {
-  return tl::unexpected<Error>(
-      Error{ErrorCode::kInternal, "Internal error", {}, std::move(internal)});
+  return tl::unexpected<Error>(Error{ErrorCode::kInternal, "Internal error", {}, std::move(internal)});
 }
 
 }  // namespace sen

@@ -27,7 +27,10 @@ TEST(TextFold, CollapsesWhitespaceAndTrims) { EXPECT_EQ(fold_for_search("  ha   
 
 TEST(TextFold, KeepsOtherScriptsAndSurvivesInvalidUtf8) {
   EXPECT_EQ(fold_for_search("Ωmega"), "Ωmega");
-  EXPECT_EQ(fold_for_search(std::string("a\xFF" "b")), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(fold_for_search(std::string("a\xFF"
+                                        "b")),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 }  // namespace

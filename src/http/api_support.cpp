@@ -13,8 +13,8 @@ namespace sen::http {
 
 std::string encode_cursor(const std::string& after) {
   std::string out(sodium_base64_encoded_len(after.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(after.data()), after.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(after.data()),
+                    after.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(std::strlen(out.c_str()));
   return out;
 }
@@ -25,8 +25,8 @@ Result<storage::PageRequest> parse_page_request(const Request& request) {
     int value = 0;
     auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (ec != std::errc() || ptr != text->data() + text->size() || value < 1 || value > kMaxLimit) {
-      return fail(ErrorCode::kInvalidArgument, fmt::format("limit must be an integer from 1 to {}", kMaxLimit),
-                  "limit");
+      return fail(ErrorCode::kInvalidArgument,
+                  fmt::format("limit must be an integer from 1 to {}", kMaxLimit), "limit");
     }
     page.limit = value;
   }
@@ -35,7 +35,8 @@ Result<storage::PageRequest> parse_page_request(const Request& request) {
     std::size_t length = 0;
     if (cursor->size() > 256 ||
         sodium_base642bin(reinterpret_cast<unsigned char*>(decoded.data()), decoded.size(), cursor->data(),
-                          cursor->size(), nullptr, &length, nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
+                          cursor->size(), nullptr, &length, nullptr,
+                          sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0) {
       return fail(ErrorCode::kInvalidArgument, "cursor is not a value returned in `next`", "cursor");
     }
     decoded.resize(length);
@@ -54,7 +55,8 @@ Result<boost::json::value> parse_json_body(const Request& request) {
   options.max_depth = 32;
   auto value = boost::json::parse(request.body, ec, {}, options);
   if (ec) {
-    return fail(ErrorCode::kMalformedJson, fmt::format("The body is not valid JSON: {}", ec.message()), "body");
+    return fail(ErrorCode::kMalformedJson, fmt::format("The body is not valid JSON: {}", ec.message()),
+                "body");
   }
   return value;
 }

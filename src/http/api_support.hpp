@@ -31,7 +31,8 @@ Response list_response(const Page& page, ToJson to_json) {
   for (const auto& item : page.items) items.push_back(to_json(item));
   body["items"] = std::move(items);
   body["total"] = page.total;
-  body["next"] = page.next_after ? boost::json::value(encode_cursor(*page.next_after)) : boost::json::value(nullptr);
+  body["next"] =
+      page.next_after ? boost::json::value(encode_cursor(*page.next_after)) : boost::json::value(nullptr);
   return json_response(body);
 }
 

@@ -1,9 +1,8 @@
 // /api/v1/calendar: the working-day calendar used for procedure deadlines.
 #include <fmt/format.h>
 
-#include <charconv>
-
 #include <boost/json.hpp>
+#include <charconv>
 
 #include "http/api.hpp"
 #include "http/api_support.hpp"
@@ -28,7 +27,8 @@ json::value day_json(const calendar::DayInfo& d) {
 Result<int> parse_working_days(const json::object& body) {
   const auto* v = body.if_contains("working_days");
   if (v == nullptr || !v->is_int64() || v->as_int64() < 0 || v->as_int64() > 3650) {
-    return fail(ErrorCode::kInvalidArgument, "working_days must be an integer from 0 to 3650", "working_days");
+    return fail(ErrorCode::kInvalidArgument, "working_days must be an integer from 0 to 3650",
+                "working_days");
   }
   return static_cast<int>(v->as_int64());
 }
@@ -36,7 +36,8 @@ Result<int> parse_working_days(const json::object& body) {
 Result<std::chrono::year_month_day> parse_date_member(const json::object& body, std::string_view name) {
   const auto* v = body.if_contains(name);
   if (v == nullptr || !v->is_string()) {
-    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be a date YYYY-MM-DD", name), std::string(name));
+    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be a date YYYY-MM-DD", name),
+                std::string(name));
   }
   return parse_iso_date(std::string_view(v->as_string()), name);
 }
@@ -51,15 +52,15 @@ void add_calendar_routes(Router& router, const ApiContext& ctx) {
                 int year = 0;
                 auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), year);
                 if (ec != std::errc() || ptr != text.data() + text.size() || year < 1900 || year > 2200) {
-                  return error_response(Error{ErrorCode::kInvalidArgument, "year must be a number from 1900 to 2200",
-                                              "year"},
-                                        r);
+                  return error_response(
+                      Error{ErrorCode::kInvalidArgument, "year must be a number from 1900 to 2200", "year"},
+                      r);
                 }
                 const std::chrono::year y{year};
                 json::array days;
                 for (const auto& d : cal.year_days(y)) days.push_back(day_json(d));
-                return json_response(json::object{
-                    {"year", year}, {"covered", cal.covers(y)}, {"days", std::move(days)}});
+                return json_response(
+                    json::object{{"year", year}, {"covered", cal.covers(y)}, {"days", std::move(days)}});
               },
               Execution::kInline});
   router.add({"POST", "/api/v1/calendar/deadlines",
@@ -67,7 +68,8 @@ void add_calendar_routes(Router& router, const ApiContext& ctx) {
                 auto parsed = parse_json_body(r);
                 if (!parsed) return error_response(parsed.error(), r);
                 if (!parsed->is_object()) {
-                  return error_response(Error{ErrorCode::kInvalidArgument, "The body must be a JSON object", "body"}, r);
+                  return error_response(
+                      Error{ErrorCode::kInvalidArgument, "The body must be a JSON object", "body"}, r);
                 }
                 const auto& body = parsed->as_object();
                 auto start = parse_date_member(body, "start");

@@ -41,19 +41,22 @@ std::string Metrics::render() const {
     for (std::size_t b = 0; b <= kBuckets.size(); ++b) {
       cumulative += s.buckets[b].load(std::memory_order_relaxed);
       const std::string le = b < kBuckets.size() ? fmt::format("{}", kBuckets[b]) : "+Inf";
-      out += fmt::format("sen_http_request_duration_seconds_bucket{{method=\"{}\",route=\"{}\",le=\"{}\"}} {}\n",
-                         s.method, s.pattern, le, cumulative);
+      out +=
+          fmt::format("sen_http_request_duration_seconds_bucket{{method=\"{}\",route=\"{}\",le=\"{}\"}} {}\n",
+                      s.method, s.pattern, le, cumulative);
     }
     out += fmt::format("sen_http_request_duration_seconds_sum{{method=\"{}\",route=\"{}\"}} {}\n", s.method,
                        s.pattern, static_cast<double>(s.sum_ns.load(std::memory_order_relaxed)) / 1e9);
     out += fmt::format("sen_http_request_duration_seconds_count{{method=\"{}\",route=\"{}\"}} {}\n", s.method,
                        s.pattern, cumulative);
   }
-  out += "# HELP sen_http_open_connections Open client connections.\n# TYPE sen_http_open_connections gauge\n";
+  out +=
+      "# HELP sen_http_open_connections Open client connections.\n# TYPE sen_http_open_connections gauge\n";
   out += fmt::format("sen_http_open_connections {}\n", open_connections_.load(std::memory_order_relaxed));
   out += "# HELP sen_http_refused_connections_total Connections refused at server.max_connections.\n";
   out += "# TYPE sen_http_refused_connections_total counter\n";
-  out += fmt::format("sen_http_refused_connections_total {}\n", refused_connections_.load(std::memory_order_relaxed));
+  out += fmt::format("sen_http_refused_connections_total {}\n",
+                     refused_connections_.load(std::memory_order_relaxed));
   return out;
 }
 

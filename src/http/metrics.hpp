@@ -14,7 +14,7 @@ namespace sen::http {
 class Metrics {
  public:
   static constexpr std::array<double, 13> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
-                                                      0.1,    0.25,  0.5,    1.0,   2.5,   5.0};
+                                                      0.1,    0.25,  0.5,    1.0,   2.5,  5.0};
 
   std::size_t add_route(std::string method, std::string pattern);
   void observe(std::size_t route, int status, std::chrono::nanoseconds elapsed);

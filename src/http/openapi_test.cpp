@@ -38,7 +38,8 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   std::set<std::string> registered;
   for (const auto& route : router.routes()) registered.insert(lower(route.method) + " " + route.pattern);
   for (const auto& r : registered) EXPECT_TRUE(documented.contains(r)) << "missing from openapi.json: " << r;
-  for (const auto& d : documented) EXPECT_TRUE(registered.contains(d)) << "documented but not registered: " << d;
+  for (const auto& d : documented)
+    EXPECT_TRUE(registered.contains(d)) << "documented but not registered: " << d;
 }
 
 }  // namespace

@@ -9,12 +9,17 @@ namespace {
 
 namespace json = boost::json;
 
-json::value optional_json(const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value optional_json(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
 
 json::value place_json(const places::Place& p) {
-  return json::object{{"code", p.code},       {"name", p.name},
-                      {"level", p.level},     {"type", p.type},
-                      {"parent_code", optional_json(p.parent_code)}, {"parent_name", optional_json(p.parent_name)}};
+  return json::object{{"code", p.code},
+                      {"name", p.name},
+                      {"level", p.level},
+                      {"type", p.type},
+                      {"parent_code", optional_json(p.parent_code)},
+                      {"parent_name", optional_json(p.parent_name)}};
 }
 
 json::value agency_json(const places::Agency& a) {
@@ -27,7 +32,8 @@ std::string query_or_empty(const Request& r, std::string_view name) {
 
 Result<places::PlaceFilter> parse_place_filter(const Request& r) {
   places::PlaceFilter filter{query_or_empty(r, "level"), query_or_empty(r, "parent"), query_or_empty(r, "q")};
-  if (!filter.level.empty() && filter.level != "nation" && filter.level != "province" && filter.level != "commune") {
+  if (!filter.level.empty() && filter.level != "nation" && filter.level != "province" &&
+      filter.level != "commune") {
     return fail(ErrorCode::kInvalidArgument, "level must be nation, province or commune", "level");
   }
   if (filter.query.size() > 200) return fail(ErrorCode::kInvalidArgument, "q is longer than 200 bytes", "q");

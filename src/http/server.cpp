@@ -37,13 +37,15 @@ auto run_on(asio::thread_pool& pool, F fn) {
   using R = std::invoke_result_t<F>;
   return asio::async_initiate<decltype(use_awaitable), void(R)>(
       [&pool](auto handler, F work) {
-        auto home = asio::prefer(asio::get_associated_executor(handler), asio::execution::outstanding_work.tracked);
-        asio::post(pool, [handler = std::move(handler), work = std::move(work), home = std::move(home)]() mutable {
-          R result = work();
-          asio::post(home, [handler = std::move(handler), result = std::move(result)]() mutable {
-            std::move(handler)(std::move(result));
-          });
-        });
+        auto home =
+            asio::prefer(asio::get_associated_executor(handler), asio::execution::outstanding_work.tracked);
+        asio::post(pool,
+                   [handler = std::move(handler), work = std::move(work), home = std::move(home)]() mutable {
+                     R result = work();
+                     asio::post(home, [handler = std::move(handler), result = std::move(result)]() mutable {
+                       std::move(handler)(std::move(result));
+                     });
+                   });
       },
       use_awaitable, std::move(fn));
 }
@@ -191,11 +193,14 @@ struct Server::Impl {
   }
 
   // Reads and answers one request; false when the connection must close.
-  awaitable<bool> handle_request(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& remote) {
+  awaitable<bool> handle_request(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                 const std::string& remote) {
     const auto start = Clock::now();
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit_bytes));
-    parser.body_limit(cfg.body_limit_bytes);
+    // Unlimited while reading the header: Beast would otherwise reject a large Content-Length as a
+    // parse error; the limit for this route is applied below, once the route is known.
+    parser.body_limit(boost::none);
     auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
     Request request;
     if (ec) {
@@ -206,22 +211,26 @@ struct Server::Impl {
                                         cfg.header_limit_bytes),
                             "", start, remote);
       } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout &&
-                 ec != asio::error::operation_aborted && ec != asio::error::connection_reset && ec != asio::error::eof) {
+                 ec != asio::error::operation_aborted && ec != asio::error::connection_reset &&
+                 ec != asio::error::eof) {
         request.request_id = next_request_id();
-        co_await send_error(stream, request, ErrorCode::kInvalidArgument, "Malformed HTTP request", "", start, remote);
+        co_await send_error(stream, request, ErrorCode::kInvalidArgument, "Malformed HTTP request", "", start,
+                            remote);
       }
       co_return false;
     }
     auto& raw = parser.get();
     request.method = std::string(raw.method_string());
-    for (const auto& field : raw) request.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
+    for (const auto& field : raw)
+      request.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
     const auto incoming_id = request.header("x-request-id");
-    request.request_id = incoming_id && valid_request_id(*incoming_id) ? std::string(*incoming_id) : next_request_id();
+    request.request_id =
+        incoming_id && valid_request_id(*incoming_id) ? std::string(*incoming_id) : next_request_id();
 
     auto url = boost::urls::parse_origin_form(raw.target());
     if (!url) {
-      co_await send_error(stream, request, ErrorCode::kInvalidArgument, "The request target is not a valid path",
-                          "target", start, remote);
+      co_await send_error(stream, request, ErrorCode::kInvalidArgument,
+                          "The request target is not a valid path", "target", start, remote);
       co_return false;
     }
     request.path = url->path();
@@ -235,8 +244,8 @@ struct Server::Impl {
     // Refuse an announced oversized body before reading a byte of it.
     if (const auto length = parser.content_length(); length && *length > limit) {
       co_await send_error(stream, request, ErrorCode::kPayloadTooLarge,
-                          fmt::format("The request body exceeds {} bytes for this endpoint", limit), "", start,
-                          remote, match.route ? match.index : unmatched_route);
+                          fmt::format("The request body exceeds {} bytes for this endpoint", limit), "",
+                          start, remote, match.route ? match.index : unmatched_route);
       co_return false;
     }
     if (!parser.is_done()) {
@@ -244,8 +253,8 @@ struct Server::Impl {
       auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
       if (body_ec == bhttp::error::body_limit) {
         co_await send_error(stream, request, ErrorCode::kPayloadTooLarge,
-                            fmt::format("The request body exceeds {} bytes for this endpoint", limit), "", start,
-                            remote, match.route ? match.index : unmatched_route);
+                            fmt::format("The request body exceeds {} bytes for this endpoint", limit), "",
+                            start, remote, match.route ? match.index : unmatched_route);
         co_return false;
       }
       if (body_ec) co_return false;  // deadline passed or client went away: nothing to answer
@@ -267,9 +276,10 @@ struct Server::Impl {
         response = co_await run_on(workers, [&route, &request, this] { return invoke(route, request); });
       }
     } else if (!match.allow.empty()) {
-      response = problem_response(Error{ErrorCode::kMethodNotAllowed,
-                                        fmt::format("{} is not allowed here; use {}", request.method, match.allow)},
-                                  request.path);
+      response =
+          problem_response(Error{ErrorCode::kMethodNotAllowed,
+                                 fmt::format("{} is not allowed here; use {}", request.method, match.allow)},
+                           request.path);
       response.headers.emplace_back("Allow", match.allow);
     } else if ((request.method == "GET" || request.method == "HEAD") && files != nullptr &&
                !request.path.starts_with("/api/")) {
@@ -277,19 +287,20 @@ struct Server::Impl {
       metrics_route = static_route;
       response = serve_static(request);
     } else {
-      response = problem_response(Error{ErrorCode::kRouteNotFound, fmt::format("No endpoint at {} {}",
-                                                                              request.method, request.path)},
-                                  request.path);
+      response = problem_response(
+          Error{ErrorCode::kRouteNotFound, fmt::format("No endpoint at {} {}", request.method, request.path)},
+          request.path);
     }
-    co_return co_await write_response(stream, request, std::move(response), version, keep_alive && !stopping, head,
-                                      start, remote, metrics_route);
+    co_return co_await write_response(stream, request, std::move(response), version, keep_alive && !stopping,
+                                      head, start, remote, metrics_route);
   }
 
   Response invoke(const Route& route, const Request& request) {
     try {
       return route.handler(request);
     } catch (const std::exception& e) {
-      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path, e.what());
+      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
+                    e.what());
       return problem_response(Error{ErrorCode::kInternal, "Internal error"}, request.path);
     }
   }
@@ -312,9 +323,9 @@ struct Server::Impl {
     return r;
   }
 
-  awaitable<void> send_error(beast::tcp_stream& stream, const Request& request, ErrorCode code, std::string message,
-                             std::string field, Clock::time_point start, const std::string& remote,
-                             std::optional<std::size_t> route = std::nullopt) {
+  awaitable<void> send_error(beast::tcp_stream& stream, const Request& request, ErrorCode code,
+                             std::string message, std::string field, Clock::time_point start,
+                             const std::string& remote, std::optional<std::size_t> route = std::nullopt) {
     Response r = problem_response(Error{code, std::move(message), std::move(field), {}}, request.path);
     co_await write_response(stream, request, std::move(r), 11, false, false, start, remote,
                             route.value_or(unmatched_route));
@@ -342,9 +353,10 @@ struct Server::Impl {
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Referrer-Policy", "no-referrer");
     res.set("X-Frame-Options", "DENY");
-    res.set("Content-Security-Policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-            "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    res.set(
+        "Content-Security-Policy",
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     bool has_cache_control = false;
     for (auto& [k, v] : response.headers) {
       has_cache_control = has_cache_control || k == "Cache-Control";
@@ -369,7 +381,7 @@ struct Server::Impl {
       line["path"] = request.path;  // no query string: search terms may be personal data
       line["status"] = response.status;
       line["bytes"] = bytes;
-      line["duration_ms"] = std::chrono::duration<double, std::milli>(elapsed).count();
+      line["duration_us"] = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count();
       access->info(boost::json::serialize(line));
     }
     co_return !ec && keep_alive;
@@ -435,8 +447,8 @@ Result<std::string> Server::bind() {
                 "server.listen");
   }
   const auto local = acceptor.local_endpoint();
-  const std::string address = local.address().is_v6() ? "[" + local.address().to_string() + "]"
-                                                       : local.address().to_string();
+  const std::string address =
+      local.address().is_v6() ? "[" + local.address().to_string() + "]" : local.address().to_string();
   return fmt::format("http://{}:{}", address, local.port());
 }
 

@@ -49,7 +49,8 @@ Result<StaticFiles> StaticFiles::load(const std::filesystem::path& dir) {
   std::error_code ec;
   if (!std::filesystem::is_directory(dir, ec)) {
     return fail(ErrorCode::kInvalidArgument,
-                fmt::format("web directory {} not found; build the UI with `npm --prefix web run build`", dir.string()),
+                fmt::format("web directory {} not found; build the UI with `npm --prefix web run build`",
+                            dir.string()),
                 "web.dir");
   }
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir, ec)) {
@@ -65,7 +66,8 @@ Result<StaticFiles> StaticFiles::load(const std::filesystem::path& dir) {
     f.etag = etag_of(f.body);
     files.files_.emplace(rel, std::move(f));
   }
-  if (ec) return fail(ErrorCode::kInvalidArgument, fmt::format("cannot read {}: {}", dir.string(), ec.message()));
+  if (ec)
+    return fail(ErrorCode::kInvalidArgument, fmt::format("cannot read {}: {}", dir.string(), ec.message()));
   return files;
 }
 
@@ -73,7 +75,8 @@ const StaticFile* StaticFiles::find(std::string_view path) const {
   if (path == "/") path = "/index.html";
   if (auto it = files_.find(path); it != files_.end()) return &it->second;
   const auto last_slash = path.rfind('/');
-  const bool has_extension = path.find('.', last_slash == std::string_view::npos ? 0 : last_slash) != std::string_view::npos;
+  const bool has_extension =
+      path.find('.', last_slash == std::string_view::npos ? 0 : last_slash) != std::string_view::npos;
   if (!has_extension) {
     if (auto it = files_.find(std::string_view("/index.html")); it != files_.end()) return &it->second;
   }

@@ -14,16 +14,16 @@ void add_system_routes(Router& router, const ApiContext& ctx) {
                 return r;
               },
               Execution::kInline});
-  router.add({"GET", "/readyz", [&db = ctx.db](const Request& r) {
-                auto conn = db.acquire();
-                if (!conn) return error_response(conn.error(), r);
-                if (auto ping = (*conn)->execute("SELECT 1"); !ping) {
-                  return error_response(Error{ErrorCode::kUnavailable, "The database is not reachable", {},
-                                              ping.error().internal},
-                                        r);
-                }
-                return json_response(boost::json::object{{"status", "ready"}});
-              }});
+  router.add(
+      {"GET", "/readyz", [&db = ctx.db](const Request& r) {
+         auto conn = db.acquire();
+         if (!conn) return error_response(conn.error(), r);
+         if (auto ping = (*conn)->execute("SELECT 1"); !ping) {
+           return error_response(
+               Error{ErrorCode::kUnavailable, "The database is not reachable", {}, ping.error().internal}, r);
+         }
+         return json_response(boost::json::object{{"status", "ready"}});
+       }});
   router.add({"GET", "/metrics",
               [&metrics = ctx.metrics](const Request&) {
                 Response r;

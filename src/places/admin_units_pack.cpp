@@ -13,13 +13,15 @@ namespace {
 // The pack's CSV has no quoted fields; a quote means the format changed, so refuse rather than guess.
 Result<std::vector<std::string>> split_line(std::string_view line, int line_no) {
   if (line.find('"') != std::string_view::npos) {
-    return fail(ErrorCode::kInvalidArgument, fmt::format("line {}: quoted fields are not supported", line_no));
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("line {}: quoted fields are not supported", line_no));
   }
   std::vector<std::string> fields;
   std::size_t start = 0;
   for (;;) {
     const auto comma = line.find(',', start);
-    fields.emplace_back(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    fields.emplace_back(
+        line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
@@ -78,7 +80,8 @@ Result<std::vector<Place>> parse_admin_units_csv(std::string_view csv) {
     (p.level == "province" ? provinces : communes).push_back(std::move(p));
   }
   std::vector<Place> all;
-  all.push_back(Place{std::string(kNationCode), "Việt Nam", "nation", "quoc_gia", std::nullopt, std::nullopt});
+  all.push_back(
+      Place{std::string(kNationCode), "Việt Nam", "nation", "quoc_gia", std::nullopt, std::nullopt});
   for (auto& p : provinces) all.push_back(std::move(p));
   for (auto& c : communes) {
     if (!codes.contains(*c.parent_code) || c.parent_code->size() != 2) {

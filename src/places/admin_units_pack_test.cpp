@@ -23,7 +23,8 @@ TEST(AdminUnitsPack, LoadsTheOfficialTwoTierList) {
   EXPECT_EQ(commune_types["phuong"], 687);
   EXPECT_EQ(commune_types["dac_khu"], 13);
   EXPECT_EQ(places->front().code, "VN");
-  const auto ba_dinh = std::find_if(places->begin(), places->end(), [](const auto& p) { return p.code == "00004"; });
+  const auto ba_dinh =
+      std::find_if(places->begin(), places->end(), [](const auto& p) { return p.code == "00004"; });
   ASSERT_NE(ba_dinh, places->end());
   EXPECT_EQ(ba_dinh->name, "Phường Ba Đình");
   EXPECT_EQ(ba_dinh->parent_code, "01");

@@ -26,10 +26,13 @@ std::optional<std::string> optional_text(const storage::Row& row, std::size_t i)
 }
 
 Place to_place(const storage::Row& row) {
-  return Place{row.text(0), row.text(1), row.text(2), row.text(3), optional_text(row, 4), optional_text(row, 5)};
+  return Place{row.text(0), row.text(1),           row.text(2),
+               row.text(3), optional_text(row, 4), optional_text(row, 5)};
 }
 
-Agency to_agency(const storage::Row& row) { return Agency{row.text(0), row.text(1), row.text(2), row.text(3)}; }
+Agency to_agency(const storage::Row& row) {
+  return Agency{row.text(0), row.text(1), row.text(2), row.text(3)};
+}
 
 template <class T, class Convert>
 Page<T> convert_page(storage::RowPage&& rows, Convert convert) {
@@ -60,8 +63,9 @@ Result<Page<Place>> PlaceRepository::list(const PlaceFilter& filter, const stora
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());
   const std::string folded = fold_for_search(filter.query);
-  auto rows = storage::fetch_page(**conn, kSelectPlace, kCountPlaces, kPlaceFilter, "p.code",
-                                  {filter.level, filter.parent, folded, storage::like_contains(folded)}, page);
+  auto rows =
+      storage::fetch_page(**conn, kSelectPlace, kCountPlaces, kPlaceFilter, "p.code",
+                          {filter.level, filter.parent, folded, storage::like_contains(folded)}, page);
   if (!rows) return tl::unexpected(rows.error());
   return convert_page<Place>(std::move(*rows), to_place);
 }
@@ -105,7 +109,8 @@ Result<int> PlaceRepository::upsert_places(const std::vector<Place>& places) {
   return db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
     for (const auto& p : places) {
       auto r = conn.execute(
-          "INSERT INTO places (code, name, search_name, level, type, parent_code) VALUES ($1, $2, $3, $4, $5, $6) "
+          "INSERT INTO places (code, name, search_name, level, type, parent_code) VALUES ($1, $2, $3, $4, "
+          "$5, $6) "
           "ON CONFLICT (code) DO UPDATE SET name = excluded.name, search_name = excluded.search_name, "
           "level = excluded.level, type = excluded.type, parent_code = excluded.parent_code",
           {p.code, p.name, fold_for_search(p.name), p.level, p.type,

@@ -99,7 +99,8 @@ TEST_P(PlaceRepositoryTest, ChildrenOfUnknownPlaceIsNotFound) {
 }
 
 TEST_P(PlaceRepositoryTest, AgenciesBelongToPlaces) {
-  ASSERT_TRUE(repo_->upsert_agencies({{"UBND-00004", "Ủy ban nhân dân Phường Ba Đình", "people_committee", "00004"}}));
+  ASSERT_TRUE(repo_->upsert_agencies(
+      {{"UBND-00004", "Ủy ban nhân dân Phường Ba Đình", "people_committee", "00004"}}));
   auto list = repo_->list_agencies("00004", "uy ban", {});
   ASSERT_TRUE(list);
   ASSERT_EQ(list->items.size(), 1u);
@@ -111,7 +112,8 @@ TEST_P(PlaceRepositoryTest, AgenciesBelongToPlaces) {
   EXPECT_EQ(unknown_place.error().field, "place");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PlaceRepositoryTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, PlaceRepositoryTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return storage::testing::backend_name(info.param); });
 
 }  // namespace

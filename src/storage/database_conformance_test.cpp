@@ -56,7 +56,8 @@ TEST_P(DatabaseConformance, RoundTripsBoundValuesOfEveryType) {
 TEST_P(DatabaseConformance, ParametersCanRepeatAndComeInAnyOrder) {
   auto conn = db().acquire();
   ASSERT_TRUE(conn);
-  ASSERT_TRUE((*conn)->execute("INSERT INTO items (id, name) VALUES ($2, $1)", {std::string("a"), std::int64_t{1}}));
+  ASSERT_TRUE(
+      (*conn)->execute("INSERT INTO items (id, name) VALUES ($2, $1)", {std::string("a"), std::int64_t{1}}));
   auto rows = (*conn)->execute("SELECT count(*) FROM items WHERE name = $1 OR note = $1", {std::string("a")});
   ASSERT_TRUE(rows);
   EXPECT_EQ(rows->rows[0].integer(0), 1);
@@ -65,8 +66,10 @@ TEST_P(DatabaseConformance, ParametersCanRepeatAndComeInAnyOrder) {
 TEST_P(DatabaseConformance, UniqueViolationIsAConflict) {
   auto conn = db().acquire();
   ASSERT_TRUE(conn);
-  ASSERT_TRUE((*conn)->execute("INSERT INTO items (id, name) VALUES ($1, $2)", {std::int64_t{1}, std::string("x")}));
-  auto dup = (*conn)->execute("INSERT INTO items (id, name) VALUES ($1, $2)", {std::int64_t{2}, std::string("x")});
+  ASSERT_TRUE(
+      (*conn)->execute("INSERT INTO items (id, name) VALUES ($1, $2)", {std::int64_t{1}, std::string("x")}));
+  auto dup =
+      (*conn)->execute("INSERT INTO items (id, name) VALUES ($1, $2)", {std::int64_t{2}, std::string("x")});
   ASSERT_FALSE(dup);
   EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
   EXPECT_EQ(dup.error().message.find("items"), std::string::npos) << "no schema details to clients";
@@ -125,7 +128,8 @@ TEST_P(DatabaseConformance, SyntaxErrorIsInternalAndLogged) {
   EXPECT_EQ(bad.error().message, "Internal error");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseConformance, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseConformance,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return testing::backend_name(info.param); });
 
 }  // namespace

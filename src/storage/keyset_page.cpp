@@ -5,8 +5,8 @@
 namespace sen::storage {
 
 Result<RowPage> fetch_page(Connection& conn, std::string_view select_sql, std::string_view count_sql,
-                           std::string_view filter_sql, std::string_view key_column, std::vector<Value> params,
-                           const PageRequest& page) {
+                           std::string_view filter_sql, std::string_view key_column,
+                           std::vector<Value> params, const PageRequest& page) {
   const auto n = params.size();
   auto counted = conn.execute(fmt::format("{} WHERE {}", count_sql, filter_sql), params);
   if (!counted) return tl::unexpected(counted.error());
@@ -15,8 +15,8 @@ Result<RowPage> fetch_page(Connection& conn, std::string_view select_sql, std::s
 
   params.emplace_back(page.after);
   params.emplace_back(std::int64_t{page.limit} + 1);
-  auto rows = conn.execute(fmt::format("{} WHERE {} AND {} > ${} ORDER BY {} LIMIT ${}", select_sql, filter_sql,
-                                       key_column, n + 1, key_column, n + 2),
+  auto rows = conn.execute(fmt::format("{} WHERE {} AND {} > ${} ORDER BY {} LIMIT ${}", select_sql,
+                                       filter_sql, key_column, n + 1, key_column, n + 2),
                            params);
   if (!rows) return tl::unexpected(rows.error());
   out.rows = std::move(rows->rows);

@@ -24,8 +24,8 @@ struct RowPage {
 // is `select_sql WHERE filter AND key > $n+1 ORDER BY key LIMIT $n+2`, and column 0 of select_sql must
 // be the key. SQL texts are constants from the caller, never user input.
 Result<RowPage> fetch_page(Connection& conn, std::string_view select_sql, std::string_view count_sql,
-                           std::string_view filter_sql, std::string_view key_column, std::vector<Value> params,
-                           const PageRequest& page);
+                           std::string_view filter_sql, std::string_view key_column,
+                           std::vector<Value> params, const PageRequest& page);
 
 // Escapes LIKE wildcards so user text matches literally (used with ESCAPE '\').
 std::string like_contains(std::string_view text);

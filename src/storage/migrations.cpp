@@ -57,7 +57,8 @@ Result<MigrationStatus> check_migrations(Database& db) {
   status.latest_version = known.empty() ? 0 : known.back().version;
   for (const auto& row : rows->rows) {
     const int version = static_cast<int>(row.integer(0));
-    const auto it = std::find_if(known.begin(), known.end(), [&](const auto& m) { return m.version == version; });
+    const auto it =
+        std::find_if(known.begin(), known.end(), [&](const auto& m) { return m.version == version; });
     if (it == known.end()) {
       return fail(ErrorCode::kConflict,
                   fmt::format("the database has schema version {} ({}), which this binary does not know; "
@@ -66,8 +67,8 @@ Result<MigrationStatus> check_migrations(Database& db) {
     }
     if (it->checksum != row.text(1)) {
       return fail(ErrorCode::kConflict,
-                  fmt::format("migration {} ({}) was changed after it was applied (checksum mismatch)", version,
-                              it->name));
+                  fmt::format("migration {} ({}) was changed after it was applied (checksum mismatch)",
+                              version, it->name));
     }
     status.applied_version = std::max(status.applied_version, version);
   }
@@ -83,9 +84,11 @@ Result<int> apply_migrations(Database& db, const Clock& clock) {
     auto done = db.write_transaction([&](Connection& conn) -> Result<int> {
       if (conn.dialect() == Dialect::kPostgres) {
         // Serialises concurrent migrators; released at commit.
-        if (auto s = conn.execute_script("SELECT pg_advisory_xact_lock(7366)"); !s) return tl::unexpected(s.error());
+        if (auto s = conn.execute_script("SELECT pg_advisory_xact_lock(7366)"); !s)
+          return tl::unexpected(s.error());
       }
-      auto again = conn.execute("SELECT 1 FROM schema_migrations WHERE version = $1", {std::int64_t{m.version}});
+      auto again =
+          conn.execute("SELECT 1 FROM schema_migrations WHERE version = $1", {std::int64_t{m.version}});
       if (!again) return tl::unexpected(again.error());
       if (!again->rows.empty()) return 0;  // another process applied it meanwhile
       if (auto s = conn.execute_script(m.sql); !s) {

@@ -11,7 +11,9 @@ using testing::Backend;
 
 class FixedClock final : public Clock {
  public:
-  std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::time_point{}; }
+  std::chrono::system_clock::time_point now() const override {
+    return std::chrono::system_clock::time_point{};
+  }
 };
 
 class Migrations : public ::testing::TestWithParam<Backend> {
@@ -19,7 +21,8 @@ class Migrations : public ::testing::TestWithParam<Backend> {
   void SetUp() override {
     auto t = testing::make_test_database(GetParam());
     if (!t) {
-      if (GetParam() == Backend::kPostgres && !testing::postgres_required()) GTEST_SKIP() << t.error().message;
+      if (GetParam() == Backend::kPostgres && !testing::postgres_required())
+        GTEST_SKIP() << t.error().message;
       FAIL() << t.error().message << " " << t.error().internal;
     }
     test_db_ = std::move(*t);
@@ -34,7 +37,8 @@ TEST_P(Migrations, EmbeddedMigrationsAreNumberedFromOneWithoutGaps) {
   ASSERT_FALSE(all.empty());
   for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].version, static_cast<int>(i + 1));
   // Both dialects carry the same versions and names.
-  const auto other = embedded_migrations(db().dialect() == Dialect::kSqlite ? Dialect::kPostgres : Dialect::kSqlite);
+  const auto other =
+      embedded_migrations(db().dialect() == Dialect::kSqlite ? Dialect::kPostgres : Dialect::kSqlite);
   ASSERT_EQ(all.size(), other.size());
   for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].name, other[i].name);
 }
@@ -73,8 +77,9 @@ TEST_P(Migrations, RefusesAnEditedMigration) {
 TEST_P(Migrations, RefusesANewerUnknownVersion) {
   ASSERT_TRUE(apply_migrations(db(), clock_));
   auto conn = db().acquire();
-  ASSERT_TRUE((*conn)->execute(
-      "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, 'future', 'x', 'now')"));
+  ASSERT_TRUE(
+      (*conn)->execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, "
+                       "'future', 'x', 'now')"));
   auto status = check_migrations(db());
   ASSERT_FALSE(status);
   EXPECT_NE(status.error().message.find("9999"), std::string::npos);

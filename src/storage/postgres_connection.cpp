@@ -23,8 +23,8 @@ Error postgres_error(PGconn* conn, const PGresult* res, std::string_view what) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   const std::string sqlstate = state ? state : "";
   Error e;
-  e.internal = fmt::format("postgres {}: {} [{}]", what, res ? PQresultErrorMessage(res) : PQerrorMessage(conn),
-                           sqlstate);
+  e.internal = fmt::format("postgres {}: {} [{}]", what,
+                           res ? PQresultErrorMessage(res) : PQerrorMessage(conn), sqlstate);
   if (sqlstate == "23505") {
     e.code = ErrorCode::kConflict;
     e.message = "A record with the same key already exists";
@@ -156,7 +156,8 @@ Result<std::unique_ptr<Connection>> open_postgres(const std::string& url) {
   }
   auto c = std::make_unique<PostgresConnection>(conn);
   // Keep server notices (e.g. "relation already exists, skipping") out of standard error.
-  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
   if (auto s = c->execute_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"); !s) {
     return tl::unexpected(s.error());
   }

@@ -133,8 +133,8 @@ class SqliteConnection final : public Connection {
     auto it = statements_.find(std::string(sql));
     if (it != statements_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &stmt, nullptr);
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return tl::unexpected(sqlite_error(db_, rc, fmt::format("prepare '{}'", sql)));
     statements_.emplace(std::string(sql), stmt);
     return stmt;
@@ -161,8 +161,8 @@ Result<std::unique_ptr<Connection>> open_sqlite(const std::string& path, int bus
   auto conn = std::make_unique<SqliteConnection>(db);
   // WAL lets readers run beside the single writer; synchronous=FULL makes every acknowledged commit
   // durable even across power loss, not only across a killed process.
-  if (auto s = conn->execute_script(
-          "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  if (auto s =
+          conn->execute_script("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
       !s) {
     return tl::unexpected(s.error());
   }

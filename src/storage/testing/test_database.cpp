@@ -43,7 +43,8 @@ Result<std::unique_ptr<TestDatabase>> make_test_database(Backend backend) {
     const char* file = std::getenv("SEN_TEST_PG_URL_FILE");
     std::string base;
     if (file != nullptr) std::getline(std::ifstream(file), base);
-    if (base.empty()) return fail(ErrorCode::kUnavailable, "no PostgreSQL test server (SEN_TEST_PG_URL_FILE)");
+    if (base.empty())
+      return fail(ErrorCode::kUnavailable, "no PostgreSQL test server (SEN_TEST_PG_URL_FILE)");
     auto admin = open_postgres(base);
     if (!admin) return tl::unexpected(admin.error());
     const std::string schema = "t_" + unique_suffix();

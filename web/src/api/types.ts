@@ -1,8 +1,15 @@
 // Shapes of the Sen JSON API (/api/v1). Codes are strings: leading zeros matter.
 
-export type PlaceLevel = "province" | "commune";
+// The server also exposes the country itself ("VN", level "nation") as the provinces' parent.
+export type PlaceLevel = "nation" | "province" | "commune";
 
-export type PlaceType = "thanh_pho_truc_thuoc_trung_uong" | "tinh" | "xa" | "phuong" | "dac_khu";
+export type PlaceType =
+  | "quoc_gia"
+  | "thanh_pho_truc_thuoc_trung_uong"
+  | "tinh"
+  | "xa"
+  | "phuong"
+  | "dac_khu";
 
 export interface Place {
   code: string;

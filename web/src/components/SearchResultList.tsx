@@ -3,7 +3,7 @@ import { useI18n } from "../i18n/I18nProvider";
 import { hrefFor } from "../routing/route";
 import { PlaceMeta } from "./PlaceMeta";
 
-// Mixed provinces and communes; both link to the province page that lists them.
+// Mixed results: provinces link to their page, communes to their province's page.
 export function SearchResultList({ places, labelledBy }: { places: Place[]; labelledBy: string }) {
   const { t } = useI18n();
   return (
@@ -20,7 +20,7 @@ export function SearchResultList({ places, labelledBy }: { places: Place[]; labe
             </span>
           )}
           <PlaceMeta place={p} />
-          {p.parent_code !== null && (
+          {p.level === "commune" && p.parent_code !== null && (
             <span class="place-row__parent">
               {t.inProvince}{" "}
               <a lang="vi" href={hrefFor({ name: "province", code: p.parent_code, q: "" })}>

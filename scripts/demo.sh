@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# One command from a fresh Debian 12 machine to a running Sen with demo data on SQLite:
+# installs dependencies, builds the server (Release) and the web UI, then runs `sen demo`.
+# Extra arguments go to `sen demo`, e.g. --listen 0.0.0.0:8080 or --data-dir /var/lib/sen-demo.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install_deps.sh
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEN_BUILD_TESTS=OFF >/dev/null
+ninja -C build/release sen
+scripts/build_web.sh
+exec build/release/src/cli/sen demo --listen 127.0.0.1:8080 "$@"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (AddressSanitizer + UBSan build), the storage suite on SQLite and on a
+# throwaway PostgreSQL cluster, the data-driven API tests, and the browser tests in Debian's chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install_deps.sh
+cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEN_SANITIZE=ON >/dev/null
+ninja -C build/test
+scripts/build_web.sh
+if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm --prefix tests/e2e ci --no-audit --no-fund
+fi
+ctest --test-dir build/test -j "$(nproc)" --output-on-failure "$@"

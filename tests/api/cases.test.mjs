@@ -1,0 +1,34 @@
+// Replays every tests/api/cases/*.api file against `sen demo`, on SQLite and, when the test
+// PostgreSQL server is up, on PostgreSQL too.
+import { describe, it, before, after } from 'node:test';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCases, runCase } from './harness.mjs';
+import { startSen, postgresUrl, createPostgresDatabase } from '../support/sen_server.mjs';
+
+const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
+const files = readdirSync(dir).filter((f) => f.endsWith('.api')).sort();
+const pg = postgresUrl();
+if (!pg && process.env.SEN_REQUIRE_POSTGRES === '1') throw new Error('PostgreSQL is required but not running');
+const backends = pg ? ['sqlite', 'postgres'] : ['sqlite'];
+
+for (const backend of backends) {
+  describe(`API cases on ${backend}`, () => {
+    let server;
+    before(async () => {
+      server = await startSen({ databaseUrl: backend === 'postgres' ? createPostgresDatabase(pg) : null });
+    });
+    after(async () => {
+      const { code } = await server.stop();
+      if (code !== 0) throw new Error(`sen exited with ${code} after SIGTERM: ${server.stderr()}`);
+    });
+    for (const file of files) {
+      describe(file, () => {
+        for (const c of loadCases(path.join(dir, file))) {
+          it(c.title, () => runCase(server.url, c));
+        }
+      });
+    }
+  });
+}
