@@ -57,7 +57,7 @@ class SqliteConnection final : public Connection {
     }
     for (std::size_t i = 0; i < params.size(); ++i) {
       // "$1" is a named parameter in SQLite; look its slot up rather than assuming the order.
-      const std::string name = "$" + std::to_string(i + 1);
+      const std::string name = fmt::format("${}", i + 1);
       const int slot = sqlite3_bind_parameter_index(stmt, name.c_str());
       if (slot == 0) return fail_internal(fmt::format("parameter {} missing in: {}", name, sql));
       int rc = SQLITE_OK;

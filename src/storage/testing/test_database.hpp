@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "storage/database.hpp"
@@ -11,6 +12,8 @@ namespace sen::storage::testing {
 enum class Backend { kSqlite, kPostgres };
 
 std::string backend_name(Backend backend);
+// GoogleTest prints parameters with this, so test names read ".../sqlite" rather than raw bytes.
+inline void PrintTo(Backend backend, std::ostream* os) { *os << backend_name(backend); }
 
 // A throwaway database: a fresh SQLite file in a temporary directory, or a fresh schema on the
 // PostgreSQL server whose URL the test runner wrote to $SEN_TEST_PG_URL_FILE.
