@@ -1,6 +1,7 @@
 #include <sodium.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 #include <map>
 
@@ -41,6 +42,8 @@ void add_server_flags(CLI::App* cmd, CommonOptions& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A closed standard output (log reader gone) must not kill the server.
+  std::signal(SIGPIPE, SIG_IGN);
   if (sodium_init() < 0) {
     std::fprintf(stderr, "libsodium failed to initialise\n");
     return 1;

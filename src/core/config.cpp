@@ -92,6 +92,9 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "storage.busy_timeout_ms", "how long a write waits for a database lock",
       [](Config& c) -> int& { return c.storage.busy_timeout_ms; }, 0, 600000));
+  all.push_back(int_setting(
+      "storage.statement_timeout_ms", "PostgreSQL cancels a statement running longer",
+      [](Config& c) -> int& { return c.storage.statement_timeout_ms; }, 100, 3600000));
   all.push_back(string_setting("web.dir", "built web UI (static files) to serve",
                                [](Config& c) -> std::string& { return c.web_dir; }));
   all.push_back(string_setting("pack.dir", "country pack (administrative units, calendar)",

@@ -29,6 +29,7 @@ struct StorageConfig {
   std::string database_url;  // empty: SQLite file sen.db in data_dir; postgresql://... for PostgreSQL
   int pool_size = 4;
   int busy_timeout_ms = 5000;
+  int statement_timeout_ms = 30000;  // PostgreSQL: a statement running longer is cancelled
 };
 
 struct Config {

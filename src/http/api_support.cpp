@@ -70,7 +70,8 @@ Response json_response(const boost::json::value& body, int status) {
 
 Response error_response(const Error& error, const Request& request) {
   if (!error.internal.empty()) {
-    spdlog::error("request {} {} {}: {}", request.request_id, request.method, request.path, error.internal);
+    spdlog::error("request {} {} {}: {}", request.request_id, request.method, request.printable_path(),
+                  error.internal);
   }
   return problem_response(error, request.path);
 }

@@ -1,5 +1,7 @@
 #include "http/message.hpp"
 
+#include "http/access_log.hpp"
+
 namespace sen::http {
 namespace {
 
@@ -18,6 +20,12 @@ std::optional<std::string_view> Request::query_param(std::string_view name) cons
 std::string_view Request::path_param(std::string_view name) const {
   return find(path_params, name).value_or("");
 }
+std::string Request::printable_path() const {
+  std::string out;
+  append_json_escaped(out, path);
+  return out;
+}
+
 std::optional<std::string_view> Request::header(std::string_view lower_name) const {
   return find(headers, lower_name);
 }

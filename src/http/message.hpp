@@ -24,6 +24,8 @@ struct Request {
   std::optional<std::string_view> query_param(std::string_view name) const;
   std::string_view path_param(std::string_view name) const;
   std::optional<std::string_view> header(std::string_view lower_name) const;
+  // The path with control characters escaped, for plain-text logs.
+  std::string printable_path() const;
 };
 
 struct Response {

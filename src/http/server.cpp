@@ -1,21 +1,18 @@
 #include "http/server.hpp"
 
 #include <sodium.h>
-#include <spdlog/async.h>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/json.hpp>
 #include <boost/url/parse.hpp>
 #include <csignal>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
 
-#include "core/clock.hpp"
+#include "http/access_log.hpp"
 #include "http/problem.hpp"
 
 namespace sen::http {
@@ -67,6 +64,33 @@ std::string lower(std::string_view s) {
 }
 
 // Shared with the shutdown path, which reaches it only through `executor` (the session's strand).
+bool safe_text(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {
+      if (b < 0x20 || b == 0x7F) return false;
+      ++i;
+      continue;
+    }
+    const int len = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return false;
+    for (int k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+// The name of the first unsafe part of the target ("path" or a query parameter), or "".
+std::string find_unsafe_text(const Request& r) {
+  if (!safe_text(r.path)) return "path";
+  for (const auto& [k, v] : r.query) {
+    if (!safe_text(k) || !safe_text(v)) return safe_text(k) ? k : "query";
+  }
+  return "";
+}
+
 struct SessionState {
   asio::any_io_executor executor;
   beast::tcp_stream* stream = nullptr;
@@ -80,7 +104,7 @@ struct Server::Impl {
   const Router& router;
   Metrics& metrics;
   const StaticFiles* files;
-  std::shared_ptr<spdlog::logger> access;
+  std::unique_ptr<AccessLog> access;
 
   asio::io_context ioc;
   asio::thread_pool workers;
@@ -110,14 +134,7 @@ struct Server::Impl {
     unsigned char random[6];
     randombytes_buf(random, sizeof random);
     for (unsigned char b : random) id_prefix += fmt::format("{:02x}", b);
-    if (access_log) {
-      // The access log is written by a background thread so request threads never wait on stdout.
-      spdlog::init_thread_pool(8192, 1);
-      spdlog::drop("access");
-      access = spdlog::stdout_logger_mt<spdlog::async_factory>("access");
-      access->set_pattern("%v");
-      access->set_level(spdlog::level::info);
-    }
+    if (access_log) access = std::make_unique<AccessLog>();
   }
 
   std::string next_request_id() {
@@ -237,6 +254,12 @@ struct Server::Impl {
     std::vector<std::string> segments;
     for (auto s : url->segments()) segments.emplace_back(s);
     for (auto p : url->params()) request.query.emplace_back(p.key, p.value);
+    // Decoded text reaches databases and logs: only valid UTF-8 without control characters goes on.
+    if (auto bad = find_unsafe_text(request); !bad.empty()) {
+      co_await send_error(stream, request, ErrorCode::kInvalidArgument,
+                          "The request target holds invalid UTF-8 or control characters", bad, start, remote);
+      co_return false;
+    }
 
     RouteMatch match = router.match(request.method, segments);
     std::size_t limit = cfg.body_limit_bytes;
@@ -299,10 +322,12 @@ struct Server::Impl {
     try {
       return route.handler(request);
     } catch (const std::exception& e) {
-      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method, request.path,
-                    e.what());
-      return problem_response(Error{ErrorCode::kInternal, "Internal error"}, request.path);
+      spdlog::error("request {} {} {} failed: {}", request.request_id, request.method,
+                    request.printable_path(), e.what());
+    } catch (...) {
+      spdlog::error("request {} {} {} failed", request.request_id, request.method, request.printable_path());
     }
+    return problem_response(Error{ErrorCode::kInternal, "Internal error"}, request.path);
   }
 
   Response serve_static(const Request& request) {
@@ -373,16 +398,8 @@ struct Server::Impl {
     const auto elapsed = Clock::now() - start;
     metrics.observe(metrics_route, response.status, elapsed);
     if (access) {
-      boost::json::object line;
-      line["time"] = format_rfc3339(std::chrono::system_clock::now(), 0);
-      line["request_id"] = request.request_id;
-      line["remote"] = remote;
-      line["method"] = request.method;
-      line["path"] = request.path;  // no query string: search terms may be personal data
-      line["status"] = response.status;
-      line["bytes"] = bytes;
-      line["duration_us"] = std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count();
-      access->info(boost::json::serialize(line));
+      access->write({request.request_id, remote, request.method, request.path, response.status, bytes,
+                     std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()});
     }
     co_return !ec && keep_alive;
   }
@@ -406,6 +423,8 @@ struct Server::Impl {
         grace.async_wait([this](beast::error_code wait_ec) {
           if (!wait_ec) {
             spdlog::warn("shutdown grace period over; closing {} connections", connections.load());
+            workers
+                .stop();  // queued work is abandoned; running work ends at the database's statement timeout
             ioc.stop();
           }
         });
@@ -454,7 +473,8 @@ Result<std::string> Server::bind() {
 
 void Server::run() {
   auto& impl = *impl_;
-  asio::co_spawn(impl.ioc, impl.accept_loop(), asio::detached);
+  // On the control strand, like acceptor.close() in begin_shutdown.
+  asio::co_spawn(impl.control, impl.accept_loop(), asio::detached);
   impl.signals.async_wait([this](beast::error_code ec, int) {
     if (!ec) stop();
   });
@@ -465,7 +485,7 @@ void Server::run() {
   impl.ioc.run();
   for (auto& t : extra) t.join();
   impl.workers.join();
-  if (impl.access) impl.access->flush();
+  impl.access.reset();  // flushes
 }
 
 void Server::stop() { impl_->begin_shutdown(); }

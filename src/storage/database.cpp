@@ -74,10 +74,11 @@ Result<std::unique_ptr<Database>> open_database(const StorageConfig& config) {
     return db;
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    auto probe = open_postgres(url);
+    const int timeout = config.statement_timeout_ms;
+    auto probe = open_postgres(url, timeout);
     if (!probe) return tl::unexpected(probe.error());
     return std::make_unique<Database>(
-        Dialect::kPostgres, [url] { return open_postgres(url); }, config.pool_size, wait);
+        Dialect::kPostgres, [url, timeout] { return open_postgres(url, timeout); }, config.pool_size, wait);
   }
   return fail(ErrorCode::kInvalidArgument,
               "storage.database_url must be empty (SQLite) or start with postgresql://",

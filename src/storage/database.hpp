@@ -88,12 +88,19 @@ class Database {
     auto lease = acquire();
     if (!lease) return tl::unexpected(lease.error());
     if (auto s = (*lease)->begin_write(); !s) return tl::unexpected(s.error());
+    // Rolls back on every way out but a successful commit, exceptions included, so a pooled
+    // connection never keeps a transaction (and SQLite's write lock) open.
+    struct RollbackUnlessCommitted {
+      Connection& conn;
+      bool committed = false;
+      ~RollbackUnlessCommitted() {
+        if (!committed) (void)conn.rollback();
+      }
+    } guard{**lease};
     auto result = work(**lease);
-    if (!result) {
-      (void)(*lease)->rollback();
-      return result;
-    }
+    if (!result) return result;
     if (auto s = (*lease)->commit(); !s) return tl::unexpected(s.error());
+    guard.committed = true;
     return result;
   }
 
@@ -114,6 +121,6 @@ class Database {
 Result<std::unique_ptr<Database>> open_database(const StorageConfig& config);
 
 Result<std::unique_ptr<Connection>> open_sqlite(const std::string& path, int busy_timeout_ms);
-Result<std::unique_ptr<Connection>> open_postgres(const std::string& url);
+Result<std::unique_ptr<Connection>> open_postgres(const std::string& url, int statement_timeout_ms);
 
 }  // namespace sen::storage

@@ -2,6 +2,7 @@
 // the modules rely on.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <thread>
 
 #include "storage/database.hpp"
@@ -93,6 +94,27 @@ TEST_P(DatabaseConformance, FailedTransactionChangesNothing) {
   ASSERT_TRUE(rows);
   ASSERT_EQ(rows->rows.size(), 1u);
   EXPECT_EQ(rows->rows[0].text(0), "two");
+}
+
+TEST_P(DatabaseConformance, ThrowingWorkRollsBackAndLeavesThePoolWritable) {
+  EXPECT_THROW((void)db().write_transaction([](Connection& c) -> Result<int> {
+    (void)c.execute("INSERT INTO items (id, name) VALUES (1, 'lost')");
+    throw std::runtime_error("bug in a caller");
+  }),
+               std::runtime_error);
+  for (int i = 0; i < test_db_->config.pool_size + 1; ++i) {  // every pooled connection can write again
+    auto ok = db().write_transaction([i](Connection& c) -> Result<int> {
+      auto r = c.execute("INSERT INTO items (id, name) VALUES ($1, $2)",
+                         {std::int64_t{10 + i}, std::to_string(i)});
+      if (!r) return tl::unexpected(r.error());
+      return 1;
+    });
+    ASSERT_TRUE(ok) << ok.error().internal;
+  }
+  auto conn = db().acquire();
+  auto rows = (*conn)->execute("SELECT count(*) FROM items WHERE name = 'lost'");
+  ASSERT_TRUE(rows);
+  EXPECT_EQ(rows->rows[0].integer(0), 0);
 }
 
 TEST_P(DatabaseConformance, CommittedWriteIsVisibleToOtherConnections) {

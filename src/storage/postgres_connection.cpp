@@ -144,8 +144,19 @@ class PostgresConnection final : public Connection {
 
 }  // namespace
 
-Result<std::unique_ptr<Connection>> open_postgres(const std::string& url) {
-  PGconn* conn = PQconnectdb(url.c_str());
+Result<std::unique_ptr<Connection>> open_postgres(const std::string& url, int statement_timeout_ms) {
+  // Defaults first; the URL is expanded after them, so what it sets wins. Timeouts bound every wait:
+  // connecting, a silent network (keepalives, tcp_user_timeout) and a runaway statement.
+  const std::string options = fmt::format("-c TimeZone=UTC -c statement_timeout={}", statement_timeout_ms);
+  const char* keys[] = {"connect_timeout",
+                        "keepalives_idle",
+                        "tcp_user_timeout",
+                        "client_encoding",
+                        "options",
+                        "dbname",
+                        nullptr};
+  const char* values[] = {"5", "30", "30000", "UTF8", options.c_str(), url.c_str(), nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, 1);
   if (PQstatus(conn) != CONNECTION_OK) {
     Error e;
     e.code = ErrorCode::kUnavailable;
@@ -154,14 +165,12 @@ Result<std::unique_ptr<Connection>> open_postgres(const std::string& url) {
     PQfinish(conn);
     return tl::unexpected(e);
   }
-  auto c = std::make_unique<PostgresConnection>(conn);
-  // Keep server notices (e.g. "relation already exists, skipping") out of standard error.
+  // Keep server notices (e.g. "relation already exists, skipping") out of standard error, and row
+  // values (DETAIL lines of constraint errors) out of error messages that end up in logs.
   PQsetNoticeProcessor(
       conn, [](void*, const char*) {}, nullptr);
-  if (auto s = c->execute_script("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'"); !s) {
-    return tl::unexpected(s.error());
-  }
-  return std::unique_ptr<Connection>(std::move(c));
+  PQsetErrorVerbosity(conn, PQERRORS_TERSE);
+  return std::unique_ptr<Connection>(std::make_unique<PostgresConnection>(conn));
 }
 
 }  // namespace sen::storage

@@ -126,7 +126,10 @@ class SqliteConnection final : public Connection {
   Status begin_write() override { return execute_script("BEGIN IMMEDIATE"); }
   Status commit() override { return execute_script("COMMIT"); }
   Status rollback() override { return execute_script("ROLLBACK"); }
-  bool ensure_usable() override { return true; }
+  bool ensure_usable() override {
+    if (!sqlite3_get_autocommit(db_)) (void)rollback();  // a transaction left open by a failed caller
+    return true;
+  }
 
  private:
   Result<sqlite3_stmt*> prepare(std::string_view sql) {

@@ -45,7 +45,7 @@ Result<std::unique_ptr<TestDatabase>> make_test_database(Backend backend) {
     if (file != nullptr) std::getline(std::ifstream(file), base);
     if (base.empty())
       return fail(ErrorCode::kUnavailable, "no PostgreSQL test server (SEN_TEST_PG_URL_FILE)");
-    auto admin = open_postgres(base);
+    auto admin = open_postgres(base, 10000);
     if (!admin) return tl::unexpected(admin.error());
     const std::string schema = "t_" + unique_suffix();
     if (auto s = (*admin)->execute_script("CREATE SCHEMA " + schema); !s) return tl::unexpected(s.error());
