@@ -21,7 +21,7 @@ struct ServerConfig {
   int request_timeout_ms = 15000;  // whole request (headers and body) must arrive within this
   int idle_timeout_ms = 60000;     // keep-alive connection with no request
   int shutdown_grace_ms = 20000;
-  int worker_threads = 4;  // blocking (database) work runs here, off the network threads
+  int worker_threads = 0;  // blocking (database) work runs here, off the network threads; 0: one per core
 };
 
 struct StorageConfig {

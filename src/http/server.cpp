@@ -127,7 +127,8 @@ struct Server::Impl {
         router(r),
         metrics(m),
         files(f),
-        workers(static_cast<std::size_t>(cfg.worker_threads)) {
+        workers(cfg.worker_threads > 0 ? static_cast<std::size_t>(cfg.worker_threads)
+                                       : std::max(1u, std::thread::hardware_concurrency())) {
     for (const auto& route : router.routes()) metrics.add_route(route.method, route.pattern);
     static_route = metrics.add_route("GET", "static");
     unmatched_route = metrics.add_route("", "unmatched");

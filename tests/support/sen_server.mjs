@@ -36,7 +36,7 @@ export async function startSen({ command = 'demo', args = [], env = {}, database
   const fullArgs = [command, '--data-dir', dataDir, '--listen', '127.0.0.1:0',
     '--pack-dir', path.join(sourceDir, 'packs/vn'), '--web-dir', path.join(sourceDir, 'web/dist'), ...args];
   if (databaseUrl) fullArgs.push('--database-url', databaseUrl);
-  const proc = spawn(senBinary(), fullArgs, {
+  const proc = spawn(path.resolve(sourceDir, senBinary()), fullArgs, {
     cwd: sourceDir,
     env: { ...process.env, SEN_LOG_ACCESS: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,10 +61,17 @@ export async function startSen({ command = 'demo', args = [], env = {}, database
     dataDir,
     stderr: () => stderr,
     exited,
+    log: () => stderr,
+    // SIGTERM, then SIGKILL if the server has not exited within 10 s (which is itself a failure).
     async stop() {
-      if (proc.exitCode === null) proc.kill('SIGTERM');
-      const result = await exited;
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGTERM');
+      let timer;
+      const timeout = new Promise((resolve) => { timer = setTimeout(() => resolve(null), 10_000); });
+      const result = await Promise.race([exited, timeout]);
+      clearTimeout(timer);
+      if (result === null) proc.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
+      if (result === null) throw new Error('sen did not exit within 10 s of SIGTERM');
       return result;
     },
   };
