@@ -31,8 +31,10 @@ export function createPostgresDatabase(baseUrl) {
   return url.toString();
 }
 
-export async function startSen({ command = 'demo', args = [], env = {}, databaseUrl = null } = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'sen-test-'));
+// `dataDir`: an existing data directory, kept afterwards; by default a fresh one, removed on stop().
+export async function startSen({ command = 'demo', args = [], env = {}, databaseUrl = null, dataDir = null } = {}) {
+  const ownsDataDir = dataDir === null;
+  dataDir ??= mkdtempSync(path.join(tmpdir(), 'sen-test-'));
   const fullArgs = [command, '--data-dir', dataDir, '--listen', '127.0.0.1:0',
     '--pack-dir', path.join(sourceDir, 'packs/vn'), '--web-dir', path.join(sourceDir, 'web/dist'), ...args];
   if (databaseUrl) fullArgs.push('--database-url', databaseUrl);
@@ -70,7 +72,7 @@ export async function startSen({ command = 'demo', args = [], env = {}, database
       const result = await Promise.race([exited, timeout]);
       clearTimeout(timer);
       if (result === null) proc.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
       if (result === null) throw new Error('sen did not exit within 10 s of SIGTERM');
       return result;
     },
