@@ -150,6 +150,20 @@ TEST_P(DatabaseConformance, SyntaxErrorIsInternalAndLogged) {
   EXPECT_EQ(bad.error().message, "Internal error");
 }
 
+TEST_P(DatabaseConformance, PostgresCancelsAStatementPastTheTimeout) {
+  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "SQLite statements run in-process";
+  auto config = test_db_->config;
+  config.statement_timeout_ms = 200;
+  auto short_db = open_database(config);
+  ASSERT_TRUE(short_db);
+  auto conn = (*short_db)->acquire();
+  ASSERT_TRUE(conn);
+  auto slow = (*conn)->execute("SELECT pg_sleep(5)");
+  ASSERT_FALSE(slow);
+  EXPECT_EQ(slow.error().code, ErrorCode::kUnavailable);
+  EXPECT_TRUE((*conn)->execute("SELECT 1")) << "the connection stays usable";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DatabaseConformance,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const auto& info) { return testing::backend_name(info.param); });

@@ -31,6 +31,9 @@ Error postgres_error(PGconn* conn, const PGresult* res, std::string_view what) {
   } else if (sqlstate.starts_with("23")) {
     e.code = ErrorCode::kConflict;
     e.message = "The change conflicts with existing data";
+  } else if (sqlstate == "57014") {
+    e.code = ErrorCode::kUnavailable;
+    e.message = "The request took too long; try again shortly";
   } else if (sqlstate == "40001" || sqlstate == "40P01" || sqlstate.starts_with("08") ||
              sqlstate.starts_with("57P") || PQstatus(conn) != CONNECTION_OK) {
     e.code = ErrorCode::kUnavailable;

@@ -162,3 +162,22 @@ describe('graceful shutdown', () => {
     await assert.rejects(fetch(`${server.url}/healthz`));
   });
 });
+
+describe('shutdown grace period', () => {
+  it('exits when the grace period ends even if a client never finishes its request', async () => {
+    const server = await startSen({ env: { SEN_SERVER_SHUTDOWN_GRACE_MS: '500' } });
+    const { hostname, port } = new URL(server.url);
+    const stuck = net.connect(Number(port), hostname);
+    stuck.on('error', () => {});
+    await new Promise((r) => stuck.on('connect', r));
+    stuck.write('POST /api/v1/calendar/deadlines HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+    await new Promise((r) => setTimeout(r, 200));
+    const started = Date.now();
+    server.proc.kill('SIGTERM');
+    await server.exited;
+    const waited = Date.now() - started;
+    assert.ok(waited >= 400 && waited < 3000, `stopped after the 500 ms grace period, took ${waited} ms`);
+    stuck.destroy();
+    await server.stop();
+  });
+});

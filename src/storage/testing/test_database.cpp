@@ -47,10 +47,11 @@ Result<std::unique_ptr<TestDatabase>> make_test_database(Backend backend) {
       return fail(ErrorCode::kUnavailable, "no PostgreSQL test server (SEN_TEST_PG_URL_FILE)");
     auto admin = open_postgres(base, 10000);
     if (!admin) return tl::unexpected(admin.error());
-    const std::string schema = "t_" + unique_suffix();
-    if (auto s = (*admin)->execute_script("CREATE SCHEMA " + schema); !s) return tl::unexpected(s.error());
-    t->config.database_url =
-        base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+    // A database per test keeps tests independent and leaves the connection options to Sen.
+    const std::string name = "t_" + unique_suffix();
+    if (auto s = (*admin)->execute_script("CREATE DATABASE " + name); !s) return tl::unexpected(s.error());
+    const auto slash = base.rfind('/');
+    t->config.database_url = base.substr(0, slash + 1) + name;
   }
   t->config.pool_size = 3;
   t->config.busy_timeout_ms = 2000;
