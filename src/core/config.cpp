@@ -95,6 +95,27 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "storage.statement_timeout_ms", "PostgreSQL cancels a statement running longer",
       [](Config& c) -> int& { return c.storage.statement_timeout_ms; }, 100, 3600000));
+  all.push_back(int_setting(
+      "auth.session_ttl_minutes", "browser sessions expire after this",
+      [](Config& c) -> int& { return c.auth.session_ttl_minutes; }, 1, 60 * 24 * 30));
+  all.push_back(int_setting(
+      "auth.token_ttl_days", "API tokens expire after this",
+      [](Config& c) -> int& { return c.auth.token_ttl_days; }, 1, 3650));
+  all.push_back(int_setting(
+      "auth.max_failed_logins", "failed logins in a row before the account is locked",
+      [](Config& c) -> int& { return c.auth.max_failed_logins; }, 1, 1000));
+  all.push_back(int_setting(
+      "auth.lockout_minutes", "how long a locked account stays locked",
+      [](Config& c) -> int& { return c.auth.lockout_minutes; }, 1, 60 * 24));
+  all.push_back(int_setting(
+      "auth.login_attempts_per_minute", "login attempts per client address and per username (429 beyond)",
+      [](Config& c) -> int& { return c.auth.login_attempts_per_minute; }, 1, 100000));
+  all.push_back(int_setting(
+      "auth.password_hash_ops", "Argon2id passes", [](Config& c) -> int& { return c.auth.password_hash_ops; },
+      1, 100));
+  all.push_back(int_setting(
+      "auth.password_hash_memory_kib", "Argon2id memory in KiB",
+      [](Config& c) -> int& { return c.auth.password_hash_memory_kib; }, 8, 4 * 1024 * 1024));
   all.push_back(string_setting("web.dir", "built web UI (static files) to serve",
                                [](Config& c) -> std::string& { return c.web_dir; }));
   all.push_back(string_setting("pack.dir", "country pack (administrative units, calendar)",

@@ -32,9 +32,20 @@ struct StorageConfig {
   int statement_timeout_ms = 30000;  // PostgreSQL: a statement running longer is cancelled
 };
 
+struct AuthConfig {
+  int session_ttl_minutes = 12 * 60;
+  int token_ttl_days = 90;
+  int max_failed_logins = 5;  // then the account is locked for lockout_minutes
+  int lockout_minutes = 15;
+  int login_attempts_per_minute = 10;    // per client address and per username; 429 beyond
+  int password_hash_ops = 2;             // Argon2id passes
+  int password_hash_memory_kib = 65536;  // Argon2id memory
+};
+
 struct Config {
   ServerConfig server;
   StorageConfig storage;
+  AuthConfig auth;
   std::string web_dir = "web/dist";
   std::string pack_dir = "packs/vn";
   std::string log_level = "info";

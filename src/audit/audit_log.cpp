@@ -1,0 +1,121 @@
+#include "audit/audit_log.hpp"
+
+#include <fmt/format.h>
+#include <sodium.h>
+
+namespace sen::audit {
+namespace {
+
+std::string sha256_hex(std::string_view text) {
+  unsigned char digest[crypto_hash_sha256_BYTES];
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  std::string hex;
+  hex.reserve(2 * sizeof digest);
+  for (unsigned char b : digest) fmt::format_to(std::back_inserter(hex), "{:02x}", b);
+  return hex;
+}
+
+constexpr std::string_view kColumns =
+    "SELECT seq, at, actor_id, actor_ip, action, object_type, object_id, place_code, summary, prev_hash, "
+    "hash "
+    "FROM audit_log";
+
+StoredEntry to_entry(const storage::Row& r) {
+  auto text = [&](std::size_t i) { return r.is_null(i) ? std::string() : r.text(i); };
+  return StoredEntry{r.integer(0), r.text(1),
+                     Entry{text(2), text(3), r.text(4), r.text(5), r.text(6), text(7), r.text(8)}, r.text(9),
+                     r.text(10)};
+}
+
+storage::Value nullable(const std::string& s) {
+  return s.empty() ? storage::Value(nullptr) : storage::Value(s);
+}
+
+}  // namespace
+
+std::string entry_hash(const StoredEntry& e) {
+  // Unit separators keep field boundaries unambiguous.
+  const auto& x = e.entry;
+  return sha256_hex(fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", e.prev_hash,
+                                e.seq, e.at, x.actor_id, x.actor_ip, x.action, x.object_type, x.object_id,
+                                x.place_code, x.summary, "v1"));
+}
+
+Result<std::int64_t> append(storage::Connection& conn, const Entry& entry, const Clock& clock) {
+  if (conn.dialect() == storage::Dialect::kPostgres) {
+    // One appender at a time, or two transactions would link to the same predecessor.
+    if (auto s = conn.execute_script("SELECT pg_advisory_xact_lock(7367)"); !s)
+      return tl::unexpected(s.error());
+  }
+  auto last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  if (!last) return tl::unexpected(last.error());
+  StoredEntry e;
+  e.seq = last->rows.empty() ? 1 : last->rows[0].integer(0) + 1;
+  e.prev_hash = last->rows.empty() ? std::string(kGenesisHash) : last->rows[0].text(1);
+  e.at = format_rfc3339(clock.now(), 0);
+  e.entry = entry;
+  e.hash = entry_hash(e);
+  auto inserted = conn.execute(
+      "INSERT INTO audit_log (seq, at, actor_id, actor_ip, action, object_type, object_id, place_code, "
+      "summary, "
+      "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+      {e.seq, e.at, nullable(entry.actor_id), nullable(entry.actor_ip), entry.action, entry.object_type,
+       entry.object_id, nullable(entry.place_code), entry.summary, e.prev_hash, e.hash});
+  if (!inserted) return tl::unexpected(inserted.error());
+  return e.seq;
+}
+
+Result<VerifyReport> verify(storage::Database& db) {
+  auto conn = db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  VerifyReport report;
+  std::string prev(kGenesisHash);
+  std::int64_t expected_seq = 1;
+  for (;;) {
+    auto rows =
+        (*conn)->execute(fmt::format("{} WHERE seq >= $1 ORDER BY seq LIMIT 1000", kColumns), {expected_seq});
+    if (!rows) return tl::unexpected(rows.error());
+    if (rows->rows.empty()) break;
+    for (const auto& row : rows->rows) {
+      const StoredEntry e = to_entry(row);
+      auto bad = [&](std::string problem) {
+        report.first_bad_seq = e.seq;
+        report.problem = std::move(problem);
+        return report;
+      };
+      if (e.seq != expected_seq)
+        return bad(fmt::format("entry {} is missing (next is {})", expected_seq, e.seq));
+      if (e.prev_hash != prev)
+        return bad(fmt::format("entry {} does not link to entry {}", e.seq, e.seq - 1));
+      if (entry_hash(e) != e.hash) return bad(fmt::format("entry {} was altered (hash mismatch)", e.seq));
+      prev = e.hash;
+      ++expected_seq;
+      ++report.checked;
+    }
+  }
+  return report;
+}
+
+Result<Page> query(storage::Database& db, const Query& q, const storage::PageRequest& page) {
+  auto conn = db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  // The key column is the zero-padded sequence so keyset paging compares text in both dialects.
+  const std::string key =
+      db.dialect() == storage::Dialect::kSqlite ? "printf('%020d', seq)" : "lpad(seq::text, 20, '0')";
+  auto rows = storage::fetch_page(
+      **conn, fmt::format("SELECT {} AS k, * FROM ({}) a", key, kColumns), "SELECT count(*) FROM audit_log a",
+      "($1 = '' OR object_type = $1) AND ($2 = '' OR object_id = $2) AND ($3 = '' OR actor_id = $3) AND "
+      "($4 = '' OR place_code = $4) AND ($5 = '' OR at >= $5) AND ($6 = '' OR at < $6)",
+      key, {q.object_type, q.object_id, q.actor_id, q.place_code, q.from, q.to}, page);
+  if (!rows) return tl::unexpected(rows.error());
+  Page out;
+  out.total = rows->total;
+  out.next_after = rows->next_after;
+  for (auto& row : rows->rows) {
+    row.values.erase(row.values.begin());  // the key column
+    out.items.push_back(to_entry(row));
+  }
+  return out;
+}
+
+}  // namespace sen::audit

@@ -1,0 +1,105 @@
+#include "audit/audit_log.hpp"
+
+#include <gtest/gtest.h>
+
+#include "storage/migrations.hpp"
+#include "storage/testing/test_database.hpp"
+
+namespace sen::audit {
+namespace {
+
+using storage::testing::Backend;
+
+class AuditLogTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    auto t = storage::testing::make_test_database(GetParam());
+    if (!t) {
+      if (GetParam() == Backend::kPostgres && !storage::testing::postgres_required()) GTEST_SKIP();
+      FAIL() << t.error().message;
+    }
+    test_db_ = std::move(*t);
+    ASSERT_TRUE(storage::apply_migrations(db(), clock_));
+  }
+  storage::Database& db() { return *test_db_->db; }
+  void add(int n) {
+    for (int i = 0; i < n; ++i) {
+      auto r = db().write_transaction([&](storage::Connection& c) {
+        return append(c,
+                      Entry{"acc1", "127.0.0.1", "thing.change", "thing", std::to_string(i), "01",
+                            R"({"before":1,"after":2})"},
+                      clock_);
+      });
+      ASSERT_TRUE(r) << r.error().internal;
+    }
+  }
+  SystemClock clock_;
+  std::unique_ptr<storage::testing::TestDatabase> test_db_;
+};
+
+TEST_P(AuditLogTest, AnIntactChainVerifies) {
+  add(5);
+  auto report = verify(db());
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->checked, 5);
+  EXPECT_FALSE(report->first_bad_seq);
+}
+
+TEST_P(AuditLogTest, AnEditedEntryIsFoundAndNamed) {
+  add(5);
+  auto conn = db().acquire();
+  ASSERT_TRUE((*conn)->execute("UPDATE audit_log SET summary = '{\"after\":3}' WHERE seq = 3"));
+  auto report = verify(db());
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->first_bad_seq, 3);
+  EXPECT_NE(report->problem.find("entry 3"), std::string::npos);
+}
+
+TEST_P(AuditLogTest, ADeletedEntryIsFound) {
+  add(5);
+  auto conn = db().acquire();
+  ASSERT_TRUE((*conn)->execute("DELETE FROM audit_log WHERE seq = 2"));
+  auto report = verify(db());
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->first_bad_seq, 3);
+  EXPECT_NE(report->problem.find("entry 2 is missing"), std::string::npos);
+}
+
+TEST_P(AuditLogTest, ARehashedEditStillBreaksTheLinkToItsSuccessor) {
+  add(4);
+  auto conn = db().acquire();
+  auto rows = (*conn)->execute("SELECT seq, at, prev_hash FROM audit_log WHERE seq = 2");
+  StoredEntry forged{2, rows->rows[0].text(1),
+                     Entry{"acc1", "127.0.0.1", "thing.change", "thing", "1", "01", "{}"},
+                     rows->rows[0].text(2), ""};
+  forged.hash = entry_hash(forged);
+  ASSERT_TRUE(
+      (*conn)->execute("UPDATE audit_log SET summary = '{}', hash = $1 WHERE seq = 2", {forged.hash}));
+  auto report = verify(db());
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->first_bad_seq, 3);
+}
+
+TEST_P(AuditLogTest, QueriesByObjectAndPagesInOrder) {
+  add(7);
+  auto page = query(db(), Query{"thing", "4", "", "", "", ""}, {});
+  ASSERT_TRUE(page) << page.error().internal;
+  ASSERT_EQ(page->total, 1);
+  EXPECT_EQ(page->items[0].entry.object_id, "4");
+  std::vector<std::int64_t> seqs;
+  storage::PageRequest req{3, ""};
+  for (;;) {
+    auto p = query(db(), Query{"", "", "acc1", "01", "", ""}, req);
+    ASSERT_TRUE(p) << p.error().internal;
+    for (const auto& e : p->items) seqs.push_back(e.seq);
+    if (!p->next_after) break;
+    req.after = *p->next_after;
+  }
+  EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return storage::testing::backend_name(info.param); });
+
+}  // namespace
+}  // namespace sen::audit

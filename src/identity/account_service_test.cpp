@@ -1,0 +1,152 @@
+#include "identity/account_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "audit/audit_log.hpp"
+#include "storage/migrations.hpp"
+#include "storage/testing/test_database.hpp"
+
+namespace sen::identity {
+namespace {
+
+using storage::testing::Backend;
+
+class AccountServiceTest : public ::testing::TestWithParam<Backend> {
+ protected:
+  void SetUp() override {
+    auto t = storage::testing::make_test_database(GetParam());
+    if (!t) {
+      if (GetParam() == Backend::kPostgres && !storage::testing::postgres_required()) GTEST_SKIP();
+      FAIL() << t.error().message;
+    }
+    test_db_ = std::move(*t);
+    ASSERT_TRUE(storage::apply_migrations(db(), clock_));
+    auto conn = db().acquire();
+    ASSERT_TRUE((*conn)->execute_script(
+        "INSERT INTO places (code, name, search_name, level, type) VALUES ('VN', 'Việt Nam', 'viet nam', "
+        "'nation', "
+        "'quoc_gia');"
+        "INSERT INTO agencies (code, name, search_name, kind, place_code) VALUES ('UBND-VN', 'A', 'a', "
+        "'people_committee', 'VN');"));
+    AuthConfig config;
+    config.password_hash_ops = 1;
+    config.password_hash_memory_kib = 8;
+    config.max_failed_logins = 3;
+    service_ = std::make_unique<AccountService>(db(), clock_, config);
+  }
+  storage::Database& db() { return *test_db_->db; }
+  AccountView citizen(const std::string& id = "001099012345") {
+    auto a = service_->register_account({"citizen", id, "", "", "Nguyễn Văn An", "sông Hồng chảy mãi"},
+                                        {"", "1.2.3.4"});
+    EXPECT_TRUE(a) << a.error().message << a.error().internal;
+    return a.value_or(AccountView{});
+  }
+
+  SystemClock clock_;
+  std::unique_ptr<storage::testing::TestDatabase> test_db_;
+  std::unique_ptr<AccountService> service_;
+};
+
+TEST_P(AccountServiceTest, CitizenRegistersLogsInAndIsResolved) {
+  const auto account = citizen();
+  EXPECT_EQ(account.id_number_masked, "001******345");
+  auto session = service_->login("001099012345", "sông Hồng chảy mãi", {"", "1.2.3.4"});
+  ASSERT_TRUE(session) << session.error().message;
+  auto who = service_->resolve(session->secret, true);
+  ASSERT_TRUE(who);
+  EXPECT_EQ(who->account_id, account.id);
+  EXPECT_EQ(who->csrf_token, session->csrf_token);
+  ASSERT_EQ(who->roles.size(), 1u);
+  EXPECT_EQ(who->roles[0].role, "citizen");
+  EXPECT_FALSE(service_->resolve(session->secret, false)) << "a session secret is not a bearer token";
+  ASSERT_TRUE(service_->logout(*who, {account.id, "1.2.3.4"}));
+  EXPECT_FALSE(service_->resolve(session->secret, true)) << "revoked on logout";
+}
+
+TEST_P(AccountServiceTest, DuplicateAndInvalidRegistrationsNameTheField) {
+  citizen();
+  auto dup = service_->register_account({"citizen", "001099012345", "", "", "X", "another long secret"}, {});
+  ASSERT_FALSE(dup);
+  EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(dup.error().field, "id_number");
+  auto bad = service_->register_account({"citizen", "12345", "", "", "X", "another long secret"}, {});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "id_number");
+  auto weak = service_->register_account({"citizen", "079203001234", "", "", "X", "1234567890"}, {});
+  ASSERT_FALSE(weak);
+  EXPECT_EQ(weak.error().field, "password");
+}
+
+TEST_P(AccountServiceTest, LockoutAfterRepeatedFailuresAnswersLikeAnUnknownAccount) {
+  citizen();
+  auto unknown = service_->login("079203001234", "whatever it is", {});
+  ASSERT_FALSE(unknown);
+  for (int i = 0; i < 3; ++i) {
+    auto wrong = service_->login("001099012345", "not the password", {});
+    ASSERT_FALSE(wrong);
+    EXPECT_EQ(wrong.error().code, unknown.error().code);
+    EXPECT_EQ(wrong.error().message, unknown.error().message);
+  }
+  auto locked = service_->login("001099012345", "sông Hồng chảy mãi", {});
+  ASSERT_FALSE(locked) << "the right password does not open a locked account";
+  EXPECT_EQ(locked.error().message, unknown.error().message);
+}
+
+TEST_P(AccountServiceTest, TokensAreShownOnceListedAndRevokedOnlyByTheirOwner) {
+  const auto a = citizen();
+  citizen("079203001234");
+  auto sa = service_->login("001099012345", "sông Hồng chảy mãi", {});
+  auto sb = service_->login("079203001234", "sông Hồng chảy mãi", {});
+  auto pa = service_->resolve(sa->secret, true);
+  auto pb = service_->resolve(sb->secret, true);
+  auto token = service_->create_token(*pa, "reporting script", {a.id, ""});
+  ASSERT_TRUE(token);
+  auto via_token = service_->resolve(token->secret, false);
+  ASSERT_TRUE(via_token);
+  EXPECT_EQ(via_token->account_id, a.id);
+  auto listed = service_->list_tokens(*pa);
+  ASSERT_EQ(listed->size(), 1u);
+  EXPECT_EQ((*listed)[0].name, "reporting script");
+  EXPECT_TRUE(service_->list_tokens(*pb)->empty());
+  auto stolen = service_->revoke_token(*pb, token->credential_id, {});
+  ASSERT_FALSE(stolen);
+  EXPECT_EQ(stolen.error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(service_->revoke_token(*pa, token->credential_id, {}));
+  EXPECT_FALSE(service_->resolve(token->secret, false));
+}
+
+TEST_P(AccountServiceTest, EveryChangeIsAuditedWithoutSecretsAndTheChainHolds) {
+  citizen();
+  auto s = service_->login("001099012345", "sông Hồng chảy mãi", {"", "1.2.3.4"});
+  ASSERT_TRUE(s);
+  auto page = audit::query(db(), {}, {});
+  ASSERT_TRUE(page);
+  ASSERT_GE(page->total, 2);
+  for (const auto& e : page->items) {
+    EXPECT_EQ(e.entry.summary.find("001099012345"), std::string::npos) << "no full identity numbers";
+    EXPECT_EQ(e.entry.summary.find(s->secret), std::string::npos) << "no tokens";
+    EXPECT_EQ(e.entry.summary.find("sông"), std::string::npos) << "no passwords";
+  }
+  EXPECT_EQ(page->items[0].entry.action, "account.register");
+  EXPECT_EQ(page->items[1].entry.action, "session.start");
+  EXPECT_EQ(page->items[1].entry.actor_ip, "1.2.3.4");
+  auto report = audit::verify(db());
+  ASSERT_TRUE(report);
+  EXPECT_FALSE(report->first_bad_seq);
+}
+
+TEST_P(AccountServiceTest, OfficialsBelongToAnExistingAgency) {
+  auto ok = service_->create_official({"can.bo", "Cán bộ", "UBND-VN", "một mật khẩu dài"}, {});
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok->agency_code, "UBND-VN");
+  auto bad = service_->create_official({"can.bo2", "Cán bộ", "NOPE", "một mật khẩu dài"}, {});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "agency_code");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AccountServiceTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return storage::testing::backend_name(info.param); });
+
+}  // namespace
+}  // namespace sen::identity

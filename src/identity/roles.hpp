@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string_view>
+
+namespace sen::identity {
+
+// Roles are granted on a place (covering its communes) or on an agency.
+inline constexpr std::string_view kRoleCitizen = "citizen";
+inline constexpr std::string_view kRoleBusinessRep = "business_representative";
+inline constexpr std::string_view kRoleReceivingOfficer = "receiving_officer";
+inline constexpr std::string_view kRoleProcessingOfficer = "processing_officer";
+inline constexpr std::string_view kRoleApprovingLeader = "approving_leader";
+inline constexpr std::string_view kRoleAgencyAdmin = "agency_admin";
+inline constexpr std::string_view kRoleProvinceAdmin = "province_admin";
+inline constexpr std::string_view kRoleNationalAdmin = "national_admin";
+inline constexpr std::string_view kRoleAuditor = "auditor";
+inline constexpr std::string_view kRoleAnalyst = "analyst";
+
+}  // namespace sen::identity
