@@ -7,7 +7,9 @@ scripts/install_deps.sh
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DSEN_SANITIZE=ON >/dev/null
 ninja -C build/test
 scripts/build_web.sh
-if [ ! -d tests/e2e/node_modules ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.package-lock.json ]; then
-  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm --prefix tests/e2e ci --no-audit --no-fund
-fi
+for dir in tests/e2e tests/support; do
+  if [ ! -d $dir/node_modules ] || [ $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]; then
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm --prefix $dir ci --no-audit --no-fund
+  fi
+done
 ctest --test-dir build/test -j "$(nproc)" --output-on-failure "$@"

@@ -3,12 +3,19 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <boost/json.hpp>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
+#include "audit/audit_log.hpp"
 #include "calendar/working_calendar.hpp"
 #include "core/logging.hpp"
+#include "core/rate_limiter.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "identity/account_service.hpp"
+#include "identity/roles.hpp"
 #include "places/admin_units_pack.hpp"
 #include "places/place_repository.hpp"
 #include "storage/migrations.hpp"
@@ -51,7 +58,8 @@ Result<int> load_pack(storage::Database& db, const Config& config) {
 // centre, so agency lookups have something real-shaped to show.
 Result<int> load_demo_agencies(storage::Database& db) {
   places::PlaceRepository repo(db);
-  std::vector<places::Agency> agencies;
+  std::vector<places::Agency> agencies{
+      {"VPCP", "Văn phòng Chính phủ", "government_office", std::string(places::kNationCode)}};
   storage::PageRequest page{1000, ""};
   for (;;) {
     auto batch = repo.list(places::PlaceFilter{}, page);
@@ -70,6 +78,89 @@ Result<int> load_demo_agencies(storage::Database& db) {
   return repo.upsert_agencies(agencies);
 }
 
+// Demo accounts for every kind of user, written to <data_dir>/demo-accounts.json and printed at start.
+// Created once: a restarted demo keeps its accounts and passwords.
+Result<boost::json::array> load_demo_accounts(storage::Database& db, const Config& config) {
+  namespace json = boost::json;
+  const auto path = std::filesystem::path(config.storage.data_dir) / "demo-accounts.json";
+  if (std::ifstream in(path); in) {
+    std::stringstream text;
+    text << in.rdbuf();
+    boost::system::error_code ec;
+    auto parsed = json::parse(text.str(), ec);
+    if (!ec && parsed.is_array()) return parsed.as_array();
+  }
+  SystemClock clock;
+  identity::AccountService accounts(db, clock, config.auth);
+  const identity::Origin system{"", "demo"};
+  json::array out;
+  auto password = [] { return "Sen-" + identity::random_token(9); };
+
+  struct Citizen {
+    std::string id_number, name;
+  };
+  for (const auto& c : {Citizen{"001099012345", "Nguyễn Văn An"}}) {
+    const std::string pw = password();
+    auto a = accounts.register_account({"citizen", c.id_number, "", "", c.name, pw}, system);
+    if (!a) return tl::unexpected(a.error());
+    out.push_back(json::object{{"role", "citizen"},
+                               {"username", c.id_number},
+                               {"password", pw},
+                               {"place", "VN"},
+                               {"id_number", c.id_number}});
+  }
+  {
+    const std::string pw = password();
+    auto a = accounts.register_account({"business", "", "0101234567", "cong.ty.sen", "Công ty TNHH Sen", pw},
+                                       system);
+    if (!a) return tl::unexpected(a.error());
+    out.push_back(json::object{{"role", "business_representative"},
+                               {"username", "cong.ty.sen"},
+                               {"password", pw},
+                               {"place", "VN"},
+                               {"enterprise_code", "0101234567"}});
+  }
+  struct Staff {
+    std::string username, name, role, agency, scope_kind, scope;
+  };
+  const std::vector<Staff> staff = {
+      {"tiepnhan.badinh", "Trần Thị Bình", std::string(identity::kRoleReceivingOfficer), "UBND-00004",
+       "agency", "UBND-00004"},
+      {"xuly.badinh", "Lê Văn Cường", std::string(identity::kRoleProcessingOfficer), "UBND-00004", "agency",
+       "UBND-00004"},
+      {"lanhdao.badinh", "Phạm Thị Dung", std::string(identity::kRoleApprovingLeader), "UBND-00004", "agency",
+       "UBND-00004"},
+      {"tiepnhan.saigon", "Võ Văn Em", std::string(identity::kRoleReceivingOfficer), "UBND-26740", "agency",
+       "UBND-26740"},
+      {"xuly.saigon", "Đỗ Thị Giang", std::string(identity::kRoleProcessingOfficer), "UBND-26740", "agency",
+       "UBND-26740"},
+      {"lanhdao.saigon", "Huỳnh Văn Hải", std::string(identity::kRoleApprovingLeader), "UBND-26740", "agency",
+       "UBND-26740"},
+      {"quantri.hanoi", "Bùi Thị Hoa", std::string(identity::kRoleProvinceAdmin), "UBND-01", "place", "01"},
+      {"quantri.quocgia", "Ngô Văn Khánh", std::string(identity::kRoleNationalAdmin), "VPCP", "place", "VN"},
+      {"kiemtoan", "Đặng Thị Lan", std::string(identity::kRoleAuditor), "VPCP", "place", "VN"},
+      {"phantich", "Mai Văn Minh", std::string(identity::kRoleAnalyst), "VPCP", "place", "VN"},
+  };
+  places::PlaceRepository places(db);
+  for (const auto& s : staff) {
+    const std::string pw = password();
+    auto a = accounts.create_official({s.username, s.name, s.agency, pw}, system);
+    if (!a) return tl::unexpected(a.error());
+    if (auto g = accounts.grant_role(a->id, {"", s.role, s.scope_kind, s.scope}, system); !g) {
+      return tl::unexpected(g.error());
+    }
+    auto agency = places.get_agency(s.agency);
+    out.push_back(json::object{{"role", s.role},
+                               {"username", s.username},
+                               {"password", pw},
+                               {"place", agency ? agency->place_code : s.scope}});
+  }
+  std::ofstream(path) << json::serialize(out) << "\n";
+  std::filesystem::permissions(path,
+                               std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  return out;
+}
+
 int serve(const Config& config, storage::Database& db) {
   auto cal = calendar::WorkingCalendar::load_directory(std::filesystem::path(config.pack_dir) / "calendar");
   if (!cal) return report(cal.error(), 2);
@@ -82,7 +173,30 @@ int serve(const Config& config, storage::Database& db) {
 
   http::Metrics metrics;
   http::Router router;
-  http::ApiContext ctx{db, places, *cal, metrics, std::string(kVersion)};
+  SystemClock clock;
+  identity::AccountService accounts(db, clock, config.auth);
+  RateLimiter client_limiter(config.auth.login_attempts_per_minute_per_client, std::chrono::seconds(60),
+                             clock);
+  RateLimiter account_limiter(config.auth.login_attempts_per_minute_per_account, std::chrono::seconds(60),
+                              clock);
+  std::unique_ptr<identity::OidcLogin> oidc;
+  if (!config.oidc.issuer.empty()) {
+    oidc = std::make_unique<identity::OidcLogin>(
+        identity::OidcConfig{config.oidc.issuer, config.oidc.client_id, config.oidc.client_secret,
+                             config.oidc.redirect_uri, "openid profile", config.oidc.id_number_claim},
+        clock);
+  }
+  http::ApiContext ctx{db,
+                       places,
+                       *cal,
+                       metrics,
+                       accounts,
+                       client_limiter,
+                       account_limiter,
+                       config.auth.session_ttl_minutes * 60,
+                       oidc.get(),
+                       config.oidc.display_name,
+                       std::string(kVersion)};
   http::add_all_routes(router, ctx);
   http::Server server(config.server, router, metrics, files ? &*files : nullptr, config.access_log);
   auto url = server.bind();
@@ -133,8 +247,34 @@ int run_demo(const Config& config) {
   if (!loaded) return report(loaded.error());
   auto agencies = load_demo_agencies(**db);
   if (!agencies) return report(agencies.error());
+  auto demo_accounts = load_demo_accounts(**db, config);
+  if (!demo_accounts) return report(demo_accounts.error());
   spdlog::info("demo data: {} administrative units, {} agencies", *loaded, *agencies);
+  std::printf("Demo accounts (also in %s/demo-accounts.json):\n", config.storage.data_dir.c_str());
+  for (const auto& a : *demo_accounts) {
+    const auto& o = a.as_object();
+    std::printf("  %-26s %-18s %-20s place %s\n", std::string(o.at("role").as_string()).c_str(),
+                std::string(o.at("username").as_string()).c_str(),
+                std::string(o.at("password").as_string()).c_str(),
+                std::string(o.at("place").as_string()).c_str());
+  }
   return serve(config, **db);
+}
+
+int run_audit_verify(const Config& config) {
+  if (!start_logging(config)) return 2;
+  auto db = open_migrated(config, false);
+  if (!db) return report(db.error());
+  auto result = audit::verify(**db);
+  if (!result) return report(result.error());
+  if (result->first_bad_seq) {
+    std::printf("audit log BROKEN at entry %lld: %s (%lld entries verified before it)\n",
+                static_cast<long long>(*result->first_bad_seq), result->problem.c_str(),
+                static_cast<long long>(result->checked));
+    return 1;
+  }
+  std::printf("audit log intact: %lld entries verified\n", static_cast<long long>(result->checked));
+  return 0;
 }
 
 int run_check_config(const Config& config) {

@@ -13,5 +13,6 @@ int run_serve(const Config& config);
 int run_migrate(const Config& config);
 int run_demo(const Config& config);
 int run_check_config(const Config& config);
+int run_audit_verify(const Config& config);
 
 }  // namespace sen::cli

@@ -62,6 +62,11 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check-config", "Print the effective configuration (secrets masked)");
   add_server_flags(check, options);
   auto* version = app.add_subcommand("version", "Print the version");
+  auto* audit = app.add_subcommand("audit", "Audit log tools");
+  audit->require_subcommand(1);
+  auto* verify =
+      audit->add_subcommand("verify", "Check the audit log's hash chain; names the first altered entry");
+  add_storage_flags(verify, options);
 
   CLI11_PARSE(app, argc, argv);
 
@@ -88,5 +93,6 @@ int main(int argc, char** argv) {
   if (demo->parsed()) return sen::cli::run_demo(*config);
   if (migrate->parsed()) return sen::cli::run_migrate(*config);
   if (check->parsed()) return sen::cli::run_check_config(*config);
+  if (verify->parsed()) return sen::cli::run_audit_verify(*config);
   return 2;
 }

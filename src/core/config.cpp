@@ -108,14 +108,32 @@ std::vector<Setting> make_settings() {
       "auth.lockout_minutes", "how long a locked account stays locked",
       [](Config& c) -> int& { return c.auth.lockout_minutes; }, 1, 60 * 24));
   all.push_back(int_setting(
-      "auth.login_attempts_per_minute", "login attempts per client address and per username (429 beyond)",
-      [](Config& c) -> int& { return c.auth.login_attempts_per_minute; }, 1, 100000));
+      "auth.login_attempts_per_minute_per_client",
+      "login and registration attempts per client address per minute (429 beyond)",
+      [](Config& c) -> int& { return c.auth.login_attempts_per_minute_per_client; }, 1, 100000));
+  all.push_back(int_setting(
+      "auth.login_attempts_per_minute_per_account", "login attempts per username per minute (429 beyond)",
+      [](Config& c) -> int& { return c.auth.login_attempts_per_minute_per_account; }, 1, 100000));
   all.push_back(int_setting(
       "auth.password_hash_ops", "Argon2id passes", [](Config& c) -> int& { return c.auth.password_hash_ops; },
       1, 100));
   all.push_back(int_setting(
       "auth.password_hash_memory_kib", "Argon2id memory in KiB",
       [](Config& c) -> int& { return c.auth.password_hash_memory_kib; }, 8, 4 * 1024 * 1024));
+  all.push_back(string_setting("oidc.issuer", "external OpenID provider's issuer URL; empty disables it",
+                               [](Config& c) -> std::string& { return c.oidc.issuer; }));
+  all.push_back(string_setting("oidc.client_id", "this server's client id at the provider",
+                               [](Config& c) -> std::string& { return c.oidc.client_id; }));
+  all.push_back(string_setting(
+      "oidc.client_secret", "this server's client secret at the provider",
+      [](Config& c) -> std::string& { return c.oidc.client_secret; }, true));
+  all.push_back(string_setting("oidc.redirect_uri", "https://<this server>/api/v1/auth/oidc/callback",
+                               [](Config& c) -> std::string& { return c.oidc.redirect_uri; }));
+  all.push_back(string_setting("oidc.display_name", "name on the sign-in button",
+                               [](Config& c) -> std::string& { return c.oidc.display_name; }));
+  all.push_back(string_setting("oidc.id_number_claim",
+                               "ID token claim holding the 12-digit identification number",
+                               [](Config& c) -> std::string& { return c.oidc.id_number_claim; }));
   all.push_back(string_setting("web.dir", "built web UI (static files) to serve",
                                [](Config& c) -> std::string& { return c.web_dir; }));
   all.push_back(string_setting("pack.dir", "country pack (administrative units, calendar)",

@@ -37,15 +37,28 @@ struct AuthConfig {
   int token_ttl_days = 90;
   int max_failed_logins = 5;  // then the account is locked for lockout_minutes
   int lockout_minutes = 15;
-  int login_attempts_per_minute = 10;    // per client address and per username; 429 beyond
-  int password_hash_ops = 2;             // Argon2id passes
-  int password_hash_memory_kib = 65536;  // Argon2id memory
+  int login_attempts_per_minute_per_client = 60;   // 429 beyond; generous for offices behind one NAT
+  int login_attempts_per_minute_per_account = 10;  // 429 beyond, whether or not the account exists
+  int password_hash_ops = 2;                       // Argon2id passes
+  int password_hash_memory_kib = 65536;            // Argon2id memory
+};
+
+// Sign-in through an external OpenID Connect provider (VNeID or a province's); disabled while issuer
+// is empty.
+struct OidcSettings {
+  std::string issuer;
+  std::string client_id;
+  std::string client_secret;
+  std::string redirect_uri;  // https://<this server>/api/v1/auth/oidc/callback
+  std::string display_name = "VNeID";
+  std::string id_number_claim = "id_number";
 };
 
 struct Config {
   ServerConfig server;
   StorageConfig storage;
   AuthConfig auth;
+  OidcSettings oidc;
   std::string web_dir = "web/dist";
   std::string pack_dir = "packs/vn";
   std::string log_level = "info";

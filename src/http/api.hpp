@@ -3,8 +3,11 @@
 #include <string>
 
 #include "calendar/working_calendar.hpp"
+#include "core/rate_limiter.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
+#include "identity/account_service.hpp"
+#include "identity/oidc_login.hpp"
 #include "places/place_repository.hpp"
 #include "storage/database.hpp"
 
@@ -16,18 +19,26 @@ struct ApiContext {
   places::PlaceRepository& places;
   const calendar::WorkingCalendar& calendar;
   const Metrics& metrics;
+  identity::AccountService& accounts;
+  RateLimiter& client_limiter;   // login and registration attempts per client address
+  RateLimiter& account_limiter;  // login attempts per username
+  int session_max_age_seconds;
+  identity::OidcLogin* oidc;  // null when no external provider is configured
+  std::string oidc_name;
   std::string version;
 };
 
 void add_system_routes(Router& router, const ApiContext& ctx);
 void add_place_routes(Router& router, const ApiContext& ctx);
 void add_calendar_routes(Router& router, const ApiContext& ctx);
+void add_auth_routes(Router& router, const ApiContext& ctx);
 
 // Every route of the API, in one place.
 inline void add_all_routes(Router& router, const ApiContext& ctx) {
   add_system_routes(router, ctx);
   add_place_routes(router, ctx);
   add_calendar_routes(router, ctx);
+  add_auth_routes(router, ctx);
 }
 
 // The OpenAPI 3.1 description compiled into the binary (src/http/openapi.json).

@@ -20,6 +20,7 @@ struct Request {
   Fields headers;  // names in lower case
   std::string body;
   std::string request_id;
+  std::string remote;  // client address
 
   std::optional<std::string_view> query_param(std::string_view name) const;
   std::string_view path_param(std::string_view name) const;

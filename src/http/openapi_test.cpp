@@ -22,7 +22,10 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   places::PlaceRepository places(*(*t)->db);
   calendar::WorkingCalendar cal;
   Metrics metrics;
-  ApiContext ctx{*(*t)->db, places, cal, metrics, "test"};
+  SystemClock clock;
+  identity::AccountService accounts(*(*t)->db, clock, AuthConfig{});
+  RateLimiter limiter(10, std::chrono::seconds(60), clock);
+  ApiContext ctx{*(*t)->db, places, cal, metrics, accounts, limiter, limiter, 3600, nullptr, "", "test"};
   Router router;
   add_all_routes(router, ctx);
 

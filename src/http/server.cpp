@@ -221,6 +221,7 @@ struct Server::Impl {
     parser.body_limit(boost::none);
     auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
     Request request;
+    request.remote = remote;
     if (ec) {
       if (ec == bhttp::error::header_limit) {
         request.request_id = next_request_id();

@@ -40,8 +40,8 @@ std::optional<std::string> base64url_decode(std::string_view text) {
   std::string out(text.size() * 3 / 4 + 1, '\0');
   std::size_t size = 0;
   const char* end = nullptr;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), nullptr,
-                        &size, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
+                        nullptr, &size, &end, sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
       end != text.data() + text.size()) {
     return std::nullopt;
   }
@@ -94,7 +94,8 @@ bool is_loopback(const boost::urls::url_view& u) {
 // plain http is accepted on loopback only, which is where the test provider runs.
 bool acceptable_provider_url(std::string_view url) {
   auto parsed = boost::urls::parse_absolute_uri(url);
-  if (!parsed || parsed->has_userinfo() || parsed->has_fragment() || parsed->encoded_host().empty()) return false;
+  if (!parsed || parsed->has_userinfo() || parsed->has_fragment() || parsed->encoded_host().empty())
+    return false;
   if (parsed->scheme_id() == boost::urls::scheme::https) return true;
   return parsed->scheme_id() == boost::urls::scheme::http && is_loopback(*parsed);
 }
@@ -122,8 +123,8 @@ template <class T>
 using Owned = std::unique_ptr<T, OpenSslFree>;
 
 Owned<BIGNUM> bignum(std::string_view bytes) {
-  return Owned<BIGNUM>(
-      BN_bin2bn(reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()), nullptr));
+  return Owned<BIGNUM>(BN_bin2bn(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                 static_cast<int>(bytes.size()), nullptr));
 }
 
 Owned<EVP_PKEY> public_key_from(const char* type, OSSL_PARAM_BLD* builder) {
@@ -150,7 +151,8 @@ Owned<EVP_PKEY> rsa_key(const json::object& jwk) {
   Owned<BIGNUM> bn_n = bignum(*n);
   Owned<BIGNUM> bn_e = bignum(*e);
   Owned<OSSL_PARAM_BLD> builder(OSSL_PARAM_BLD_new());
-  if (!bn_n || !bn_e || !builder || OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, bn_n.get()) != 1 ||
+  if (!bn_n || !bn_e || !builder ||
+      OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_N, bn_n.get()) != 1 ||
       OSSL_PARAM_BLD_push_BN(builder.get(), OSSL_PKEY_PARAM_RSA_E, bn_e.get()) != 1) {
     return nullptr;
   }
@@ -168,7 +170,8 @@ Owned<EVP_PKEY> p256_key(const json::object& jwk) {
   Owned<OSSL_PARAM_BLD> builder(OSSL_PARAM_BLD_new());
   if (!builder ||
       OSSL_PARAM_BLD_push_utf8_string(builder.get(), OSSL_PKEY_PARAM_GROUP_NAME, "prime256v1", 0) != 1 ||
-      OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) != 1) {
+      OSSL_PARAM_BLD_push_octet_string(builder.get(), OSSL_PKEY_PARAM_PUB_KEY, point.data(), point.size()) !=
+          1) {
     return nullptr;
   }
   return public_key_from("EC", builder.get());
@@ -194,8 +197,9 @@ std::optional<std::string> p256_signature_to_der(std::string_view raw) {
 bool signature_valid(EVP_PKEY* key, std::string_view signing_input, std::string_view signature) {
   Owned<EVP_MD_CTX> ctx(EVP_MD_CTX_new());
   return ctx && EVP_DigestVerifyInit_ex(ctx.get(), nullptr, "SHA256", nullptr, nullptr, key, nullptr) == 1 &&
-         EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
-                          reinterpret_cast<const unsigned char*>(signing_input.data()), signing_input.size()) == 1;
+         EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
+                          signature.size(), reinterpret_cast<const unsigned char*>(signing_input.data()),
+                          signing_input.size()) == 1;
 }
 
 // The keys of `jwks` that may verify a token with this header: matching kid (when the token names
@@ -323,12 +327,14 @@ Result<ProviderMetadata> discover(const OidcConfig& config, outbound::HttpClient
   m.authorization_endpoint = string_member(*doc, "authorization_endpoint");
   m.token_endpoint = string_member(*doc, "token_endpoint");
   m.jwks_uri = string_member(*doc, "jwks_uri");
-  for (const auto& [name, value] : {std::pair{"authorization_endpoint", &m.authorization_endpoint},
-                                    std::pair{"token_endpoint", &m.token_endpoint},
-                                    std::pair{"jwks_uri", &m.jwks_uri}}) {
-    if (!acceptable_provider_url(*value)) return provider_unavailable(std::string("discovery ") + name + " is unusable");
+  for (const auto& [name, value] :
+       {std::pair{"authorization_endpoint", &m.authorization_endpoint},
+        std::pair{"token_endpoint", &m.token_endpoint}, std::pair{"jwks_uri", &m.jwks_uri}}) {
+    if (!acceptable_provider_url(*value))
+      return provider_unavailable(std::string("discovery ") + name + " is unusable");
   }
-  if (doc->contains("response_types_supported") && !array_contains(*doc, "response_types_supported", "code")) {
+  if (doc->contains("response_types_supported") &&
+      !array_contains(*doc, "response_types_supported", "code")) {
     return provider_unavailable("provider does not support the code flow");
   }
   if (doc->contains("code_challenge_methods_supported") &&
@@ -370,7 +376,8 @@ AuthorizationStart begin_authorization(const OidcConfig& config, const ProviderM
 
 Result<VerifiedIdentity> complete_authorization(const OidcConfig& config, const ProviderMetadata& provider,
                                                 outbound::HttpClient& http, std::string_view code,
-                                                std::string_view code_verifier, std::string_view expected_nonce,
+                                                std::string_view code_verifier,
+                                                std::string_view expected_nonce,
                                                 std::chrono::system_clock::time_point now) {
   if (code.empty() || code_verifier.empty() || expected_nonce.empty()) {
     return rejected("The sign-in response is incomplete");
@@ -381,7 +388,8 @@ Result<VerifiedIdentity> complete_authorization(const OidcConfig& config, const 
                                {"code", std::string(code)},
                                {"redirect_uri", config.redirect_uri},
                                {"code_verifier", std::string(code_verifier)}},
-                              outbound::form_urlencode(config.client_id), outbound::form_urlencode(config.client_secret));
+                              outbound::form_urlencode(config.client_id),
+                              outbound::form_urlencode(config.client_secret));
   if (!token) return provider_unavailable("token endpoint: " + token.error().internal);
   auto body = parse_object(token->body);
   if (token->status != 200) {
@@ -410,7 +418,8 @@ Result<VerifiedIdentity> complete_authorization(const OidcConfig& config, const 
   VerifiedIdentity identity;
   identity.subject = string_member(*claims, "sub");
   identity.name = string_member(*claims, "name");
-  if (const json::value* number = claims->if_contains(config.id_number_claim); number && number->is_string()) {
+  if (const json::value* number = claims->if_contains(config.id_number_claim);
+      number && number->is_string()) {
     identity.id_number = std::string(number->get_string());
   }
   return identity;

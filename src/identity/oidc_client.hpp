@@ -58,7 +58,8 @@ struct VerifiedIdentity {
 // kUnavailable when the provider cannot be reached or answers nonsense.
 Result<VerifiedIdentity> complete_authorization(const OidcConfig& config, const ProviderMetadata& provider,
                                                 outbound::HttpClient& http, std::string_view code,
-                                                std::string_view code_verifier, std::string_view expected_nonce,
+                                                std::string_view code_verifier,
+                                                std::string_view expected_nonce,
                                                 std::chrono::system_clock::time_point now);
 
 // How far the provider's clock may be ahead of or behind ours.
@@ -69,6 +70,7 @@ inline constexpr std::chrono::seconds kIdTokenClockSkew{60};
 // Every failure is kUnauthenticated with a message naming the check that failed.
 Result<boost::json::object> verify_id_token(std::string_view jwt, const boost::json::object& jwks,
                                             std::string_view issuer, std::string_view client_id,
-                                            std::string_view expected_nonce, std::chrono::system_clock::time_point now);
+                                            std::string_view expected_nonce,
+                                            std::chrono::system_clock::time_point now);
 
 }  // namespace sen::identity

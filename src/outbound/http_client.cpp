@@ -4,6 +4,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -90,8 +91,9 @@ Result<Target> parse_target(std::string_view url) {
 
 std::string base64(std::string_view in) {
   std::string out(4 * ((in.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
+  const int n =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                      reinterpret_cast<const unsigned char*>(in.data()), static_cast<int>(in.size()));
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
@@ -105,31 +107,34 @@ std::string verify_failure(SSL* ssl) {
 
 using PlainStream = beast::tcp_stream;
 using TlsStream = ssl::stream<beast::tcp_stream>;
-
-// Everything one exchange touches, owned outside the coroutine so the deadline timer can cancel it.
-struct Exchange {
-  explicit Exchange(asio::io_context& ioc) : resolver(ioc) {}
-  tcp::resolver resolver;
-  std::variant<std::monostate, PlainStream, TlsStream> stream;
-
-  beast::tcp_stream& socket() {
-    if (auto* plain = std::get_if<PlainStream>(&stream)) return *plain;
-    return std::get<TlsStream>(stream).next_layer();
-  }
-};
+using Clock = std::chrono::steady_clock;
 
 struct Limits {
-  std::chrono::milliseconds connect_timeout;
+  Clock::time_point deadline;  // of the whole exchange
+  Clock::time_point connect_deadline;
+  std::chrono::milliseconds timeout;  // for messages
   std::size_t max_response_bytes;
   std::size_t max_header_bytes;
 };
 
+tl::unexpected<Error> failed(const Target& t, std::string_view step, const error_code& ec,
+                             const Limits& limits) {
+  if (ec == beast::error::timeout || ec == asio::error::operation_aborted) {
+    return unavailable("request to " + t.origin + " timed out after " +
+                       std::to_string(limits.timeout.count()) + " ms (" + std::string(step) + ")");
+  }
+  return unavailable(std::string(step) + " " + t.origin + " failed: " + ec.message());
+}
+
+// After connecting, the stream's own timer (set to the overall deadline) bounds every read and
+// write, TLS records included.
 template <class Stream>
-asio::awaitable<Result<HttpResponse>> write_and_read(Stream& stream, const http::request<http::string_body>& req,
+asio::awaitable<Result<HttpResponse>> write_and_read(Stream& stream,
+                                                     const http::request<http::string_body>& req,
                                                      const Target& t, const Limits& limits) {
   error_code ec;
   co_await http::async_write(stream, req, asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return unavailable("sending to " + t.origin + " failed: " + ec.message());
+  if (ec) co_return failed(t, "sending to", ec, limits);
 
   beast::flat_buffer buffer;
   http::response_parser<http::string_body> parser;
@@ -137,10 +142,10 @@ asio::awaitable<Result<HttpResponse>> write_and_read(Stream& stream, const http:
   parser.header_limit(static_cast<std::uint32_t>(limits.max_header_bytes));
   co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
   if (ec == http::error::body_limit) {
-    co_return unavailable("response from " + t.origin + " exceeds " + std::to_string(limits.max_response_bytes) +
-                          " bytes");
+    co_return unavailable("response from " + t.origin + " exceeds " +
+                          std::to_string(limits.max_response_bytes) + " bytes");
   }
-  if (ec) co_return unavailable("reading from " + t.origin + " failed: " + ec.message());
+  if (ec) co_return failed(t, "reading from", ec, limits);
 
   auto res = parser.release();
   HttpResponse out;
@@ -150,17 +155,21 @@ asio::awaitable<Result<HttpResponse>> write_and_read(Stream& stream, const http:
   co_return out;
 }
 
-asio::awaitable<Result<HttpResponse>> run_exchange(Exchange& ex, ssl::context* tls_context, const Target& t,
+// `resolver` lives outside so the caller's deadline timer can cancel a slow lookup; the stream is
+// bounded by its own timer.
+asio::awaitable<Result<HttpResponse>> run_exchange(tcp::resolver& resolver, ssl::context& tls_context,
+                                                   const Target& t,
                                                    const http::request<http::string_body>& req,
                                                    const Limits& limits) {
   error_code ec;
   auto endpoints =
-      co_await ex.resolver.async_resolve(t.host, t.port, asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return unavailable("resolving " + t.host + " failed: " + ec.message());
+      co_await resolver.async_resolve(t.host, t.port, asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) co_return failed(t, "resolving", ec, limits);
 
   auto executor = co_await asio::this_coro::executor;
+  std::variant<PlainStream, TlsStream> stream{std::in_place_type<PlainStream>, executor};
   if (t.tls) {
-    auto& s = ex.stream.emplace<TlsStream>(beast::tcp_stream(executor), *tls_context);
+    auto& s = stream.emplace<TlsStream>(beast::tcp_stream(executor), tls_context);
     SSL* native = s.native_handle();
     // Host name (or IP) checks happen inside chain verification, so a mismatch fails the handshake.
     if (t.host_is_ip) {
@@ -168,31 +177,30 @@ asio::awaitable<Result<HttpResponse>> run_exchange(Exchange& ex, ssl::context* t
         co_return bad_request("invalid IP address in URL");
       }
     } else {
-      if (SSL_set1_host(native, t.host.c_str()) != 1 || SSL_set_tlsext_host_name(native, t.host.c_str()) != 1) {
+      if (SSL_set1_host(native, t.host.c_str()) != 1 ||
+          SSL_set_tlsext_host_name(native, t.host.c_str()) != 1) {
         co_return bad_request("invalid host name in URL");
       }
     }
-  } else {
-    ex.stream.emplace<PlainStream>(executor);
   }
 
-  beast::tcp_stream& tcp = ex.socket();
-  tcp.expires_after(limits.connect_timeout);
+  beast::tcp_stream& tcp =
+      std::visit([](auto& s) -> beast::tcp_stream& { return beast::get_lowest_layer(s); }, stream);
+  tcp.expires_at(limits.connect_deadline);
   co_await tcp.async_connect(endpoints, asio::redirect_error(asio::use_awaitable, ec));
-  if (ec == beast::error::timeout) co_return unavailable("connecting to " + t.origin + " timed out");
-  if (ec) co_return unavailable("connecting to " + t.origin + " failed: " + ec.message());
-  // From here the overall deadline alone bounds the exchange.
-  tcp.expires_never();
+  if (ec) co_return failed(t, "connecting to", ec, limits);
+  tcp.expires_at(limits.deadline);
 
-  if (auto* s = std::get_if<TlsStream>(&ex.stream)) {
+  if (auto* s = std::get_if<TlsStream>(&stream)) {
     co_await s->async_handshake(ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == beast::error::timeout) co_return failed(t, "TLS handshake with", ec, limits);
     if (ec) {
       co_return unavailable("TLS handshake with " + t.origin + " failed: " + ec.message() +
                             verify_failure(s->native_handle()));
     }
     co_return co_await write_and_read(*s, req, t, limits);
   }
-  co_return co_await write_and_read(std::get<PlainStream>(ex.stream), req, t, limits);
+  co_return co_await write_and_read(std::get<PlainStream>(stream), req, t, limits);
 }
 
 }  // namespace
@@ -203,8 +211,8 @@ std::string form_urlencode(std::string_view text) {
   out.reserve(text.size());
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
-    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-                            c == '.' || c == '_' || c == '~';
+    const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                            c == '-' || c == '.' || c == '_' || c == '~';
     if (unreserved) {
       out += ch;
     } else {
@@ -221,7 +229,8 @@ struct HttpClient::Tls {
   std::string error;  // why the trust store could not be loaded; https requests then fail
 };
 
-HttpClient::HttpClient(HttpClientOptions options) : options_(std::move(options)), tls_(std::make_unique<Tls>()) {
+HttpClient::HttpClient(HttpClientOptions options)
+    : options_(std::move(options)), tls_(std::make_unique<Tls>()) {
   SSL_CTX* ctx = tls_->context.native_handle();
   SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
   SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
@@ -245,7 +254,8 @@ Result<HttpResponse> HttpClient::get(std::string_view url, std::optional<std::ch
 }
 
 Result<HttpResponse> HttpClient::post_form(std::string_view url, const FormFields& fields,
-                                           std::string_view basic_auth_user, std::string_view basic_auth_password,
+                                           std::string_view basic_auth_user,
+                                           std::string_view basic_auth_password,
                                            std::optional<std::chrono::milliseconds> timeout) {
   HttpRequest req;
   req.method = "POST";
@@ -260,11 +270,13 @@ Result<HttpResponse> HttpClient::post_form(std::string_view url, const FormField
   }
   if (!basic_auth_user.empty()) {
     // RFC 7617: the user-id cannot contain a colon, and control characters would break the header.
-    if (basic_auth_user.find(':') != std::string_view::npos) return bad_request("Basic user name contains ':'");
+    if (basic_auth_user.find(':') != std::string_view::npos)
+      return bad_request("Basic user name contains ':'");
     std::string credentials;
     credentials.append(basic_auth_user).append(":").append(basic_auth_password);
     for (const char c : credentials) {
-      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return bad_request("control character in credentials");
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+        return bad_request("control character in credentials");
     }
     req.authorization = "Basic " + base64(credentials);
   }
@@ -293,44 +305,35 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     req.prepare_payload();
   }
 
-  const Limits limits{std::min(options_.connect_timeout, request.timeout), options_.max_response_bytes,
-                      options_.max_header_bytes};
+  const auto now = Clock::now();
+  const Limits limits{now + request.timeout, now + std::min(options_.connect_timeout, request.timeout),
+                      request.timeout, options_.max_response_bytes, options_.max_header_bytes};
   asio::io_context ioc(1);
-  Exchange ex(ioc);
-  bool timed_out = false;
-  asio::steady_timer deadline(ioc);
-  deadline.expires_after(request.timeout);
-  deadline.async_wait([&](error_code ec) {
-    if (ec) return;
-    timed_out = true;
-    ex.resolver.cancel();
-    if (!std::holds_alternative<std::monostate>(ex.stream)) ex.socket().cancel();
+  tcp::resolver resolver(ioc);
+  // Name resolution has no timer of its own.
+  asio::steady_timer resolve_guard(ioc);
+  resolve_guard.expires_at(limits.connect_deadline);
+  resolve_guard.async_wait([&](error_code ec) {
+    if (!ec) resolver.cancel();
   });
 
   std::optional<Result<HttpResponse>> outcome;
-  asio::co_spawn(ioc, run_exchange(ex, &tls_->context, *t, req, limits),
+  asio::co_spawn(ioc, run_exchange(resolver, tls_->context, *t, req, limits),
                  [&](std::exception_ptr error, Result<HttpResponse> result) {
-                   deadline.cancel();
-                   if (error) {
-                     try {
-                       std::rethrow_exception(error);
-                     } catch (const std::exception& e) {
-                       outcome = unavailable("request to " + t->origin + " failed: " + e.what());
-                     } catch (...) {
-                       outcome = unavailable("request to " + t->origin + " failed");
-                     }
-                   } else {
+                   resolve_guard.cancel();
+                   if (!error) {
                      outcome = std::move(result);
+                     return;
+                   }
+                   try {
+                     std::rethrow_exception(error);
+                   } catch (const std::exception& e) {
+                     outcome = unavailable("request to " + t->origin + " failed: " + e.what());
+                   } catch (...) {
+                     outcome = unavailable("request to " + t->origin + " failed");
                    }
                  });
   ioc.run();
-
-  // A response that completed as the deadline fired still counts.
-  if (outcome && outcome->has_value()) return std::move(*outcome);
-  if (timed_out) {
-    return unavailable("request to " + t->origin + " timed out after " + std::to_string(request.timeout.count()) +
-                       " ms");
-  }
   if (!outcome) return unavailable("request to " + t->origin + " did not complete");
   return std::move(*outcome);
 }

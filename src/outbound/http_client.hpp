@@ -20,7 +20,7 @@ struct HttpResponse {
 };
 
 struct HttpClientOptions {
-  std::chrono::milliseconds connect_timeout{5'000};   // name resolution + TCP connect
+  std::chrono::milliseconds connect_timeout{5'000};   // name resolution and TCP connect together
   std::chrono::milliseconds request_timeout{10'000};  // whole exchange, unless a call passes its own
   std::size_t max_response_bytes = 1024 * 1024;       // body limit; larger responses fail
   std::size_t max_header_bytes = 16 * 1024;
@@ -65,7 +65,8 @@ class HttpClient {
   // POSTs `fields` as application/x-www-form-urlencoded, with HTTP Basic credentials when
   // `basic_auth_user` is not empty (sent as given: callers apply any scheme-specific encoding).
   Result<HttpResponse> post_form(std::string_view url, const FormFields& fields,
-                                 std::string_view basic_auth_user = {}, std::string_view basic_auth_password = {},
+                                 std::string_view basic_auth_user = {},
+                                 std::string_view basic_auth_password = {},
                                  std::optional<std::chrono::milliseconds> timeout = {});
 
   const HttpClientOptions& options() const { return options_; }

@@ -27,20 +27,27 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 using namespace std::chrono_literals;
 
-// What the test server does with one request: a raw HTTP response to send, or nothing (the
-// connection stays open and silent until the client gives up).
-using Handler = std::function<std::optional<std::string>(const std::string& request)>;
+// What the test server does with one request: raw bytes to send, then close the connection or
+// (`hang`) keep it open and silent until the client gives up.
+struct Reply {
+  std::string bytes;
+  bool hang = false;
+};
+using Handler = std::function<Reply(const std::string& request)>;
 
-std::string response(int status, std::string_view content_type, std::string_view body) {
-  return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " + std::string(content_type) +
-         "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + std::string(body);
+Reply response(int status, std::string_view content_type, std::string_view body) {
+  return Reply{"HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " + std::string(content_type) +
+               "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" +
+               std::string(body)};
 }
 
 // A one-thread HTTP(S) server on 127.0.0.1 that answers each connection with `handler`.
 class TestServer {
  public:
   explicit TestServer(Handler handler, asio::ssl::context* tls = nullptr)
-      : handler_(std::move(handler)), tls_(tls), acceptor_(ioc_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+      : handler_(std::move(handler)),
+        tls_(tls),
+        acceptor_(ioc_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
     port_ = acceptor_.local_endpoint().port();
     thread_ = std::thread([this] { serve(); });
   }
@@ -76,18 +83,18 @@ class TestServer {
     const auto cl = data.find("Content-Length: ");
     if (cl != std::string::npos && cl < header_end) length = std::stoul(data.substr(cl + 16));
     if (data.size() < header_end + length) {
-      asio::read(stream, asio::dynamic_buffer(data), asio::transfer_exactly(header_end + length - data.size()), ec);
+      asio::read(stream, asio::dynamic_buffer(data),
+                 asio::transfer_exactly(header_end + length - data.size()), ec);
     }
     {
       std::lock_guard lock(mutex_);
       last_request_ = data;
     }
-    if (auto reply = handler_(data)) {
-      asio::write(stream, asio::buffer(*reply), ec);
-    } else {
-      // Silent: wait for the client to close.
+    const Reply reply = handler_(data);
+    asio::write(stream, asio::buffer(reply.bytes), ec);
+    if (reply.hang) {
       char c;
-      stream.read_some(asio::buffer(&c, 1), ec);
+      stream.read_some(asio::buffer(&c, 1), ec);  // returns when the client closes
     }
   }
 
@@ -134,7 +141,8 @@ TEST(HttpClient, GetReturnsStatusBodyAndContentType) {
   EXPECT_EQ(r->content_type, "application/json");
   const std::string req = server.last_request();
   EXPECT_TRUE(req.starts_with("GET /a/b?x=1&y=%20 HTTP/1.1\r\n")) << req;
-  EXPECT_NE(req.find("\r\nHost: 127.0.0.1:" + std::to_string(server.port()) + "\r\n"), std::string::npos) << req;
+  EXPECT_NE(req.find("\r\nHost: 127.0.0.1:" + std::to_string(server.port()) + "\r\n"), std::string::npos)
+      << req;
   EXPECT_EQ(req.find("Authorization"), std::string::npos);
 }
 
@@ -148,8 +156,8 @@ TEST(HttpClient, ErrorStatusesAreValuesNotFailures) {
 }
 
 TEST(HttpClient, ReadsChunkedResponses) {
-  TestServer server([](const std::string&) -> std::optional<std::string> {
-    return "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n";
+  TestServer server([](const std::string&) {
+    return Reply{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n"};
   });
   HttpClient client;
   auto r = client.get(server.url("127.0.0.1", "/"));
@@ -161,19 +169,21 @@ TEST(HttpClient, ReadsChunkedResponses) {
 TEST(HttpClient, PostFormEncodesFieldsAndBasicCredentials) {
   TestServer server([](const std::string&) { return response(200, "application/json", "{}"); });
   HttpClient client;
-  auto r = client.post_form(server.url("127.0.0.1", "/token"), {{"grant_type", "authorization_code"}, {"v", "a b&c=d/é"}},
-                            "client", "pa ss");
+  auto r = client.post_form(server.url("127.0.0.1", "/token"),
+                            {{"grant_type", "authorization_code"}, {"v", "a b&c=d/é"}}, "client", "pa ss");
   ASSERT_TRUE(r) << r.error().internal;
   const std::string req = server.last_request();
   EXPECT_TRUE(req.starts_with("POST /token HTTP/1.1\r\n")) << req;
   EXPECT_NE(req.find("\r\nContent-Type: application/x-www-form-urlencoded\r\n"), std::string::npos) << req;
-  EXPECT_NE(req.find("\r\nAuthorization: Basic Y2xpZW50OnBhIHNz\r\n"), std::string::npos) << req;  // client:pa ss
+  EXPECT_NE(req.find("\r\nAuthorization: Basic Y2xpZW50OnBhIHNz\r\n"), std::string::npos)
+      << req;  // client:pa ss
   EXPECT_TRUE(req.ends_with("\r\n\r\ngrant_type=authorization_code&v=a%20b%26c%3Dd%2F%C3%A9")) << req;
 }
 
 TEST(HttpClient, RejectsUnusableUrlsAndCredentials) {
   HttpClient client;
-  for (const char* url : {"not a url", "ftp://example.com/", "/relative", "http://user:pw@127.0.0.1/", "http:///x"}) {
+  for (const char* url :
+       {"not a url", "ftp://example.com/", "/relative", "http://user:pw@127.0.0.1/", "http:///x"}) {
     auto r = client.get(url);
     ASSERT_FALSE(r) << url;
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument) << url;
@@ -191,13 +201,14 @@ TEST(HttpClient, RefusedConnectionIsUnavailableAndErrorsOmitTheQuery) {
   auto r = client.get("http://127.0.0.1:" + std::to_string(unused_port()) + "/cb?code=secret-code");
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
-  EXPECT_NE(r.error().internal.find("connecting to http://127.0.0.1:"), std::string::npos) << r.error().internal;
+  EXPECT_NE(r.error().internal.find("connecting to http://127.0.0.1:"), std::string::npos)
+      << r.error().internal;
   EXPECT_EQ(r.error().internal.find("secret-code"), std::string::npos) << r.error().internal;
   EXPECT_EQ(r.error().message.find("127.0.0.1"), std::string::npos) << "clients never see hosts";
 }
 
 TEST(HttpClient, SilentServerTimesOut) {
-  TestServer server([](const std::string&) { return std::nullopt; });
+  TestServer server([](const std::string&) { return Reply{"", true}; });
   HttpClient client;
   const auto start = std::chrono::steady_clock::now();
   auto r = client.get(server.url("127.0.0.1", "/"), 300ms);
@@ -207,6 +218,27 @@ TEST(HttpClient, SilentServerTimesOut) {
   EXPECT_NE(r.error().internal.find("timed out"), std::string::npos) << r.error().internal;
   EXPECT_GE(elapsed, 250ms);
   EXPECT_LT(elapsed, 5s);
+}
+
+TEST(HttpClient, StalledResponseTimesOut) {
+  TestServer server([](const std::string&) {
+    return Reply{"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\nonly part of it", true};
+  });
+  HttpClient client;
+  auto r = client.get(server.url("127.0.0.1", "/"), 300ms);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(r.error().internal.find("timed out after 300 ms (reading from)"), std::string::npos)
+      << r.error().internal;
+}
+
+TEST(HttpClient, ServerThatNeverAnswersTheTlsHandshakeTimesOut) {
+  TestServer plain([](const std::string&) { return Reply{"", true}; });  // waits for an HTTP header
+  HttpClient client;
+  auto r = client.get("https://127.0.0.1:" + std::to_string(plain.port()) + "/", 300ms);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kUnavailable);
+  EXPECT_NE(r.error().internal.find("(TLS handshake with)"), std::string::npos) << r.error().internal;
 }
 
 TEST(HttpClient, ResponseOverTheSizeCapFails) {
@@ -245,13 +277,14 @@ struct TestCertificate {
     X509_gmtime_adj(X509_getm_notAfter(x), 3600);
     X509_set_pubkey(x, key);
     X509_NAME* name = X509_get_subject_name(x);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("sen test"), -1, -1,
-                               0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("sen test"),
+                               -1, -1, 0);
     X509_set_issuer_name(x, name);
     X509V3_CTX ctx;
     X509V3_set_ctx_nodb(&ctx);
     X509V3_set_ctx(&ctx, x, x, nullptr, nullptr, 0);
-    X509_EXTENSION* san = X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, "IP:127.0.0.1,DNS:other.test");
+    X509_EXTENSION* san =
+        X509V3_EXT_conf_nid(nullptr, &ctx, NID_subject_alt_name, "IP:127.0.0.1,DNS:other.test");
     X509_add_ext(x, san, -1);
     X509_EXTENSION_free(san);
     X509_sign(x, key, EVP_sha256());
@@ -281,8 +314,8 @@ class HttpClientTls : public ::testing::Test {
     server_tls_.use_certificate_chain(asio::buffer(cert_.cert_pem));
     server_tls_.use_private_key(asio::buffer(cert_.key_pem), asio::ssl::context::pem);
     ca_file_ = std::filesystem::temp_directory_path() /
-               ("sen_http_client_ca_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" +
-                std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".pem");
+               ("sen_http_client_ca_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                "_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)) + ".pem");
     std::ofstream(ca_file_) << cert_.cert_pem;
   }
   void TearDown() override { std::filesystem::remove(ca_file_); }

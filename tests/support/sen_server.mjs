@@ -4,9 +4,22 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 export const sourceDir = process.env.SEN_SOURCE_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+// A port that was free a moment ago, for servers that must know each other's address before starting.
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
 
 export function senBinary() {
   const bin = process.env.SEN_BINARY;
@@ -32,10 +45,10 @@ export function createPostgresDatabase(baseUrl) {
 }
 
 // `dataDir`: an existing data directory, kept afterwards; by default a fresh one, removed on stop().
-export async function startSen({ command = 'demo', args = [], env = {}, databaseUrl = null, dataDir = null } = {}) {
+export async function startSen({ command = 'demo', args = [], env = {}, databaseUrl = null, dataDir = null, listen = '127.0.0.1:0' } = {}) {
   const ownsDataDir = dataDir === null;
   dataDir ??= mkdtempSync(path.join(tmpdir(), 'sen-test-'));
-  const fullArgs = [command, '--data-dir', dataDir, '--listen', '127.0.0.1:0',
+  const fullArgs = [command, '--data-dir', dataDir, '--listen', listen,
     '--pack-dir', path.join(sourceDir, 'packs/vn'), '--web-dir', path.join(sourceDir, 'web/dist'), ...args];
   if (databaseUrl) fullArgs.push('--database-url', databaseUrl);
   const proc = spawn(path.resolve(sourceDir, senBinary()), fullArgs, {

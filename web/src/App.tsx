@@ -4,11 +4,15 @@ import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
 import { usePageFocus } from "./hooks/usePageFocus";
 import { I18nProvider } from "./i18n/I18nProvider";
+import { AccountPage } from "./pages/AccountPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PlacesPage } from "./pages/PlacesPage";
 import { ProvincePage } from "./pages/ProvincePage";
+import { SignInPage } from "./pages/SignInPage";
+import { SignUpPage } from "./pages/SignUpPage";
 import type { Route } from "./routing/route";
 import { useRoute } from "./routing/router";
+import { SessionProvider } from "./session/SessionProvider";
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -17,6 +21,12 @@ function Page({ route }: { route: Route }) {
     case "province":
       // key: a different province is a fresh page, not an update of the previous one.
       return <ProvincePage key={route.code} code={route.code} q={route.q} />;
+    case "signIn":
+      return <SignInPage notice={route.notice} />;
+    case "signUp":
+      return <SignUpPage />;
+    case "account":
+      return <AccountPage />;
     case "notFound":
       return <NotFoundPage />;
   }
@@ -43,7 +53,9 @@ export function App() {
   return (
     <I18nProvider>
       <AnnouncerProvider>
-        <Layout />
+        <SessionProvider>
+          <Layout />
+        </SessionProvider>
       </AnnouncerProvider>
     </I18nProvider>
   );

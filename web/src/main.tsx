@@ -5,6 +5,8 @@ import "./styles/tokens.css";
 import "./styles/base.css";
 import "./styles/layout.css";
 import "./styles/places.css";
+import "./styles/forms.css";
+import "./styles/account.css";
 import { App } from "./App";
 
 const root = document.getElementById("app");

@@ -44,7 +44,9 @@ export async function openSession(browser, baseUrl, options = {}) {
   const page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() !== "error" && !/Content[- ]Security[- ]Policy/i.test(message.text())) return;
-    const text = `${message.type()}: ${message.text()}`;
+    // The URL tells which request failed ("Failed to load resource" does not say).
+    const where = message.location()?.url;
+    const text = `${message.type()}: ${message.text()}${where ? ` (${where})` : ""}`;
     if (!allowedConsole.some((pattern) => pattern.test(text))) problems.console.push(text);
   });
   page.on("pageerror", (error) => problems.pageErrors.push(String(error)));

@@ -24,5 +24,9 @@ export function useServerAndBrowser() {
     get browser() {
       return env.browser;
     },
+    // Where `sen demo` wrote demo-accounts.json.
+    get dataDir() {
+      return env.server.dataDir;
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { csrfToken } from "./csrf";
 import type { Problem } from "./types";
 
 export const API_BASE = "/api/v1";
@@ -5,16 +6,25 @@ export const API_BASE = "/api/v1";
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
+  readonly field: string | undefined;
+  // Seconds from a 429's Retry-After header, when given.
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, problem: Problem | null) {
+  constructor(status: number, problem: Problem | null, retryAfter?: number) {
     super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
     this.name = "ApiError";
     this.status = status;
     this.code = problem?.code;
+    this.field = problem?.field;
+    this.retryAfter = retryAfter;
   }
 
   get isNotFound(): boolean {
     return this.status === 404;
+  }
+
+  get isUnauthenticated(): boolean {
+    return this.status === 401;
   }
 }
 
@@ -39,8 +49,39 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
     credentials: "same-origin",
     ...(signal === undefined ? {} : { signal }),
   });
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (!response.ok) throw await errorOf(response);
   return (await response.json()) as T;
+}
+
+// Every state-changing request: JSON body, session cookie, and the CSRF header the server
+// requires on non-GET requests made with a cookie.
+async function send(method: "POST" | "DELETE", url: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const csrf = csrfToken();
+  if (csrf !== null) headers["X-CSRF-Token"] = csrf;
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: "same-origin",
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw await errorOf(response);
+  return response;
+}
+
+export async function postJson<T>(url: string, body: unknown): Promise<T> {
+  return (await (await send("POST", url, body)).json()) as T;
+}
+
+// For endpoints answering 204 No Content (or whose body is not needed).
+export async function sendOnly(method: "POST" | "DELETE", url: string, body?: unknown): Promise<void> {
+  await send(method, url, body);
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  const retryAfter = Number.parseInt(response.headers.get("Retry-After") ?? "", 10);
+  return new ApiError(response.status, await readProblem(response), Number.isFinite(retryAfter) ? retryAfter : undefined);
 }
 
 async function readProblem(response: Response): Promise<Problem | null> {

@@ -33,4 +33,63 @@ export interface Problem {
   status?: number;
   detail?: string;
   code?: string;
+  // The request member at fault (e.g. "id_number"), when there is one.
+  field?: string;
+}
+
+export interface LoginResult {
+  account_id: string;
+  display_name: string;
+  csrf_token: string;
+  expires_at: string;
+}
+
+export interface AuthProviders {
+  oidc: boolean;
+  name: string;
+}
+
+export type AccountKind = "citizen" | "business" | "official";
+
+export interface Registration {
+  kind: "citizen" | "business";
+  id_number?: string;
+  enterprise_code?: string;
+  username?: string;
+  display_name: string;
+  password: string;
+}
+
+export interface RoleGrant {
+  role: string;
+  scope_kind: string;
+  scope: string;
+}
+
+// GET /me. `id_number` is masked by the server (001******345); citizens' usernames are too.
+export interface Me {
+  id: string;
+  kind: AccountKind | string;
+  username: string;
+  display_name: string;
+  id_number?: string;
+  enterprise_code?: string;
+  agency_code?: string;
+  roles: RoleGrant[];
+  // Present only when signed in by session cookie.
+  csrf_token?: string;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  created_at: string;
+  expires_at: string;
+}
+
+// The secret is in this response only; listings never include it.
+export interface NewApiToken {
+  id: string;
+  token: string;
+  expires_at: string;
 }

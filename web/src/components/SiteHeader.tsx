@@ -1,5 +1,6 @@
 import { useI18n } from "../i18n/I18nProvider";
 import type { Route } from "../routing/route";
+import { AccountLink } from "./AccountLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { MainNav } from "./MainNav";
 
@@ -15,7 +16,10 @@ export function SiteHeader({ route }: { route: Route }) {
             <span class="brand__tagline">{t.tagline}</span>
           </span>
         </a>
-        <LanguageSwitch />
+        <div class="site-header__tools">
+          <AccountLink route={route} />
+          <LanguageSwitch />
+        </div>
       </div>
       <div class="container">
         <MainNav route={route} />

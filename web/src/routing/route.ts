@@ -2,7 +2,13 @@
 export type Route =
   | { name: "places"; q: string }
   | { name: "province"; code: string; q: string }
+  // `notice`: why the sign-in page was opened (after sign-up, or the provider's redirect on failure).
+  | { name: "signIn"; notice: SignInNotice }
+  | { name: "signUp" }
+  | { name: "account" }
   | { name: "notFound"; path: string };
+
+export type SignInNotice = "registered" | "externalFailed" | null;
 
 const PROVINCE_PATH = /^\/places\/([0-9A-Za-z]{1,16})\/?$/;
 
@@ -18,6 +24,9 @@ export function parseHash(hash: string): Route {
   if (path === "/" || path === "/places" || path === "/places/") return { name: "places", q };
   const match = PROVINCE_PATH.exec(path);
   if (match?.[1] !== undefined) return { name: "province", code: match[1], q };
+  if (path === "/sign-in") return { name: "signIn", notice: signInNotice(params) };
+  if (path === "/sign-up") return { name: "signUp" };
+  if (path === "/account") return { name: "account" };
   return { name: "notFound", path };
 }
 
@@ -27,9 +36,26 @@ export function hrefFor(route: Route): string {
       return withQuery("#/", route.q);
     case "province":
       return withQuery(`#/places/${encodeURIComponent(route.code)}`, route.q);
+    case "signIn":
+      return route.notice === "registered"
+        ? "#/sign-in?registered=1"
+        : route.notice === "externalFailed"
+          ? "#/sign-in?error=external"
+          : "#/sign-in";
+    case "signUp":
+      return "#/sign-up";
+    case "account":
+      return "#/account";
     case "notFound":
       return `#${route.path}`;
   }
+}
+
+// The server's external sign-in callback redirects to #/sign-in?error=external on failure.
+function signInNotice(params: URLSearchParams): SignInNotice {
+  if (params.get("registered") === "1") return "registered";
+  if (params.get("error") === "external") return "externalFailed";
+  return null;
 }
 
 function withQuery(base: string, q: string): string {
@@ -43,6 +69,10 @@ export function pageKey(route: Route): string {
       return "places";
     case "province":
       return `province:${route.code}`;
+    case "signIn":
+    case "signUp":
+    case "account":
+      return route.name;
     case "notFound":
       return `notFound:${route.path}`;
   }

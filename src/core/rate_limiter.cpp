@@ -1,0 +1,27 @@
+#include "core/rate_limiter.hpp"
+
+namespace sen {
+
+namespace {
+constexpr std::size_t kMaxKeys = 100000;  // bounds memory under a flood of distinct keys
+}
+
+RateLimiter::RateLimiter(int limit, std::chrono::seconds window, const Clock& clock)
+    : limit_(limit), window_(window), clock_(clock) {}
+
+std::optional<int> RateLimiter::hit(const std::string& key) {
+  const auto now = clock_.now();
+  std::lock_guard lock(mutex_);
+  if (windows_.size() > kMaxKeys)
+    std::erase_if(windows_, [&](const auto& kv) { return now - kv.second.start >= window_; });
+  auto& w = windows_[key];
+  if (w.count == 0 || now - w.start >= window_) {
+    w.start = now;
+    w.count = 0;
+  }
+  if (++w.count <= limit_) return std::nullopt;
+  const auto left = std::chrono::duration_cast<std::chrono::seconds>(w.start + window_ - now).count();
+  return static_cast<int>(left < 1 ? 1 : left);
+}
+
+}  // namespace sen

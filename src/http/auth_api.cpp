@@ -1,0 +1,278 @@
+// /api/v1/auth, /api/v1/me and /api/v1/audit: thin adapters over identity::AccountService and the audit log.
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+
+#include "audit/audit_log.hpp"
+#include "http/api.hpp"
+#include "http/api_support.hpp"
+#include "http/authentication.hpp"
+#include "identity/roles.hpp"
+
+namespace sen::http {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::string_view kOidcCookie = "sen_oidc";
+
+std::string member(const json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+json::value account_json(const identity::AccountView& a) {
+  json::object o{{"id", a.id},
+                 {"kind", a.kind},
+                 {"username", a.kind == "citizen" ? a.id_number_masked : a.username},
+                 {"display_name", a.display_name}};
+  if (!a.id_number_masked.empty()) o["id_number"] = a.id_number_masked;
+  if (!a.enterprise_code.empty()) o["enterprise_code"] = a.enterprise_code;
+  if (!a.agency_code.empty()) o["agency_code"] = a.agency_code;
+  return o;
+}
+
+Response too_many(const Request& r, int retry_after) {
+  auto res = error_response(
+      Error{ErrorCode::kTooManyRequests, fmt::format("Too many attempts; try again in {} s", retry_after)},
+      r);
+  res.headers.emplace_back("Retry-After", std::to_string(retry_after));
+  return res;
+}
+
+Result<json::object> json_object_body(const Request& r) {
+  auto parsed = parse_json_body(r);
+  if (!parsed) return tl::unexpected(parsed.error());
+  if (!parsed->is_object())
+    return fail(ErrorCode::kInvalidArgument, "The body must be a JSON object", "body");
+  return std::move(parsed->as_object());
+}
+
+// True when a grant on `scope` covers `place` (the place itself or one of its ancestors).
+bool covers(places::PlaceRepository& places, const std::string& scope, std::string place) {
+  for (int depth = 0; depth < 4 && !place.empty(); ++depth) {
+    if (place == scope) return true;
+    auto p = places.get(place);
+    if (!p || !p->parent_code) return false;
+    place = *p->parent_code;
+  }
+  return false;
+}
+
+}  // namespace
+
+void add_auth_routes(Router& router, const ApiContext& ctx) {
+  auto& accounts = ctx.accounts;
+  auto& limiter = ctx.client_limiter;
+  auto& account_limiter = ctx.account_limiter;
+  auto& places = ctx.places;
+  auto& db = ctx.db;
+
+  router.add(
+      {"POST", "/api/v1/auth/register", [&accounts, &limiter](const Request& r) {
+         if (auto wait = limiter.hit("register:" + r.remote)) return too_many(r, *wait);
+         auto body = json_object_body(r);
+         if (!body) return error_response(body.error(), r);
+         identity::Registration reg{
+             member(*body, "kind"),     member(*body, "id_number"),    member(*body, "enterprise_code"),
+             member(*body, "username"), member(*body, "display_name"), member(*body, "password")};
+         auto account = accounts.register_account(reg, origin_of(r));
+         if (!account) return error_response(account.error(), r);
+         return json_response(account_json(*account), 201);
+       }});
+
+  router.add(
+      {"POST", "/api/v1/auth/login",
+       [&accounts, &limiter, &account_limiter, max_age = ctx.session_max_age_seconds](const Request& r) {
+         auto body = json_object_body(r);
+         if (!body) return error_response(body.error(), r);
+         const std::string username = member(*body, "username");
+         // Both keys are counted whether or not the account exists, so 429 reveals nothing.
+         auto by_client = limiter.hit("login:" + r.remote);
+         auto by_user = account_limiter.hit(username);
+         if (by_client || by_user) return too_many(r, std::max(by_client.value_or(0), by_user.value_or(0)));
+         auto session = accounts.login(username, member(*body, "password"), origin_of(r));
+         if (!session) return error_response(session.error(), r);
+         auto who = accounts.resolve(session->secret, true);
+         if (!who) return error_response(who.error(), r);
+         json::object out{{"account_id", who->account_id},
+                          {"display_name", who->display_name},
+                          {"csrf_token", session->csrf_token},
+                          {"expires_at", session->expires_at}};
+         const auto* want_token = body->if_contains("token");
+         if (want_token && want_token->is_bool() && want_token->as_bool()) {
+           auto token = accounts.create_token(*who, "login", origin_of(r, &*who));
+           if (!token) return error_response(token.error(), r);
+           out["token"] = token->secret;
+         }
+         auto res = json_response(out);
+         res.headers.emplace_back("Set-Cookie", session_cookie(session->secret, max_age));
+         return res;
+       }});
+
+  router.add({"POST", "/api/v1/auth/logout", [&accounts](const Request& r) {
+                auto who = authenticate(r, accounts);
+                if (!who) return error_response(who.error(), r);
+                if (auto s = accounts.logout(*who, origin_of(r, &*who)); !s)
+                  return error_response(s.error(), r);
+                Response res;
+                res.status = 204;
+                res.headers.emplace_back("Set-Cookie", session_cookie("", 0));
+                return res;
+              }});
+
+  router.add({"GET", "/api/v1/me", [&accounts](const Request& r) {
+                auto who = authenticate(r, accounts);
+                if (!who) return error_response(who.error(), r);
+                auto account = accounts.get_account(who->account_id);
+                if (!account) return error_response(account.error(), r);
+                json::object out = account_json(*account).as_object();
+                json::array roles;
+                for (const auto& g : who->roles) {
+                  roles.push_back(
+                      json::object{{"role", g.role}, {"scope_kind", g.scope_kind}, {"scope", g.scope_code}});
+                }
+                out["roles"] = std::move(roles);
+                if (who->via_session) out["csrf_token"] = who->csrf_token;
+                return json_response(out);
+              }});
+
+  router.add({"POST", "/api/v1/me/tokens", [&accounts](const Request& r) {
+                auto who = authenticate(r, accounts);
+                if (!who) return error_response(who.error(), r);
+                auto body = json_object_body(r);
+                if (!body) return error_response(body.error(), r);
+                auto token = accounts.create_token(*who, member(*body, "name"), origin_of(r, &*who));
+                if (!token) return error_response(token.error(), r);
+                return json_response(json::object{{"id", token->credential_id},
+                                                  {"token", token->secret},
+                                                  {"expires_at", token->expires_at}},
+                                     201);
+              }});
+
+  router.add(
+      {"GET", "/api/v1/me/tokens", [&accounts](const Request& r) {
+         auto who = authenticate(r, accounts);
+         if (!who) return error_response(who.error(), r);
+         auto tokens = accounts.list_tokens(*who);
+         if (!tokens) return error_response(tokens.error(), r);
+         json::array items;
+         for (const auto& t : *tokens) {
+           items.push_back(json::object{
+               {"id", t.id}, {"name", t.name}, {"created_at", t.created_at}, {"expires_at", t.expires_at}});
+         }
+         return json_response(json::object{{"items", std::move(items)}});
+       }});
+
+  router.add(
+      {"DELETE", "/api/v1/me/tokens/{id}", [&accounts](const Request& r) {
+         auto who = authenticate(r, accounts);
+         if (!who) return error_response(who.error(), r);
+         if (auto s = accounts.revoke_token(*who, std::string(r.path_param("id")), origin_of(r, &*who)); !s) {
+           return error_response(s.error(), r);
+         }
+         Response res;
+         res.status = 204;
+         return res;
+       }});
+
+  router.add({"GET", "/api/v1/auth/providers",
+              [oidc = ctx.oidc, name = ctx.oidc_name](const Request&) {
+                return json_response(json::object{{"oidc", oidc != nullptr}, {"name", oidc ? name : ""}});
+              },
+              Execution::kInline});
+
+  // External sign-in: the browser is sent to the provider with a key in a short-lived cookie (SameSite=Lax,
+  // so it comes back on the provider's top-level redirect), and the callback completes the login once.
+  router.add({"GET", "/api/v1/auth/oidc/start", [oidc = ctx.oidc](const Request& r) {
+                if (oidc == nullptr) {
+                  return error_response(
+                      Error{ErrorCode::kNotFound, "No external identity provider is configured"}, r);
+                }
+                auto started = oidc->start();
+                if (!started) return error_response(started.error(), r);
+                Response res;
+                res.status = 302;
+                res.headers.emplace_back("Location", started->redirect_url);
+                res.headers.emplace_back(
+                    "Set-Cookie",
+                    fmt::format("{}={}; Path=/api/v1/auth/oidc; HttpOnly; Secure; SameSite=Lax; Max-Age=600",
+                                kOidcCookie, started->browser_key));
+                return res;
+              }});
+  router.add(
+      {"GET", "/api/v1/auth/oidc/callback",
+       [oidc = ctx.oidc, &accounts, max_age = ctx.session_max_age_seconds](const Request& r) {
+         if (oidc == nullptr) {
+           return error_response(Error{ErrorCode::kNotFound, "No external identity provider is configured"},
+                                 r);
+         }
+         auto finish = [&]() -> Result<identity::Session> {
+           const auto key = cookie_value(r, kOidcCookie);
+           if (!key) return fail(ErrorCode::kUnauthenticated, "The sign-in cookie is missing; start again");
+           auto verified =
+               oidc->finish(*key, r.query_param("state").value_or(""), r.query_param("code").value_or(""));
+           if (!verified) return tl::unexpected(verified.error());
+           auto account = accounts.external_citizen(verified->subject, verified->id_number.value_or(""),
+                                                    verified->name, origin_of(r));
+           if (!account) return tl::unexpected(account.error());
+           return accounts.start_session(account->id, origin_of(r));
+         };
+         Response res;
+         res.status = 302;
+         res.headers.emplace_back("Set-Cookie", fmt::format("{}=; Path=/api/v1/auth/oidc; HttpOnly; Secure; "
+                                                            "SameSite=Lax; Max-Age=0",
+                                                            kOidcCookie));
+         auto session = finish();
+         if (!session) {
+           (void)error_response(session.error(), r);  // logs the internal detail
+           res.headers.emplace_back("Location", "/#/sign-in?error=external");
+           return res;
+         }
+         res.headers.emplace_back("Set-Cookie", session_cookie(session->secret, max_age));
+         res.headers.emplace_back("Location", "/#/account");
+         return res;
+       }});
+
+  router.add({"GET", "/api/v1/audit", [&accounts, &places, &db](const Request& r) {
+                auto who = authenticate(r, accounts);
+                if (!who) return error_response(who.error(), r);
+                auto param = [&](std::string_view n) { return std::string(r.query_param(n).value_or("")); };
+                audit::Query q{param("object_type"), param("object_id"), param("actor"),
+                               param("place"),       param("from"),      param("to")};
+                // Auditors see their scope: a national grant sees everything, a place grant only its places.
+                bool allowed = false;
+                for (const auto& g : who->roles) {
+                  if (g.role != identity::kRoleAuditor && g.role != identity::kRoleNationalAdmin) continue;
+                  if (g.scope_kind == "place" &&
+                      (g.scope_code == "VN" ||
+                       (!q.place_code.empty() && covers(places, g.scope_code, q.place_code)))) {
+                    allowed = true;
+                  }
+                }
+                if (!allowed) {
+                  return error_response(
+                      Error{ErrorCode::kForbidden,
+                            "Only auditors may read the audit log, within their places", "place"},
+                      r);
+                }
+                auto page = parse_page_request(r);
+                if (!page) return error_response(page.error(), r);
+                auto result = audit::query(db, q, *page);
+                if (!result) return error_response(result.error(), r);
+                return list_response(*result, [](const audit::StoredEntry& e) {
+                  return json::object{{"seq", e.seq},
+                                      {"at", e.at},
+                                      {"actor", e.entry.actor_id},
+                                      {"ip", e.entry.actor_ip},
+                                      {"action", e.entry.action},
+                                      {"object_type", e.entry.object_type},
+                                      {"object_id", e.entry.object_id},
+                                      {"place", e.entry.place_code},
+                                      {"summary", json::parse(e.entry.summary)},
+                                      {"hash", e.hash}};
+                });
+              }});
+}
+
+}  // namespace sen::http

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "core/status.hpp"
+#include "http/message.hpp"
+#include "identity/account_service.hpp"
+
+namespace sen::http {
+
+inline constexpr std::string_view kSessionCookie = "sen_session";
+
+// The principal behind the request's session cookie or `Authorization: Bearer` token. State-changing
+// requests authenticated by cookie must also carry the session's CSRF token in X-CSRF-Token.
+Result<identity::Principal> authenticate(const Request& request, identity::AccountService& accounts);
+
+std::string session_cookie(const std::string& secret, int max_age_seconds);
+std::optional<std::string> cookie_value(const Request& request, std::string_view name);
+identity::Origin origin_of(const Request& request, const identity::Principal* who = nullptr);
+
+}  // namespace sen::http
