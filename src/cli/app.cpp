@@ -136,6 +136,8 @@ Result<boost::json::array> load_demo_accounts(storage::Database& db, const Confi
        "UBND-26740"},
       {"lanhdao.saigon", "Huỳnh Văn Hải", std::string(identity::kRoleApprovingLeader), "UBND-26740", "agency",
        "UBND-26740"},
+      {"quantri.badinh", "Trịnh Văn Phúc", std::string(identity::kRoleAgencyAdmin), "UBND-00004", "agency",
+       "UBND-00004"},
       {"quantri.hanoi", "Bùi Thị Hoa", std::string(identity::kRoleProvinceAdmin), "UBND-01", "place", "01"},
       {"quantri.quocgia", "Ngô Văn Khánh", std::string(identity::kRoleNationalAdmin), "VPCP", "place", "VN"},
       {"kiemtoan", "Đặng Thị Lan", std::string(identity::kRoleAuditor), "VPCP", "place", "VN"},
@@ -179,6 +181,22 @@ int serve(const Config& config, storage::Database& db) {
                              clock);
   RateLimiter account_limiter(config.auth.login_attempts_per_minute_per_account, std::chrono::seconds(60),
                               clock);
+  // Places change only with the pack, so their hierarchy is read once for authorization.
+  auto parents = std::make_shared<std::unordered_map<std::string, std::string>>();
+  for (storage::PageRequest page{1000, ""};;) {
+    auto batch = places.list(places::PlaceFilter{}, page);
+    if (!batch) return report(batch.error());
+    for (const auto& p : batch->items) {
+      if (p.parent_code) (*parents)[p.code] = *p.parent_code;
+    }
+    if (!batch->next_after) break;
+    page.after = *batch->next_after;
+  }
+  identity::Authorizer authorizer([parents](const std::string& code) -> std::optional<std::string> {
+    auto it = parents->find(code);
+    if (it == parents->end()) return std::nullopt;
+    return it->second;
+  });
   std::unique_ptr<identity::OidcLogin> oidc;
   if (!config.oidc.issuer.empty()) {
     oidc = std::make_unique<identity::OidcLogin>(
@@ -191,6 +209,7 @@ int serve(const Config& config, storage::Database& db) {
                        *cal,
                        metrics,
                        accounts,
+                       authorizer,
                        client_limiter,
                        account_limiter,
                        config.auth.session_ttl_minutes * 60,

@@ -7,6 +7,7 @@
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "identity/account_service.hpp"
+#include "identity/authorization.hpp"
 #include "identity/oidc_login.hpp"
 #include "places/place_repository.hpp"
 #include "storage/database.hpp"
@@ -20,6 +21,7 @@ struct ApiContext {
   const calendar::WorkingCalendar& calendar;
   const Metrics& metrics;
   identity::AccountService& accounts;
+  const identity::Authorizer& authorizer;
   RateLimiter& client_limiter;   // login and registration attempts per client address
   RateLimiter& account_limiter;  // login attempts per username
   int session_max_age_seconds;
@@ -32,6 +34,7 @@ void add_system_routes(Router& router, const ApiContext& ctx);
 void add_place_routes(Router& router, const ApiContext& ctx);
 void add_calendar_routes(Router& router, const ApiContext& ctx);
 void add_auth_routes(Router& router, const ApiContext& ctx);
+void add_admin_routes(Router& router, const ApiContext& ctx);
 
 // Every route of the API, in one place.
 inline void add_all_routes(Router& router, const ApiContext& ctx) {
@@ -39,6 +42,7 @@ inline void add_all_routes(Router& router, const ApiContext& ctx) {
   add_place_routes(router, ctx);
   add_calendar_routes(router, ctx);
   add_auth_routes(router, ctx);
+  add_admin_routes(router, ctx);
 }
 
 // The OpenAPI 3.1 description compiled into the binary (src/http/openapi.json).

@@ -48,24 +48,12 @@ Result<json::object> json_object_body(const Request& r) {
   return std::move(parsed->as_object());
 }
 
-// True when a grant on `scope` covers `place` (the place itself or one of its ancestors).
-bool covers(places::PlaceRepository& places, const std::string& scope, std::string place) {
-  for (int depth = 0; depth < 4 && !place.empty(); ++depth) {
-    if (place == scope) return true;
-    auto p = places.get(place);
-    if (!p || !p->parent_code) return false;
-    place = *p->parent_code;
-  }
-  return false;
-}
-
 }  // namespace
 
 void add_auth_routes(Router& router, const ApiContext& ctx) {
   auto& accounts = ctx.accounts;
   auto& limiter = ctx.client_limiter;
   auto& account_limiter = ctx.account_limiter;
-  auto& places = ctx.places;
   auto& db = ctx.db;
 
   router.add(
@@ -234,27 +222,17 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
          return res;
        }});
 
-  router.add({"GET", "/api/v1/audit", [&accounts, &places, &db](const Request& r) {
+  router.add({"GET", "/api/v1/audit", [&accounts, &authorizer = ctx.authorizer, &db](const Request& r) {
                 auto who = authenticate(r, accounts);
                 if (!who) return error_response(who.error(), r);
                 auto param = [&](std::string_view n) { return std::string(r.query_param(n).value_or("")); };
                 audit::Query q{param("object_type"), param("object_id"), param("actor"),
                                param("place"),       param("from"),      param("to")};
-                // Auditors see their scope: a national grant sees everything, a place grant only its places.
-                bool allowed = false;
-                for (const auto& g : who->roles) {
-                  if (g.role != identity::kRoleAuditor && g.role != identity::kRoleNationalAdmin) continue;
-                  if (g.scope_kind == "place" &&
-                      (g.scope_code == "VN" ||
-                       (!q.place_code.empty() && covers(places, g.scope_code, q.place_code)))) {
-                    allowed = true;
-                  }
-                }
-                if (!allowed) {
-                  return error_response(
-                      Error{ErrorCode::kForbidden,
-                            "Only auditors may read the audit log, within their places", "place"},
-                      r);
+                if (auto allowed = authorizer.authorize(*who, identity::Action::kReadAudit, {q.place_code});
+                    !allowed) {
+                  auto e = allowed.error();
+                  e.field = "place";
+                  return error_response(e, r);
                 }
                 auto page = parse_page_request(r);
                 if (!page) return error_response(page.error(), r);

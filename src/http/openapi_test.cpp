@@ -25,7 +25,9 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   SystemClock clock;
   identity::AccountService accounts(*(*t)->db, clock, AuthConfig{});
   RateLimiter limiter(10, std::chrono::seconds(60), clock);
-  ApiContext ctx{*(*t)->db, places, cal, metrics, accounts, limiter, limiter, 3600, nullptr, "", "test"};
+  identity::Authorizer authorizer([](const std::string&) { return std::optional<std::string>(); });
+  ApiContext ctx{*(*t)->db, places,  cal,  metrics, accounts, authorizer,
+                 limiter,   limiter, 3600, nullptr, "",       "test"};
   Router router;
   add_all_routes(router, ctx);
 

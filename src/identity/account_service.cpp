@@ -386,22 +386,36 @@ Result<AccountView> AccountService::get_account(const std::string& account_id) {
   return to_view(rows->rows[0]);
 }
 
-Status AccountService::grant_role(const std::string& account_id, const RoleGrant& grant,
-                                  const Origin& origin) {
-  return db_
-      .write_transaction([&](storage::Connection& conn) -> Result<int> {
-        auto ins = conn.execute(
-            "INSERT INTO role_grants (id, account_id, role, scope_kind, scope_code, granted_by, created_at) "
-            "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            {random_token(16), account_id, grant.role, grant.scope_kind, grant.scope_code,
-             nullable(origin.actor_id), now()});
-        if (!ins) return tl::unexpected(ins.error());
-        return audit_entry(conn, clock_, origin, "role.grant", "account", account_id,
-                           grant.scope_kind == "place" ? grant.scope_code : "",
-                           {{"role", grant.role}, {"scope", grant.scope_kind + ":" + grant.scope_code}})
-            .map([] { return 1; });
-      })
-      .map([](int) {});
+Result<std::string> AccountService::grant_role(const std::string& account_id, const RoleGrant& grant,
+                                               const Origin& origin) {
+  const std::string id = random_token(16);
+  auto done = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
+    auto ins = conn.execute(
+        "INSERT INTO role_grants (id, account_id, role, scope_kind, scope_code, granted_by, created_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {id, account_id, grant.role, grant.scope_kind, grant.scope_code, nullable(origin.actor_id), now()});
+    if (!ins) return tl::unexpected(ins.error());
+    return audit_entry(
+               conn, clock_, origin, "role.grant", "account", account_id,
+               grant.scope_kind == "place" ? grant.scope_code : "",
+               {{"role", grant.role}, {"scope", grant.scope_kind + ":" + grant.scope_code}, {"grant", id}})
+        .map([] { return 1; });
+  });
+  if (!done) return tl::unexpected(done.error());
+  return id;
+}
+
+Result<std::vector<RoleGrant>> AccountService::roles_of(const std::string& account_id) {
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute(
+      "SELECT id, role, scope_kind, scope_code FROM role_grants WHERE account_id = $1 AND revoked_at IS NULL "
+      "ORDER BY created_at, id",
+      {account_id});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<RoleGrant> out;
+  for (const auto& g : rows->rows) out.push_back({g.text(0), g.text(1), g.text(2), g.text(3)});
+  return out;
 }
 
 }  // namespace sen::identity

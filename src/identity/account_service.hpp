@@ -84,7 +84,9 @@ class AccountService {
   Result<Principal> resolve(const std::string& secret, bool via_session);
   Result<AccountView> get_account(const std::string& account_id);
 
-  Status grant_role(const std::string& account_id, const RoleGrant& grant, const Origin& origin);
+  // Returns the new grant's id. Callers check authorization first (see authorization.hpp).
+  Result<std::string> grant_role(const std::string& account_id, const RoleGrant& grant, const Origin& origin);
+  Result<std::vector<RoleGrant>> roles_of(const std::string& account_id);
 
  private:
   Result<Session> issue(storage::Connection& conn, const std::string& account_id, const std::string& kind,

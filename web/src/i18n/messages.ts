@@ -13,7 +13,13 @@ const plural = (n: number, one: string, many: string): string =>
   `${fmtEn(n)} ${n === 1 ? one : many}`;
 
 const dateFormats: Record<Language, Intl.DateTimeFormat> = {
-  vi: new Intl.DateTimeFormat("vi-VN", { dateStyle: "short", timeStyle: "short" }),
+  vi: new Intl.DateTimeFormat("vi-VN", {
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+  }),
   en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }),
 };
 

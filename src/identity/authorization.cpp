@@ -1,0 +1,86 @@
+#include "identity/authorization.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "identity/roles.hpp"
+
+namespace sen::identity {
+namespace {
+
+constexpr std::array<std::string_view, 3> kOfficerRoles = {kRoleReceivingOfficer, kRoleProcessingOfficer,
+                                                           kRoleApprovingLeader};
+
+bool is_officer_role(std::string_view r) {
+  return std::find(kOfficerRoles.begin(), kOfficerRoles.end(), r) != kOfficerRoles.end();
+}
+
+// Which roles an administrator may hand out: agency administrators only officer roles in their
+// agency; province administrators also agency administrators, auditors and analysts; the national
+// administrator any role but their own.
+bool may_grant(std::string_view admin_role, std::string_view role) {
+  if (admin_role == kRoleAgencyAdmin) return is_officer_role(role);
+  if (admin_role == kRoleProvinceAdmin) {
+    return is_officer_role(role) || role == kRoleAgencyAdmin || role == kRoleAuditor || role == kRoleAnalyst;
+  }
+  return admin_role == kRoleNationalAdmin;
+}
+
+Error forbidden(std::string message) { return Error{ErrorCode::kForbidden, std::move(message), {}, {}}; }
+
+}  // namespace
+
+bool Authorizer::place_within(const std::string& place, const std::string& scope) const {
+  std::optional<std::string> current = place;
+  for (int depth = 0; current && depth < 8; ++depth) {
+    if (*current == scope) return true;
+    current = parent_of_(*current);
+  }
+  return false;
+}
+
+bool Authorizer::grant_covers(const RoleGrant& g, const Target& t) const {
+  if (g.scope_kind == "agency") return !t.agency_code.empty() && g.scope_code == t.agency_code;
+  return !t.place_code.empty() && place_within(t.place_code, g.scope_code);
+}
+
+Status Authorizer::authorize(const Principal& who, Action action, const Target& t) const {
+  auto has = [&](std::initializer_list<std::string_view> roles, const Target& target) {
+    return std::any_of(who.roles.begin(), who.roles.end(), [&](const RoleGrant& g) {
+      return std::find(roles.begin(), roles.end(), g.role) != roles.end() && grant_covers(g, target);
+    });
+  };
+  switch (action) {
+    case Action::kCreateOfficial:
+    case Action::kReadOfficial:
+      if (has({kRoleAgencyAdmin, kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
+      return tl::unexpected(forbidden("Only administrators of this agency or its place may do this"));
+    case Action::kGrantRole:
+    case Action::kRevokeRole: {
+      if (t.owner_account_id == who.account_id) {
+        return tl::unexpected(forbidden("Nobody may change their own roles"));
+      }
+      // The granter must administer both the grantee and the place or agency the new grant covers.
+      const Target scope{t.scope_place, t.scope_kind == "agency" ? t.scope_code : "", "", "", "", "", ""};
+      for (const auto& g : who.roles) {
+        if (!may_grant(g.role, t.role)) continue;
+        if (g.role == kRoleAgencyAdmin && (t.scope_kind != "agency" || t.scope_code != g.scope_code))
+          continue;
+        if (grant_covers(g, t) && grant_covers(g, scope)) return {};
+      }
+      return tl::unexpected(forbidden("You may not grant this role here"));
+    }
+    case Action::kReadAudit:
+      for (const auto& g : who.roles) {
+        if (g.role != kRoleAuditor && g.role != kRoleNationalAdmin) continue;
+        if (g.scope_kind == "place" &&
+            (g.scope_code == "VN" || (!t.place_code.empty() && grant_covers(g, t)))) {
+          return {};
+        }
+      }
+      return tl::unexpected(forbidden("Only auditors may read the audit log, within their places"));
+  }
+  return tl::unexpected(forbidden("Not allowed"));
+}
+
+}  // namespace sen::identity

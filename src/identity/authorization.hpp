@@ -1,0 +1,49 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/status.hpp"
+#include "identity/principal.hpp"
+
+namespace sen::identity {
+
+enum class Action {
+  kCreateOfficial,  // target: the agency (and its place)
+  kReadOfficial,    // target: the official's agency
+  kGrantRole,       // target: the grantee's agency and place, the role and its scope
+  kRevokeRole,
+  kReadAudit,  // target: the place asked about (empty: everything)
+};
+
+// The object an action touches, as far as authorization cares: where it belongs and whose it is.
+struct Target {
+  std::string place_code;   // the place the object belongs to (for an agency: the agency's place)
+  std::string agency_code;  // the agency the object belongs to, if any
+  std::string owner_account_id;
+  std::string role;         // kGrantRole: the role being granted
+  std::string scope_kind;   // kGrantRole: place | agency
+  std::string scope_code;   // kGrantRole: where the new grant applies
+  std::string scope_place;  // kGrantRole: the place of scope_code (an agency's place, or the place itself)
+};
+
+// Returns the parent of a place code ("00004" -> "01" -> "VN" -> nullopt).
+using ParentOf = std::function<std::optional<std::string>(const std::string&)>;
+
+// The one authorization function. Grants on a place cover that place and everything below it; grants
+// on an agency cover that agency. kForbidden names what is missing; callers that must not reveal an
+// object's existence turn it into kNotFound.
+class Authorizer {
+ public:
+  explicit Authorizer(ParentOf parent_of) : parent_of_(std::move(parent_of)) {}
+
+  Status authorize(const Principal& who, Action action, const Target& target) const;
+  bool place_within(const std::string& place, const std::string& scope) const;
+
+ private:
+  bool grant_covers(const RoleGrant& g, const Target& t) const;
+  ParentOf parent_of_;
+};
+
+}  // namespace sen::identity
