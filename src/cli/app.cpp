@@ -179,6 +179,7 @@ int serve(const Config& config, storage::Database& db) {
   identity::AccountService accounts(db, clock, config.auth);
   RateLimiter client_limiter(config.auth.login_attempts_per_minute_per_client, std::chrono::seconds(60),
                              clock);
+  RateLimiter write_limiter(config.auth.writes_per_minute_per_account, std::chrono::seconds(60), clock);
   RateLimiter account_limiter(config.auth.login_attempts_per_minute_per_account, std::chrono::seconds(60),
                               clock);
   // Places change only with the pack, so their hierarchy is read once for authorization.
@@ -212,6 +213,7 @@ int serve(const Config& config, storage::Database& db) {
                        authorizer,
                        client_limiter,
                        account_limiter,
+                       write_limiter,
                        config.auth.session_ttl_minutes * 60,
                        oidc.get(),
                        config.oidc.display_name,

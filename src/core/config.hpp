@@ -39,6 +39,7 @@ struct AuthConfig {
   int lockout_minutes = 15;
   int login_attempts_per_minute_per_client = 60;   // 429 beyond; generous for offices behind one NAT
   int login_attempts_per_minute_per_account = 10;  // 429 beyond, whether or not the account exists
+  int writes_per_minute_per_account = 120;         // state-changing requests of a signed-in account
   int password_hash_ops = 2;                       // Argon2id passes
   int password_hash_memory_kib = 65536;            // Argon2id memory
 };

@@ -13,8 +13,9 @@ namespace sen {
 struct Error {
   ErrorCode code = ErrorCode::kInternal;
   std::string message;
-  std::string field;     // offending input field for validation errors, else empty
-  std::string internal;  // detail for the log, never sent to clients
+  std::string field;            // offending input field for validation errors, else empty
+  std::string internal;         // detail for the log, never sent to clients
+  int retry_after_seconds = 0;  // kTooManyRequests: sent as Retry-After
 };
 
 template <class T>

@@ -10,4 +10,7 @@ namespace sen {
 // "Thành phố Hà Nội" and "THANH PHO HA NOI" both fold to "thanh pho ha noi".
 std::string fold_for_search(std::string_view text);
 
+// Characters (code points) in UTF-8 text: what a length limit shown to people should count.
+std::size_t utf8_length(std::string_view text);
+
 }  // namespace sen

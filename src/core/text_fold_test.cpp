@@ -23,6 +23,11 @@ TEST(TextFold, HandlesDecomposedInput) {
   EXPECT_EQ(fold_for_search("Ha\xCC\x80 No\xCC\xA3\xCC\x82i"), "ha noi");
 }
 
+TEST(TextFold, CountsCharactersNotBytes) {
+  EXPECT_EQ(utf8_length("Hà Nội"), 6u);
+  EXPECT_EQ(utf8_length(""), 0u);
+}
+
 TEST(TextFold, CollapsesWhitespaceAndTrims) { EXPECT_EQ(fold_for_search("  ha   noi \t"), "ha noi"); }
 
 TEST(TextFold, KeepsOtherScriptsAndSurvivesInvalidUtf8) {

@@ -5,6 +5,7 @@
 #include <array>
 #include <boost/json.hpp>
 
+#include "core/text_fold.hpp"
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
@@ -21,6 +22,9 @@ constexpr std::array<std::string_view, 8> kStaffRoles = {
     identity::kRoleApprovingLeader,  identity::kRoleAgencyAdmin,
     identity::kRoleProvinceAdmin,    identity::kRoleNationalAdmin,
     identity::kRoleAuditor,          identity::kRoleAnalyst};
+
+constexpr std::array<std::string_view, 4> kAgencyKinds = {"people_committee", "public_service_center",
+                                                          "department", "other"};
 
 std::string member(const json::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
@@ -71,7 +75,7 @@ Result<json::object> object_body(const Request& r) {
 
 void add_admin_routes(Router& router, const ApiContext& ctx) {
   router.add({"POST", "/api/v1/officials", [&ctx](const Request& r) {
-                auto who = authenticate(r, ctx.accounts);
+                auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
                 if (!who) return error_response(who.error(), r);
                 auto body = object_body(r);
                 if (!body) return error_response(body.error(), r);
@@ -112,7 +116,7 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
 
   router.add(
       {"POST", "/api/v1/role-grants", [&ctx](const Request& r) {
-         auto who = authenticate(r, ctx.accounts);
+         auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
          if (!who) return error_response(who.error(), r);
          auto body = object_body(r);
          if (!body) return error_response(body.error(), r);
@@ -154,6 +158,106 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
                                            {"role", grant.role},
                                            {"scope_kind", grant.scope_kind},
                                            {"scope", grant.scope_code}},
+                              201);
+       }});
+
+  router.add(
+      {"GET", "/api/v1/officials", [&ctx](const Request& r) {
+         auto who = authenticate(r, ctx.accounts);
+         if (!who) return error_response(who.error(), r);
+         const std::string code(r.query_param("agency").value_or(""));
+         auto agency = ctx.places.get_agency(code);
+         if (!agency ||
+             !ctx.authorizer.authorize(*who, Action::kReadOfficial, {agency->place_code, agency->code})) {
+           return error_response(not_found("No such agency", "agency"), r);
+         }
+         auto officials = ctx.accounts.officials_of(code);
+         if (!officials) return error_response(officials.error(), r);
+         json::array items;
+         for (const auto& o : *officials) {
+           auto roles = ctx.accounts.roles_of(o.id);
+           if (!roles) return error_response(roles.error(), r);
+           items.push_back(json::object{{"id", o.id},
+                                        {"username", o.username},
+                                        {"display_name", o.display_name},
+                                        {"agency_code", o.agency_code},
+                                        {"roles", roles_json(*roles)}});
+         }
+         const auto total = static_cast<std::int64_t>(items.size());
+         return json_response(json::object{{"items", std::move(items)}, {"total", total}, {"next", nullptr}});
+       }});
+
+  router.add(
+      {"DELETE", "/api/v1/role-grants/{id}", [&ctx](const Request& r) {
+         auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
+         if (!who) return error_response(who.error(), r);
+         auto grant = ctx.accounts.find_grant(std::string(r.path_param("id")));
+         if (!grant) return error_response(grant.error(), r);
+         const auto& [account_id, g] = *grant;
+         if (account_id == who->account_id) {
+           return error_response(Error{ErrorCode::kForbidden, "Nobody may change their own roles", "id"}, r);
+         }
+         auto target = official_in_scope(ctx, *who, account_id, "id");
+         if (!target) return error_response(not_found("No such role grant", "id"), r);
+         std::string scope_place = g.scope_code;
+         if (g.scope_kind == "agency") {
+           auto agency = ctx.places.get_agency(g.scope_code);
+           scope_place = agency ? agency->place_code : "";
+         }
+         identity::Target t{target->agency.place_code,
+                            target->agency.code,
+                            account_id,
+                            g.role,
+                            g.scope_kind,
+                            g.scope_code,
+                            scope_place};
+         if (auto ok = ctx.authorizer.authorize(*who, Action::kRevokeRole, t); !ok) {
+           return error_response(ok.error(), r);
+         }
+         if (auto s = ctx.accounts.revoke_role(g.id, origin_of(r, &*who)); !s)
+           return error_response(s.error(), r);
+         Response res;
+         res.status = 204;
+         return res;
+       }});
+
+  router.add(
+      {"POST", "/api/v1/agencies", [&ctx](const Request& r) {
+         auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
+         if (!who) return error_response(who.error(), r);
+         auto body = object_body(r);
+         if (!body) return error_response(body.error(), r);
+         places::Agency a{member(*body, "code"), member(*body, "name"), member(*body, "kind"),
+                          member(*body, "place_code")};
+         const bool code_ok = a.code.size() >= 2 && a.code.size() <= 32 &&
+                              std::all_of(a.code.begin(), a.code.end(), [](char c) {
+                                return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+                              });
+         if (!code_ok) {
+           return error_response(Error{ErrorCode::kInvalidArgument, "code: 2-32 of A-Z 0-9 -", "code"}, r);
+         }
+         if (a.name.empty() || utf8_length(a.name) > 200) {
+           return error_response(
+               Error{ErrorCode::kInvalidArgument, "name must have 1 to 200 characters", "name"}, r);
+         }
+         if (std::find(kAgencyKinds.begin(), kAgencyKinds.end(), a.kind) == kAgencyKinds.end()) {
+           return error_response(
+               Error{ErrorCode::kInvalidArgument,
+                     "kind must be people_committee, public_service_center, department or other", "kind"},
+               r);
+         }
+         if (!ctx.places.get(a.place_code))
+           return error_response(not_found("No such place", "place_code"), r);
+         if (auto ok = ctx.authorizer.authorize(*who, Action::kCreateAgency, {a.place_code}); !ok) {
+           return error_response(ok.error(), r);
+         }
+         SystemClock clock;
+         auto created = ctx.places.create_agency(a, audit::Entry{who->account_id, r.remote}, clock);
+         if (!created) return error_response(created.error(), r);
+         return json_response(json::object{{"code", created->code},
+                                           {"name", created->name},
+                                           {"kind", created->kind},
+                                           {"place_code", created->place_code}},
                               201);
        }});
 }

@@ -24,6 +24,7 @@ struct ApiContext {
   const identity::Authorizer& authorizer;
   RateLimiter& client_limiter;   // login and registration attempts per client address
   RateLimiter& account_limiter;  // login attempts per username
+  RateLimiter& write_limiter;    // state changes per signed-in account
   int session_max_age_seconds;
   identity::OidcLogin* oidc;  // null when no external provider is configured
   std::string oidc_name;

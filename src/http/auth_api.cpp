@@ -33,11 +33,9 @@ json::value account_json(const identity::AccountView& a) {
 }
 
 Response too_many(const Request& r, int retry_after) {
-  auto res = error_response(
-      Error{ErrorCode::kTooManyRequests, fmt::format("Too many attempts; try again in {} s", retry_after)},
-      r);
-  res.headers.emplace_back("Retry-After", std::to_string(retry_after));
-  return res;
+  Error e{ErrorCode::kTooManyRequests, fmt::format("Too many attempts; try again in {} s", retry_after)};
+  e.retry_after_seconds = retry_after;
+  return error_response(e, r);
 }
 
 Result<json::object> json_object_body(const Request& r) {
@@ -98,8 +96,8 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
          return res;
        }});
 
-  router.add({"POST", "/api/v1/auth/logout", [&accounts](const Request& r) {
-                auto who = authenticate(r, accounts);
+  router.add({"POST", "/api/v1/auth/logout", [&accounts, &writes = ctx.write_limiter](const Request& r) {
+                auto who = authenticate(r, accounts, &writes);
                 if (!who) return error_response(who.error(), r);
                 if (auto s = accounts.logout(*who, origin_of(r, &*who)); !s)
                   return error_response(s.error(), r);
@@ -125,8 +123,8 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 return json_response(out);
               }});
 
-  router.add({"POST", "/api/v1/me/tokens", [&accounts](const Request& r) {
-                auto who = authenticate(r, accounts);
+  router.add({"POST", "/api/v1/me/tokens", [&accounts, &writes = ctx.write_limiter](const Request& r) {
+                auto who = authenticate(r, accounts, &writes);
                 if (!who) return error_response(who.error(), r);
                 auto body = json_object_body(r);
                 if (!body) return error_response(body.error(), r);
@@ -153,8 +151,8 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
        }});
 
   router.add(
-      {"DELETE", "/api/v1/me/tokens/{id}", [&accounts](const Request& r) {
-         auto who = authenticate(r, accounts);
+      {"DELETE", "/api/v1/me/tokens/{id}", [&accounts, &writes = ctx.write_limiter](const Request& r) {
+         auto who = authenticate(r, accounts, &writes);
          if (!who) return error_response(who.error(), r);
          if (auto s = accounts.revoke_token(*who, std::string(r.path_param("id")), origin_of(r, &*who)); !s) {
            return error_response(s.error(), r);

@@ -10,7 +10,9 @@ bool safe_method(std::string_view m) { return m == "GET" || m == "HEAD" || m == 
 
 }  // namespace
 
-Result<identity::Principal> authenticate(const Request& request, identity::AccountService& accounts) {
+namespace {
+
+Result<identity::Principal> resolve_credentials(const Request& request, identity::AccountService& accounts) {
   if (auto auth = request.header("authorization"); auth && auth->starts_with("Bearer ")) {
     return accounts.resolve(std::string(auth->substr(7)), false);
   }
@@ -23,6 +25,21 @@ Result<identity::Principal> authenticate(const Request& request, identity::Accou
     if (!csrf || csrf->size() != who->csrf_token.size() ||
         sodium_memcmp(csrf->data(), who->csrf_token.data(), csrf->size()) != 0) {
       return fail(ErrorCode::kForbidden, "Missing or wrong CSRF token", "x-csrf-token");
+    }
+  }
+  return who;
+}
+
+}  // namespace
+
+Result<identity::Principal> authenticate(const Request& request, identity::AccountService& accounts,
+                                         RateLimiter* write_limiter) {
+  auto who = resolve_credentials(request, accounts);
+  if (who && write_limiter != nullptr && !safe_method(request.method)) {
+    if (auto wait = write_limiter->hit(who->account_id)) {
+      Error e{ErrorCode::kTooManyRequests, fmt::format("Too many changes; try again in {} s", *wait)};
+      e.retry_after_seconds = *wait;
+      return tl::unexpected(e);
     }
   }
   return who;

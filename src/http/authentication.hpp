@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/rate_limiter.hpp"
 #include "core/status.hpp"
 #include "http/message.hpp"
 #include "identity/account_service.hpp"
@@ -10,7 +11,9 @@ inline constexpr std::string_view kSessionCookie = "sen_session";
 
 // The principal behind the request's session cookie or `Authorization: Bearer` token. State-changing
 // requests authenticated by cookie must also carry the session's CSRF token in X-CSRF-Token.
-Result<identity::Principal> authenticate(const Request& request, identity::AccountService& accounts);
+// With `write_limiter`, state-changing requests also count against the account's write budget (429).
+Result<identity::Principal> authenticate(const Request& request, identity::AccountService& accounts,
+                                         RateLimiter* write_limiter = nullptr);
 
 std::string session_cookie(const std::string& secret, int max_age_seconds);
 std::optional<std::string> cookie_value(const Request& request, std::string_view name);

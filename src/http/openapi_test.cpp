@@ -26,7 +26,7 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   identity::AccountService accounts(*(*t)->db, clock, AuthConfig{});
   RateLimiter limiter(10, std::chrono::seconds(60), clock);
   identity::Authorizer authorizer([](const std::string&) { return std::optional<std::string>(); });
-  ApiContext ctx{*(*t)->db, places,  cal,  metrics, accounts, authorizer,
+  ApiContext ctx{*(*t)->db, places,  cal,  metrics, accounts, authorizer, limiter,
                  limiter,   limiter, 3600, nullptr, "",       "test"};
   Router router;
   add_all_routes(router, ctx);

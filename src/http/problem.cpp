@@ -18,6 +18,8 @@ Response problem_response(const Error& error, std::string_view instance) {
   r.status = http_status(error.code);
   r.content_type = "application/problem+json";
   r.body = boost::json::serialize(body);
+  if (error.retry_after_seconds > 0)
+    r.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
   return r;
 }
 

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "audit/audit_log.hpp"
+#include "core/text_fold.hpp"
 #include "identity/identity_number.hpp"
 #include "identity/roles.hpp"
 
@@ -49,7 +50,7 @@ bool valid_username(std::string_view u) {
 }
 
 Status check_display_name(const std::string& name) {
-  if (name.empty() || name.size() > 200) {
+  if (name.empty() || utf8_length(name) > 200) {
     return fail(ErrorCode::kInvalidArgument, "display_name must have 1 to 200 characters", "display_name");
   }
   return {};
@@ -307,7 +308,7 @@ Status AccountService::logout(const Principal& who, const Origin& origin) {
 
 Result<Session> AccountService::create_token(const Principal& who, const std::string& name,
                                              const Origin& origin) {
-  if (name.empty() || name.size() > 100) {
+  if (name.empty() || utf8_length(name) > 100) {
     return fail(ErrorCode::kInvalidArgument, "name must have 1 to 100 characters", "name");
   }
   return db_.write_transaction(
@@ -416,6 +417,52 @@ Result<std::vector<RoleGrant>> AccountService::roles_of(const std::string& accou
   std::vector<RoleGrant> out;
   for (const auto& g : rows->rows) out.push_back({g.text(0), g.text(1), g.text(2), g.text(3)});
   return out;
+}
+
+Result<std::vector<AccountView>> AccountService::officials_of(const std::string& agency_code) {
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute(
+      fmt::format("{} WHERE kind = 'official' AND agency_code = $1 ORDER BY username LIMIT 1000",
+                  kSelectAccount),
+      {agency_code});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<AccountView> out;
+  for (const auto& r : rows->rows) out.push_back(to_view(r));
+  return out;
+}
+
+Result<std::pair<std::string, RoleGrant>> AccountService::find_grant(const std::string& grant_id) {
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute(
+      "SELECT account_id, id, role, scope_kind, scope_code FROM role_grants WHERE id = $1 AND revoked_at IS "
+      "NULL",
+      {grant_id});
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->rows.empty()) return fail(ErrorCode::kNotFound, "No such role grant", "id");
+  const auto& r = rows->rows[0];
+  return std::make_pair(r.text(0), RoleGrant{r.text(1), r.text(2), r.text(3), r.text(4)});
+}
+
+Status AccountService::revoke_role(const std::string& grant_id, const Origin& origin) {
+  return db_
+      .write_transaction([&](storage::Connection& conn) -> Result<int> {
+        auto r = conn.execute(
+            "UPDATE role_grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING "
+            "account_id, role, "
+            "scope_kind, scope_code",
+            {now(), grant_id});
+        if (!r) return tl::unexpected(r.error());
+        if (r->rows.empty()) return fail(ErrorCode::kNotFound, "No such role grant", "id");
+        const auto& row = r->rows[0];
+        return audit_entry(
+                   conn, clock_, origin, "role.revoke", "account", row.text(0),
+                   row.text(2) == "place" ? row.text(3) : "",
+                   {{"role", row.text(1)}, {"scope", row.text(2) + ":" + row.text(3)}, {"grant", grant_id}})
+            .map([] { return 1; });
+      })
+      .map([](int) {});
 }
 
 }  // namespace sen::identity

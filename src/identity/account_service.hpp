@@ -87,6 +87,10 @@ class AccountService {
   // Returns the new grant's id. Callers check authorization first (see authorization.hpp).
   Result<std::string> grant_role(const std::string& account_id, const RoleGrant& grant, const Origin& origin);
   Result<std::vector<RoleGrant>> roles_of(const std::string& account_id);
+  Result<std::vector<AccountView>> officials_of(const std::string& agency_code);
+  // The account a grant belongs to, and the grant; kNotFound when there is no such active grant.
+  Result<std::pair<std::string, RoleGrant>> find_grant(const std::string& grant_id);
+  Status revoke_role(const std::string& grant_id, const Origin& origin);
 
  private:
   Result<Session> issue(storage::Connection& conn, const std::string& account_id, const std::string& kind,

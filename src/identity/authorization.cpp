@@ -70,6 +70,9 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
       }
       return tl::unexpected(forbidden("You may not grant this role here"));
     }
+    case Action::kCreateAgency:
+      if (has({kRoleProvinceAdmin, kRoleNationalAdmin}, Target{t.place_code})) return {};
+      return tl::unexpected(forbidden("Only province or national administrators may create agencies here"));
     case Action::kReadAudit:
       for (const auto& g : who.roles) {
         if (g.role != kRoleAuditor && g.role != kRoleNationalAdmin) continue;

@@ -14,7 +14,8 @@ enum class Action {
   kReadOfficial,    // target: the official's agency
   kGrantRole,       // target: the grantee's agency and place, the role and its scope
   kRevokeRole,
-  kReadAudit,  // target: the place asked about (empty: everything)
+  kReadAudit,     // target: the place asked about (empty: everything)
+  kCreateAgency,  // target: the place the new agency belongs to
 };
 
 // The object an action touches, as far as authorization cares: where it belongs and whose it is.

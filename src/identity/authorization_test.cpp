@@ -68,6 +68,15 @@ TEST(Authorizer, OfficersAndCitizensAdministerNothing) {
   }
 }
 
+TEST(Authorizer, ProvinceAdminsCreateAgenciesInTheirProvince) {
+  const auto a = make();
+  const auto hanoi = with("p", std::string(kRoleProvinceAdmin), "place", "01");
+  EXPECT_TRUE(a.authorize(hanoi, Action::kCreateAgency, Target{"00004"}));
+  EXPECT_FALSE(a.authorize(hanoi, Action::kCreateAgency, Target{"26740"}));
+  EXPECT_FALSE(a.authorize(with("x", std::string(kRoleAgencyAdmin), "agency", "UBND-00004"),
+                           Action::kCreateAgency, Target{"00004", "UBND-00004"}));
+}
+
 TEST(Authorizer, AuditorsReadTheirPlaces) {
   const auto a = make();
   EXPECT_TRUE(a.authorize(with("a", "auditor", "place", "VN"), Action::kReadAudit, Target{}));

@@ -6,6 +6,8 @@
 #include <array>
 #include <mutex>
 
+#include "core/text_fold.hpp"
+
 namespace sen::identity {
 namespace {
 
@@ -22,7 +24,8 @@ std::string lower(std::string_view s) {
 }  // namespace
 
 Status check_password_policy(std::string_view password, std::string_view username) {
-  if (password.size() < kMinPasswordLength || password.size() > kMaxPasswordLength) {
+  const std::size_t length = utf8_length(password);
+  if (length < kMinPasswordLength || length > kMaxPasswordLength) {
     return fail(ErrorCode::kInvalidArgument, "A password has 10 to 128 characters", "password");
   }
   const std::string p = lower(password);

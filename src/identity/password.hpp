@@ -16,7 +16,7 @@ struct PasswordCost {
 inline constexpr std::size_t kMinPasswordLength = 10;
 inline constexpr std::size_t kMaxPasswordLength = 128;
 
-// Length 10-128 bytes, not containing the username, not a well-known password, not one repeated
+// Length 10-128 characters, not containing the username, not a well-known password, not one repeated
 // character (NIST SP 800-63B: length and blocklists rather than composition rules).
 Status check_password_policy(std::string_view password, std::string_view username);
 

@@ -16,6 +16,8 @@ TEST(Password, PolicyNamesThePasswordField) {
     EXPECT_EQ(r.error().field, "password");
   }
   EXPECT_FALSE(check_password_policy(std::string(129, 'x') + "y", "u"));
+  EXPECT_TRUE(check_password_policy("ơi ở đâu ạ", "minh")) << "10 characters, though more bytes";
+  EXPECT_FALSE(check_password_policy("ơiởđâuạ", "minh")) << "7 characters, though 16 bytes";
 }
 
 TEST(Password, HashesWithArgon2idAndVerifies) {

@@ -135,6 +135,33 @@ Result<int> PlaceRepository::upsert_agencies(const std::vector<Agency>& agencies
   });
 }
 
+Result<Agency> PlaceRepository::create_agency(const Agency& a, const audit::Entry& who, const Clock& clock) {
+  auto created = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
+    auto r = conn.execute(
+        "INSERT INTO agencies (code, name, search_name, kind, place_code) VALUES ($1, $2, $3, $4, $5)",
+        {a.code, a.name, fold_for_search(a.name), a.kind, a.place_code});
+    if (!r) {
+      auto e = r.error();
+      if (e.code == ErrorCode::kConflict) {
+        e.message = fmt::format("An agency with code '{}' exists", a.code);
+        e.field = "code";
+      }
+      return tl::unexpected(e);
+    }
+    audit::Entry entry = who;
+    entry.action = "agency.create";
+    entry.object_type = "agency";
+    entry.object_id = a.code;
+    entry.place_code = a.place_code;
+    entry.summary = fmt::format(R"({{"kind":"{}"}})", a.kind);
+    auto logged = audit::append(conn, entry, clock);
+    if (!logged) return tl::unexpected(logged.error());
+    return 1;
+  });
+  if (!created) return tl::unexpected(created.error());
+  return a;
+}
+
 Result<std::int64_t> PlaceRepository::count_places() const {
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());

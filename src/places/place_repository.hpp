@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "audit/audit_log.hpp"
+#include "core/clock.hpp"
 #include "places/place.hpp"
 #include "storage/database.hpp"
 #include "storage/keyset_page.hpp"
@@ -41,6 +43,8 @@ class PlaceRepository {
   // Inserts or updates, parents before children, in one transaction.
   Result<int> upsert_places(const std::vector<Place>& places);
   Result<int> upsert_agencies(const std::vector<Agency>& agencies);
+  // A new agency, recorded in the audit log; kConflict naming `code` when it exists.
+  Result<Agency> create_agency(const Agency& agency, const audit::Entry& who, const Clock& clock);
   Result<std::int64_t> count_places() const;
 
  private:

@@ -150,9 +150,18 @@ TEST_P(DatabaseConformance, SyntaxErrorIsInternalAndLogged) {
   EXPECT_EQ(bad.error().message, "Internal error");
 }
 
-TEST_P(DatabaseConformance, PostgresCancelsAStatementPastTheTimeout) {
-  if (GetParam() != Backend::kPostgres) GTEST_SKIP() << "SQLite statements run in-process";
-  auto config = test_db_->config;
+INSTANTIATE_TEST_SUITE_P(Backends, DatabaseConformance,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const auto& info) { return testing::backend_name(info.param); });
+
+// SQLite statements run in-process; only PostgreSQL has a statement timeout to test.
+TEST(PostgresOnly, CancelsAStatementPastTheTimeout) {
+  auto t = testing::make_test_database(Backend::kPostgres);
+  if (!t) {
+    if (!testing::postgres_required()) GTEST_SKIP() << "PostgreSQL not available: " << t.error().message;
+    FAIL() << t.error().message;
+  }
+  auto config = (*t)->config;
   config.statement_timeout_ms = 200;
   auto short_db = open_database(config);
   ASSERT_TRUE(short_db);
@@ -163,10 +172,6 @@ TEST_P(DatabaseConformance, PostgresCancelsAStatementPastTheTimeout) {
   EXPECT_EQ(slow.error().code, ErrorCode::kUnavailable);
   EXPECT_TRUE((*conn)->execute("SELECT 1")) << "the connection stays usable";
 }
-
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseConformance,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return testing::backend_name(info.param); });
 
 }  // namespace
 }  // namespace sen::storage

@@ -101,6 +101,37 @@ for (const backend of pg ? ['sqlite', 'postgres'] : ['sqlite']) {
       assert.ok(!list.body.items.some((t) => t.id === created.body.id));
     });
 
+    it('agencies are created by province admins in their province only', async () => {
+      const agency = (as, code, place) => call(as, 'POST', '/api/v1/agencies',
+        { code, name: 'Phòng Văn hóa - Xã hội', kind: 'department', place_code: place });
+      assert.equal((await agency('quantri.hanoi', `VHXH-00004-${backend}`.toUpperCase(), '00004')).status, 201);
+      const dup = await agency('quantri.hanoi', `VHXH-00004-${backend}`.toUpperCase(), '00004');
+      assert.equal(dup.status, 409);
+      assert.equal(dup.body.field, 'code');
+      assert.equal((await agency('quantri.hanoi', 'VHXH-26740', '26740')).status, 403);
+      assert.equal((await agency('quantri.badinh', 'VHXH-X', '00004')).status, 403);
+      assert.equal((await agency('quantri.quocgia', `VHXH-26740-${backend}`.toUpperCase(), '26740')).status, 201);
+      const bad = await agency('quantri.hanoi', 'lower case', '00004');
+      assert.equal(bad.status, 400);
+      assert.equal(bad.body.field, 'code');
+    });
+
+    it('officials lists and role revocation stay within scope', async () => {
+      const mine = await call('quantri.badinh', 'GET', '/api/v1/officials?agency=UBND-00004');
+      assert.equal(mine.status, 200);
+      assert.ok(mine.body.items.some((o) => o.username === 'xuly.badinh'));
+      assert.equal((await call('quantri.badinh', 'GET', '/api/v1/officials?agency=UBND-26740')).status, 404);
+      assert.equal((await call('tiepnhan.badinh', 'GET', '/api/v1/officials?agency=UBND-00004')).status, 404);
+      const officer = mine.body.items.find((o) => o.username === 'tiepnhan.badinh');
+      const granted = officer.roles.find((g) => g.role === 'processing_officer');
+      assert.ok(granted, 'granted in the previous test');
+      const saigon = (await call('quantri.quocgia', 'GET', '/api/v1/officials?agency=UBND-26740')).body.items[0].roles[0];
+      assert.equal((await call('quantri.badinh', 'DELETE', `/api/v1/role-grants/${saigon.id}`)).status, 404);
+      assert.equal((await call('tiepnhan.badinh', 'DELETE', `/api/v1/role-grants/${granted.id}`)).status, 403);
+      assert.equal((await call('quantri.badinh', 'DELETE', `/api/v1/role-grants/${granted.id}`)).status, 204);
+      assert.deepEqual((await me('tiepnhan.badinh')).roles.map((r) => r.role), ['receiving_officer']);
+    });
+
     it('the audit log records the grants, readable by auditors within their places', async () => {
       const page = await call('kiemtoan', 'GET', '/api/v1/audit?object_type=account&limit=1000');
       assert.equal(page.status, 200);

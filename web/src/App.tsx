@@ -5,6 +5,7 @@ import { SiteHeader } from "./components/SiteHeader";
 import { usePageFocus } from "./hooks/usePageFocus";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { AccountPage } from "./pages/AccountPage";
+import { AdminPage } from "./pages/AdminPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PlacesPage } from "./pages/PlacesPage";
 import { ProvincePage } from "./pages/ProvincePage";
@@ -27,6 +28,8 @@ function Page({ route }: { route: Route }) {
       return <SignUpPage />;
     case "account":
       return <AccountPage />;
+    case "admin":
+      return <AdminPage route={route} />;
     case "notFound":
       return <NotFoundPage />;
   }

@@ -7,6 +7,7 @@ import "./styles/layout.css";
 import "./styles/places.css";
 import "./styles/forms.css";
 import "./styles/account.css";
+import "./styles/admin.css";
 import { App } from "./App";
 
 const root = document.getElementById("app");

@@ -61,6 +61,8 @@ export interface Registration {
 }
 
 export interface RoleGrant {
+  // Present where the grant can be revoked (administration listings); /me may omit it.
+  id?: string;
   role: string;
   scope_kind: string;
   scope: string;
@@ -92,4 +94,29 @@ export interface NewApiToken {
   id: string;
   token: string;
   expires_at: string;
+}
+
+export type AgencyKind = "people_committee" | "public_service_center" | "department" | "other";
+
+export interface Agency {
+  code: string;
+  name: string;
+  kind: AgencyKind | string;
+  place_code: string;
+}
+
+export interface Official {
+  id: string;
+  username: string;
+  display_name: string;
+  agency_code: string;
+  roles: RoleGrant[];
+}
+
+export interface RoleGrantCreated {
+  id: string;
+  account_id: string;
+  role: string;
+  scope_kind: string;
+  scope: string;
 }

@@ -7,8 +7,8 @@ interface Props {
   errors: FormError[];
   // Changes on every failed submit, so focus returns here even when the errors are the same.
   attempt: number;
-  // 3 when the form sits in a section under an h2.
-  headingLevel?: 2 | 3;
+  // 3 when the form sits in a section under an h2, 4 under an h3.
+  headingLevel?: 2 | 3 | 4;
 }
 
 // Listed at the top of a form after a failed submit and focused, so keyboard and screen reader
@@ -30,8 +30,10 @@ export function ErrorSummary({ errors, attempt, headingLevel = 2 }: Props) {
       <div role="alert">
         {headingLevel === 2 ? (
           <h2 class="error-summary__title">{t.errorSummaryTitle}</h2>
-        ) : (
+        ) : headingLevel === 3 ? (
           <h3 class="error-summary__title">{t.errorSummaryTitle}</h3>
+        ) : (
+          <h4 class="error-summary__title">{t.errorSummaryTitle}</h4>
         )}
       <ul class="error-summary__list">
         {errors.map((e) => (

@@ -1,5 +1,7 @@
 import { useI18n } from "../i18n/I18nProvider";
+import { isAdmin } from "../admin/adminRoles";
 import type { Route } from "../routing/route";
+import { useSession } from "../session/SessionProvider";
 
 interface NavItem {
   id: string;
@@ -10,6 +12,7 @@ interface NavItem {
 
 export function MainNav({ route }: { route: Route }) {
   const { t } = useI18n();
+  const { state } = useSession();
   // New sections are added here as further entries.
   const items: NavItem[] = [
     {
@@ -18,6 +21,10 @@ export function MainNav({ route }: { route: Route }) {
       label: t.navPlaces,
       isCurrent: (r) => r.name === "places" || r.name === "province",
     },
+    // Shown only to administrators; the server checks every request regardless.
+    ...(state.status === "signedIn" && isAdmin(state.roles)
+      ? [{ id: "admin", href: "#/admin", label: t.navAdmin, isCurrent: (r: Route) => r.name === "admin" }]
+      : []),
   ];
   return (
     <nav class="main-nav" aria-label={t.mainNavLabel}>

@@ -24,7 +24,7 @@ export function AccountPage() {
 
   // /me also hands back the CSRF token, which is how a reloaded page can make changes again.
   useEffect(() => {
-    if (me.status === "ready") signedIn(me.value.display_name, me.value.csrf_token);
+    if (me.status === "ready") signedIn(me.value.display_name, me.value.csrf_token, me.value.roles);
     else if (me.status === "error") onSessionError(me.error);
   }, [me, signedIn, onSessionError]);
 

@@ -6,6 +6,8 @@ export type Route =
   | { name: "signIn"; notice: SignInNotice }
   | { name: "signUp" }
   | { name: "account" }
+  // Administration: `q` searches places, `place` lists its agencies, `agency` its officials.
+  | { name: "admin"; q: string; place: string; agency: string }
   | { name: "notFound"; path: string };
 
 export type SignInNotice = "registered" | "externalFailed" | null;
@@ -27,6 +29,9 @@ export function parseHash(hash: string): Route {
   if (path === "/sign-in") return { name: "signIn", notice: signInNotice(params) };
   if (path === "/sign-up") return { name: "signUp" };
   if (path === "/account") return { name: "account" };
+  if (path === "/admin" || path === "/admin/") {
+    return { name: "admin", q, place: params.get("place") ?? "", agency: params.get("agency") ?? "" };
+  }
   return { name: "notFound", path };
 }
 
@@ -46,6 +51,14 @@ export function hrefFor(route: Route): string {
       return "#/sign-up";
     case "account":
       return "#/account";
+    case "admin": {
+      const params = new URLSearchParams();
+      if (route.q !== "") params.set("q", route.q);
+      if (route.place !== "") params.set("place", route.place);
+      if (route.agency !== "") params.set("agency", route.agency);
+      const qs = params.toString();
+      return qs === "" ? "#/admin" : `#/admin?${qs}`;
+    }
     case "notFound":
       return `#${route.path}`;
   }
@@ -72,6 +85,7 @@ export function pageKey(route: Route): string {
     case "signIn":
     case "signUp":
     case "account":
+    case "admin":
       return route.name;
     case "notFound":
       return `notFound:${route.path}`;

@@ -3,17 +3,19 @@ import { useCallback, useContext, useEffect, useMemo, useState } from "preact/ho
 import { getMe } from "../api/auth";
 import { ApiError, isAbortError } from "../api/client";
 import { setCsrfToken } from "../api/csrf";
+import type { RoleGrant } from "../api/types";
 import { hasSignedInHint, setSignedInHint } from "./signedInHint";
 
 export type SessionState =
   | { status: "checking" }
   | { status: "signedOut" }
-  | { status: "signedIn"; displayName: string };
+  // `roles` is null until /me has answered (a login response does not carry them).
+  | { status: "signedIn"; displayName: string; roles: RoleGrant[] | null };
 
 interface Session {
   state: SessionState;
-  // `csrf` is undefined when the caller has none to give (it keeps the current one).
-  signedIn: (displayName: string, csrf: string | undefined) => void;
+  // `csrf` and `roles` are undefined when the caller has none to give (the current ones stay).
+  signedIn: (displayName: string, csrf: string | undefined, roles?: RoleGrant[]) => void;
   signedOut: () => void;
 }
 
@@ -25,10 +27,14 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     hasSignedInHint() ? { status: "checking" } : { status: "signedOut" },
   );
 
-  const signedIn = useCallback((displayName: string, csrf: string | undefined) => {
+  const signedIn = useCallback((displayName: string, csrf: string | undefined, roles?: RoleGrant[]) => {
     if (csrf !== undefined) setCsrfToken(csrf);
     setSignedInHint(true);
-    setState({ status: "signedIn", displayName });
+    setState((s) => ({
+      status: "signedIn",
+      displayName,
+      roles: roles ?? (s.status === "signedIn" ? s.roles : null),
+    }));
   }, []);
 
   const signedOut = useCallback(() => {
@@ -42,7 +48,7 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     if (!hasSignedInHint()) return;
     const controller = new AbortController();
     getMe(controller.signal).then(
-      (me) => signedIn(me.display_name, me.csrf_token),
+      (me) => signedIn(me.display_name, me.csrf_token, me.roles),
       (error: unknown) => {
         if (isAbortError(error)) return;
         if (error instanceof ApiError && error.isUnauthenticated) signedOut();
@@ -52,6 +58,18 @@ export function SessionProvider({ children }: { children: ComponentChildren }) {
     );
     return () => controller.abort();
   }, [signedIn, signedOut]);
+
+  // Right after a login the roles are unknown; the navigation needs them (administration link).
+  const rolesUnknown = state.status === "signedIn" && state.roles === null;
+  useEffect(() => {
+    if (!rolesUnknown) return;
+    const controller = new AbortController();
+    getMe(controller.signal).then(
+      (me) => signedIn(me.display_name, undefined, me.roles),
+      () => undefined, // the pages that need /me report its failures themselves
+    );
+    return () => controller.abort();
+  }, [rolesUnknown, signedIn]);
 
   const value = useMemo<Session>(() => ({ state, signedIn, signedOut }), [state, signedIn, signedOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -1,0 +1,179 @@
+// Journeys: an agency administrator manages the officials of their agency (create, grant,
+// revoke), a province administrator adds an agency, and an officer is kept out.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, test } from "node:test";
+import { assertAccessible } from "./support/a11y.mjs";
+import { skipReason } from "./support/paths.mjs";
+import { openSession } from "./support/session.mjs";
+import { useServerAndBrowser } from "./support/suite.mjs";
+import { eventually } from "./support/wait.mjs";
+
+const TIMEOUT = { timeout: 120_000 };
+
+// Deliberate failures the browser logs as console errors ("Failed to load resource ... (url)").
+const REJECTED = (status, endpoint) =>
+  new RegExp(`status of ${status} .*\\(http://127\\.0\\.0\\.1:\\d+/api/v1/${endpoint}\\)$`);
+const NO_PROVIDERS = REJECTED(404, "auth/providers");
+
+const activeTestId = (page) => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "");
+const activeId = (page) => page.evaluate(() => document.activeElement?.id ?? "");
+const announced = (page) => page.getByTestId("announcer").innerText();
+
+describe("administration", { skip: skipReason() ?? false }, () => {
+  const env = useServerAndBrowser();
+  const demo = (username) => {
+    const accounts = JSON.parse(readFileSync(path.join(env.dataDir, "demo-accounts.json"), "utf8"));
+    const account = accounts.find((a) => a.username === username);
+    assert.ok(account, `demo account ${username}`);
+    return account;
+  };
+
+  async function signIn(page, username) {
+    await page.goto("/#/sign-in");
+    await page.getByLabel("Tên đăng nhập").fill(username);
+    await page.getByLabel("Mật khẩu", { exact: true }).fill(demo(username).password);
+    await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "Tài khoản của bạn" }).waitFor();
+  }
+
+  test("an agency administrator adds an official, grants a role and revokes it", TIMEOUT, async () => {
+    const s = await openSession(env.browser, env.url, { allowConsole: [NO_PROVIDERS, REJECTED(403, "role-grants")] });
+    const { page } = s;
+    await signIn(page, "quantri.badinh");
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    await nav.getByRole("link", { name: "Quản trị" }).click();
+    await page.getByRole("heading", { level: 1, name: "Quản trị" }).waitFor();
+    // Opens on the administrator's own agency and its place.
+    await eventually(async () => assert.match(page.url(), /#\/admin\?place=00004&agency=UBND-00004$/));
+    await page.getByTestId("admin-place").getByText("Ba Đình").waitFor();
+    const officials = page.getByTestId("officials");
+    await officials.getByText("Trần Thị Bình").waitFor();
+    assert.match(await page.getByRole("heading", { level: 2, name: /Cán bộ của/ }).innerText(), /Ủy ban nhân dân|UBND|Ba Đình/);
+    assert.equal(await page.getByRole("heading", { name: "Thêm cơ quan" }).count(), 0, "agency admins do not create agencies");
+    assert.equal(
+      await nav.getByRole("link", { name: "Quản trị" }).getAttribute("aria-current"),
+      "page",
+    );
+    await s.screenshot("admin-agency", { fullPage: true });
+    await assertAccessible(page, "admin (agency admin)");
+
+    // Nobody grants themselves: the server's refusal is shown and focused.
+    const self = officials.getByTestId("official").filter({ hasText: "quantri.badinh" });
+    await self.getByRole("button", { name: "Giao vai trò" }).click();
+    const selfError = self.getByTestId("error-summary");
+    await selfError.getByText(/Bạn không có quyền làm việc này/).waitFor();
+    await eventually(async () => assert.equal(await activeTestId(page), "error-summary"));
+
+    // Adding an official: checked in the browser first.
+    await page.getByRole("button", { name: "Thêm cán bộ" }).click();
+    const summary = page.locator(".admin-form").getByTestId("error-summary");
+    await summary.waitFor();
+    await eventually(async () => assert.equal(await activeTestId(page), "error-summary"));
+    assert.match(await summary.innerText(), /Nhập tên đăng nhập\s+Nhập họ và tên\s+Mật khẩu cần từ 10 đến 128 ký tự/);
+    await s.screenshot("admin-official-errors", { fullPage: true });
+    await assertAccessible(page, "admin (official form errors)");
+    await summary.getByRole("link", { name: "Nhập họ và tên" }).click();
+    assert.equal(await activeId(page), "official-displayName");
+
+    await page.locator("#official-username").fill("motcua.badinh");
+    await page.locator("#official-displayName").fill("Nguyễn Thị Hạnh");
+    await page.locator("#official-password").fill("sen nở hoa giữa mùa thu");
+    await page.getByRole("button", { name: "Thêm cán bộ" }).click();
+    const card = officials.getByTestId("official").filter({ hasText: "motcua.badinh" });
+    await card.getByRole("heading", { name: "Nguyễn Thị Hạnh" }).waitFor();
+    await eventually(async () => assert.match(await activeId(page), /^official-.+-heading$/));
+    await eventually(async () => assert.match(await announced(page), /Đã thêm cán bộ Nguyễn Thị Hạnh/));
+    await card.getByText("Tài khoản chưa được giao vai trò nào.").waitFor();
+    assert.equal(await page.locator("#official-username").inputValue(), "", "the form is cleared");
+
+    // Grant processing_officer on UBND-00004.
+    await card.getByLabel("Vai trò", { exact: true }).selectOption("processing_officer");
+    await card.getByLabel("Phạm vi", { exact: true }).selectOption("agency");
+    await card.getByRole("button", { name: "Giao vai trò" }).click();
+    const roles = card.getByTestId("official-roles");
+    await roles.waitFor();
+    assert.match(await roles.innerText(), /Cán bộ xử lý hồ sơ\s*Phạm vi: Cơ quan mã UBND-00004/);
+    await eventually(async () => assert.match(await announced(page), /Đã giao vai trò Cán bộ xử lý hồ sơ cho Nguyễn Thị Hạnh/));
+    await s.screenshot("admin-role-granted", { fullPage: true });
+
+    // Still there after a reload (it is on the server, not just on screen).
+    await page.reload();
+    await roles.getByText("Cán bộ xử lý hồ sơ", { exact: true }).waitFor();
+
+    await roles
+      .getByRole("button", { name: "Thu hồi vai trò Cán bộ xử lý hồ sơ, Cơ quan mã UBND-00004" })
+      .click();
+    await card.getByText("Tài khoản chưa được giao vai trò nào.").waitFor();
+    await eventually(async () => assert.match(await activeId(page), /^official-.+-heading$/));
+    await eventually(async () => assert.match(await announced(page), /Đã thu hồi vai trò Cán bộ xử lý hồ sơ của Nguyễn Thị Hạnh/));
+    await page.reload();
+    await card.getByText("Tài khoản chưa được giao vai trò nào.").waitFor();
+
+    // English.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Administration" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: /Officials of/ }).waitFor();
+    await assertAccessible(page, "admin (en)");
+    await s.screenshot("admin-agency-en", { fullPage: true });
+    await s.close();
+  });
+
+  test("a province administrator adds an agency; places outside the province are refused", TIMEOUT, async () => {
+    const s = await openSession(env.browser, env.url, { allowConsole: [NO_PROVIDERS, REJECTED(403, "agencies")] });
+    const { page } = s;
+    await signIn(page, "quantri.hanoi");
+    await page.getByRole("link", { name: "Quản trị" }).click();
+    await eventually(async () => assert.match(page.url(), /#\/admin\?place=01$/));
+    await page.getByTestId("admin-place").getByText("Hà Nội").waitFor();
+    await page.getByTestId("agencies").waitFor();
+
+    // Another place through the search: the link sets it in the address.
+    await page.getByLabel("Tìm địa bàn khác").fill("ba dinh");
+    await page.getByRole("link", { name: "Phường Ba Đình", exact: true }).click();
+    await eventually(async () => assert.match(page.url(), /place=00004/));
+    await page.getByTestId("agencies").getByRole("link", { name: /Ba Đình/ }).first().waitFor();
+
+    await page.getByLabel("Mã cơ quan").fill("ttphvhc-badinh");
+    await page.getByLabel("Tên cơ quan").fill("Trung tâm Phục vụ hành chính công phường Ba Đình");
+    await page.getByLabel("Loại cơ quan").selectOption("public_service_center");
+    await page.getByRole("button", { name: "Thêm cơ quan" }).click();
+    const summary = page.getByTestId("error-summary");
+    await summary.getByText(/Mã cơ quan gồm 2 đến 32 ký tự/).waitFor();
+
+    await page.getByLabel("Mã cơ quan").fill("TTPVHCC-00004");
+    await page.getByLabel("Mã địa bàn").fill("79");
+    await page.getByRole("button", { name: "Thêm cơ quan" }).click();
+    await summary.getByText("Địa bàn này nằm ngoài phạm vi quản trị của bạn").waitFor();
+    await page.locator("#agency-placeCode-error").waitFor();
+    await s.screenshot("admin-agency-forbidden", { fullPage: true });
+
+    await page.getByLabel("Mã địa bàn").fill("00004");
+    await page.getByRole("button", { name: "Thêm cơ quan" }).click();
+    await page.getByTestId("agencies").getByText("Trung tâm Phục vụ hành chính công phường Ba Đình").waitFor();
+    assert.match(await page.getByTestId("agencies").innerText(), /Trung tâm phục vụ hành chính công · Mã TTPVHCC-00004/);
+    await eventually(async () => assert.match(await announced(page), /Đã thêm cơ quan/));
+    await s.screenshot("admin-agency-created", { fullPage: true });
+    await assertAccessible(page, "admin (province admin)");
+    await s.close();
+  });
+
+  test("an officer has no administration link and is told they lack access", TIMEOUT, async () => {
+    const s = await openSession(env.browser, env.url, { allowConsole: [NO_PROVIDERS] });
+    const { page } = s;
+    await signIn(page, "tiepnhan.badinh");
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    await nav.getByRole("link", { name: "Địa bàn hành chính" }).waitFor();
+    // The roles have arrived (the account page lists them) and still no link.
+    await page.getByTestId("roles").getByText("Cán bộ tiếp nhận hồ sơ").waitFor();
+    assert.equal(await nav.getByRole("link", { name: "Quản trị" }).count(), 0);
+    await page.goto("/#/admin");
+    await page.getByRole("heading", { level: 1, name: "Quản trị" }).waitFor();
+    await page.getByTestId("notice").getByText("Tài khoản của bạn không có quyền quản trị.", { exact: false }).waitFor();
+    assert.equal(await page.getByTestId("officials").count(), 0);
+    await s.screenshot("admin-no-access");
+    await assertAccessible(page, "admin (no access)");
+    await s.close();
+  });
+});

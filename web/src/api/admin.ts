@@ -1,0 +1,42 @@
+import { apiUrl, getJson, postJson, sendOnly } from "./client";
+import type { Agency, AgencyKind, Official, Page, RoleGrantCreated } from "./types";
+
+const PAGE_SIZE = 50;
+
+export function listAgencies(place: string, cursor: string | null, signal?: AbortSignal): Promise<Page<Agency>> {
+  return getJson(apiUrl("/agencies", { place, cursor, limit: PAGE_SIZE }), signal);
+}
+
+export function getAgency(code: string, signal?: AbortSignal): Promise<Agency> {
+  return getJson(apiUrl(`/agencies/${encodeURIComponent(code)}`), signal);
+}
+
+export function createAgency(agency: { code: string; name: string; kind: AgencyKind; place_code: string }): Promise<Agency> {
+  return postJson(apiUrl("/agencies"), agency);
+}
+
+export function listOfficials(agency: string, cursor: string | null, signal?: AbortSignal): Promise<Page<Official>> {
+  return getJson(apiUrl("/officials", { agency, cursor, limit: PAGE_SIZE }), signal);
+}
+
+export function createOfficial(official: {
+  username: string;
+  display_name: string;
+  agency_code: string;
+  password: string;
+}): Promise<Omit<Official, "roles">> {
+  return postJson(apiUrl("/officials"), official);
+}
+
+export function grantRole(grant: {
+  account_id: string;
+  role: string;
+  scope_kind: "agency" | "place";
+  scope_code: string;
+}): Promise<RoleGrantCreated> {
+  return postJson(apiUrl("/role-grants"), grant);
+}
+
+export function revokeRole(id: string): Promise<void> {
+  return sendOnly("DELETE", apiUrl(`/role-grants/${encodeURIComponent(id)}`));
+}
