@@ -1,19 +1,11 @@
 #include "audit/audit_log.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
+
+#include "core/sha256.hpp"
 
 namespace sen::audit {
 namespace {
-
-std::string sha256_hex(std::string_view text) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  std::string hex;
-  hex.reserve(2 * sizeof digest);
-  for (unsigned char b : digest) fmt::format_to(std::back_inserter(hex), "{:02x}", b);
-  return hex;
-}
 
 constexpr std::string_view kColumns =
     "SELECT seq, at, actor_id, actor_ip, action, object_type, object_id, place_code, summary, prev_hash, "

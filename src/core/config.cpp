@@ -116,7 +116,7 @@ std::vector<Setting> make_settings() {
       [](Config& c) -> int& { return c.auth.login_attempts_per_minute_per_account; }, 1, 100000));
   all.push_back(int_setting(
       "auth.writes_per_minute_per_account",
-      "state-changing requests per signed-in account per minute (429 beyond)",
+      "state-changing requests per signed-in account, and per client address, per minute (429 beyond)",
       [](Config& c) -> int& { return c.auth.writes_per_minute_per_account; }, 1, 1000000));
   all.push_back(int_setting(
       "auth.password_hash_ops", "Argon2id passes", [](Config& c) -> int& { return c.auth.password_hash_ops; },

@@ -26,11 +26,6 @@ constexpr std::array<std::string_view, 8> kStaffRoles = {
 constexpr std::array<std::string_view, 4> kAgencyKinds = {"people_committee", "public_service_center",
                                                           "department", "other"};
 
-std::string member(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 Error not_found(std::string what, std::string field) {
   return Error{ErrorCode::kNotFound, std::move(what), std::move(field), {}};
 }
@@ -63,23 +58,15 @@ Result<OfficialInScope> official_in_scope(const ApiContext& ctx, const identity:
   return OfficialInScope{*account, *agency};
 }
 
-Result<json::object> object_body(const Request& r) {
-  auto parsed = parse_json_body(r);
-  if (!parsed) return tl::unexpected(parsed.error());
-  if (!parsed->is_object())
-    return fail(ErrorCode::kInvalidArgument, "The body must be a JSON object", "body");
-  return std::move(parsed->as_object());
-}
-
 }  // namespace
 
 void add_admin_routes(Router& router, const ApiContext& ctx) {
   router.add({"POST", "/api/v1/officials", [&ctx](const Request& r) {
                 auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
                 if (!who) return error_response(who.error(), r);
-                auto body = object_body(r);
+                auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
-                const std::string agency_code = member(*body, "agency_code");
+                const std::string agency_code = string_member(*body, "agency_code");
                 auto agency = ctx.places.get_agency(agency_code);
                 if (!agency) return error_response(not_found("No such agency", "agency_code"), r);
                 if (auto ok = ctx.authorizer.authorize(*who, Action::kCreateOfficial,
@@ -87,10 +74,10 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
                     !ok) {
                   return error_response(ok.error(), r);
                 }
-                auto created =
-                    ctx.accounts.create_official({member(*body, "username"), member(*body, "display_name"),
-                                                  agency_code, member(*body, "password")},
-                                                 origin_of(r, &*who));
+                auto created = ctx.accounts.create_official(
+                    {string_member(*body, "username"), string_member(*body, "display_name"), agency_code,
+                     string_member(*body, "password")},
+                    origin_of(r, &*who));
                 if (!created) return error_response(created.error(), r);
                 return json_response(json::object{{"id", created->id},
                                                   {"username", created->username},
@@ -118,10 +105,10 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
       {"POST", "/api/v1/role-grants", [&ctx](const Request& r) {
          auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
          if (!who) return error_response(who.error(), r);
-         auto body = object_body(r);
+         auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
-         identity::RoleGrant grant{"", member(*body, "role"), member(*body, "scope_kind"),
-                                   member(*body, "scope_code")};
+         identity::RoleGrant grant{"", string_member(*body, "role"), string_member(*body, "scope_kind"),
+                                   string_member(*body, "scope_code")};
          if (std::find(kStaffRoles.begin(), kStaffRoles.end(), grant.role) == kStaffRoles.end()) {
            return error_response(Error{ErrorCode::kInvalidArgument, "role is not a staff role", "role"}, r);
          }
@@ -139,7 +126,7 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
            return error_response(
                Error{ErrorCode::kInvalidArgument, "scope_kind must be place or agency", "scope_kind"}, r);
          }
-         const std::string account_id = member(*body, "account_id");
+         const std::string account_id = string_member(*body, "account_id");
          if (account_id == who->account_id) {
            return error_response(
                Error{ErrorCode::kForbidden, "Nobody may change their own roles", "account_id"}, r);
@@ -225,10 +212,10 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
       {"POST", "/api/v1/agencies", [&ctx](const Request& r) {
          auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
          if (!who) return error_response(who.error(), r);
-         auto body = object_body(r);
+         auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
-         places::Agency a{member(*body, "code"), member(*body, "name"), member(*body, "kind"),
-                          member(*body, "place_code")};
+         places::Agency a{string_member(*body, "code"), string_member(*body, "name"),
+                          string_member(*body, "kind"), string_member(*body, "place_code")};
          const bool code_ok = a.code.size() >= 2 && a.code.size() <= 32 &&
                               std::all_of(a.code.begin(), a.code.end(), [](char c) {
                                 return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';

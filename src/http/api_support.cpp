@@ -61,6 +61,19 @@ Result<boost::json::value> parse_json_body(const Request& request) {
   return value;
 }
 
+Result<boost::json::object> parse_json_object_body(const Request& request) {
+  auto parsed = parse_json_body(request);
+  if (!parsed) return tl::unexpected(parsed.error());
+  if (!parsed->is_object())
+    return fail(ErrorCode::kInvalidArgument, "The body must be a JSON object", "body");
+  return std::move(parsed->as_object());
+}
+
+std::string string_member(const boost::json::object& object, std::string_view key) {
+  const auto* v = object.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
 Response json_response(const boost::json::value& body, int status) {
   Response r;
   r.status = status;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <string>
 
@@ -17,6 +18,10 @@ Result<storage::PageRequest> parse_page_request(const Request& request);
 std::string encode_cursor(const std::string& after);
 
 Result<boost::json::value> parse_json_body(const Request& request);
+// A JSON object body (400 naming `body` for any other JSON value).
+Result<boost::json::object> parse_json_object_body(const Request& request);
+// The string member `key`, or "" when it is absent or not a string (validation then names the field).
+std::string string_member(const boost::json::object& object, std::string_view key);
 
 Response json_response(const boost::json::value& body, int status = 200);
 // Turns a failed Result into problem+json, logging the internal detail with the request id.

@@ -16,11 +16,6 @@ namespace json = boost::json;
 
 constexpr std::string_view kOidcCookie = "sen_oidc";
 
-std::string member(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 json::value account_json(const identity::AccountView& a) {
   json::object o{{"id", a.id},
                  {"kind", a.kind},
@@ -38,14 +33,6 @@ Response too_many(const Request& r, int retry_after) {
   return error_response(e, r);
 }
 
-Result<json::object> json_object_body(const Request& r) {
-  auto parsed = parse_json_body(r);
-  if (!parsed) return tl::unexpected(parsed.error());
-  if (!parsed->is_object())
-    return fail(ErrorCode::kInvalidArgument, "The body must be a JSON object", "body");
-  return std::move(parsed->as_object());
-}
-
 }  // namespace
 
 void add_auth_routes(Router& router, const ApiContext& ctx) {
@@ -54,30 +41,32 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
   auto& account_limiter = ctx.account_limiter;
   auto& db = ctx.db;
 
-  router.add(
-      {"POST", "/api/v1/auth/register", [&accounts, &limiter](const Request& r) {
-         if (auto wait = limiter.hit("register:" + r.remote)) return too_many(r, *wait);
-         auto body = json_object_body(r);
-         if (!body) return error_response(body.error(), r);
-         identity::Registration reg{
-             member(*body, "kind"),     member(*body, "id_number"),    member(*body, "enterprise_code"),
-             member(*body, "username"), member(*body, "display_name"), member(*body, "password")};
-         auto account = accounts.register_account(reg, origin_of(r));
-         if (!account) return error_response(account.error(), r);
-         return json_response(account_json(*account), 201);
-       }});
+  router.add({"POST", "/api/v1/auth/register", [&accounts, &limiter](const Request& r) {
+                if (auto wait = limiter.hit("register:" + r.remote)) return too_many(r, *wait);
+                auto body = parse_json_object_body(r);
+                if (!body) return error_response(body.error(), r);
+                identity::Registration reg{string_member(*body, "kind"),
+                                           string_member(*body, "id_number"),
+                                           string_member(*body, "enterprise_code"),
+                                           string_member(*body, "username"),
+                                           string_member(*body, "display_name"),
+                                           string_member(*body, "password")};
+                auto account = accounts.register_account(reg, origin_of(r));
+                if (!account) return error_response(account.error(), r);
+                return json_response(account_json(*account), 201);
+              }});
 
   router.add(
       {"POST", "/api/v1/auth/login",
        [&accounts, &limiter, &account_limiter, max_age = ctx.session_max_age_seconds](const Request& r) {
-         auto body = json_object_body(r);
+         auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
-         const std::string username = member(*body, "username");
+         const std::string username = string_member(*body, "username");
          // Both keys are counted whether or not the account exists, so 429 reveals nothing.
          auto by_client = limiter.hit("login:" + r.remote);
          auto by_user = account_limiter.hit(username);
          if (by_client || by_user) return too_many(r, std::max(by_client.value_or(0), by_user.value_or(0)));
-         auto session = accounts.login(username, member(*body, "password"), origin_of(r));
+         auto session = accounts.login(username, string_member(*body, "password"), origin_of(r));
          if (!session) return error_response(session.error(), r);
          auto who = accounts.resolve(session->secret, true);
          if (!who) return error_response(who.error(), r);
@@ -126,9 +115,9 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
   router.add({"POST", "/api/v1/me/tokens", [&accounts, &writes = ctx.write_limiter](const Request& r) {
                 auto who = authenticate(r, accounts, &writes);
                 if (!who) return error_response(who.error(), r);
-                auto body = json_object_body(r);
+                auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
-                auto token = accounts.create_token(*who, member(*body, "name"), origin_of(r, &*who));
+                auto token = accounts.create_token(*who, string_member(*body, "name"), origin_of(r, &*who));
                 if (!token) return error_response(token.error(), r);
                 return json_response(json::object{{"id", token->credential_id},
                                                   {"token", token->secret},

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
+
 namespace sen::http {
 namespace {
 
@@ -36,9 +38,14 @@ Result<identity::Principal> authenticate(const Request& request, identity::Accou
                                          RateLimiter* write_limiter) {
   auto who = resolve_credentials(request, accounts);
   if (who && write_limiter != nullptr && !safe_method(request.method)) {
-    if (auto wait = write_limiter->hit(who->account_id)) {
-      Error e{ErrorCode::kTooManyRequests, fmt::format("Too many changes; try again in {} s", *wait)};
-      e.retry_after_seconds = *wait;
+    // Counted per account and per client address: neither many accounts from one address nor one
+    // account from many addresses escapes the budget.
+    auto by_account = write_limiter->hit("account:" + who->account_id);
+    auto by_client = write_limiter->hit("client:" + request.remote);
+    if (by_account || by_client) {
+      const int wait = std::max(by_account.value_or(0), by_client.value_or(0));
+      Error e{ErrorCode::kTooManyRequests, fmt::format("Too many changes; try again in {} s", wait)};
+      e.retry_after_seconds = wait;
       return tl::unexpected(e);
     }
   }

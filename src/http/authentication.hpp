@@ -11,7 +11,8 @@ inline constexpr std::string_view kSessionCookie = "sen_session";
 
 // The principal behind the request's session cookie or `Authorization: Bearer` token. State-changing
 // requests authenticated by cookie must also carry the session's CSRF token in X-CSRF-Token.
-// With `write_limiter`, state-changing requests also count against the account's write budget (429).
+// With `write_limiter`, state-changing requests also count against the account's and the client
+// address's write budgets (429 with Retry-After).
 Result<identity::Principal> authenticate(const Request& request, identity::AccountService& accounts,
                                          RateLimiter* write_limiter = nullptr);
 

@@ -65,13 +65,9 @@ void add_calendar_routes(Router& router, const ApiContext& ctx) {
               Execution::kInline});
   router.add({"POST", "/api/v1/calendar/deadlines",
               [&cal](const Request& r) {
-                auto parsed = parse_json_body(r);
+                auto parsed = parse_json_object_body(r);
                 if (!parsed) return error_response(parsed.error(), r);
-                if (!parsed->is_object()) {
-                  return error_response(
-                      Error{ErrorCode::kInvalidArgument, "The body must be a JSON object", "body"}, r);
-                }
-                const auto& body = parsed->as_object();
+                const auto& body = *parsed;
                 auto start = parse_date_member(body, "start");
                 if (!start) return error_response(start.error(), r);
                 auto days = parse_working_days(body);

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "audit/audit_log.hpp"
+#include "core/sha256.hpp"
 #include "core/text_fold.hpp"
 #include "identity/identity_number.hpp"
 #include "identity/roles.hpp"
@@ -66,14 +67,6 @@ std::string random_token(std::size_t bytes) {
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   out.resize(std::strlen(out.c_str()));
   return out;
-}
-
-std::string secret_hash(std::string_view secret) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(secret.data()), secret.size());
-  std::string hex;
-  for (unsigned char b : digest) fmt::format_to(std::back_inserter(hex), "{:02x}", b);
-  return hex;
 }
 
 AccountService::AccountService(storage::Database& db, const Clock& clock, AuthConfig config)
@@ -282,8 +275,8 @@ Result<Session> AccountService::issue(storage::Connection& conn, const std::stri
   auto ins = conn.execute(
       "INSERT INTO credentials (id, account_id, kind, secret_hash, csrf_token, name, created_at, expires_at) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-      {s.credential_id, account_id, kind, secret_hash(s.secret), nullable(s.csrf_token), nullable(name),
-       now(), s.expires_at});
+      {s.credential_id, account_id, kind, sha256_hex(s.secret), nullable(s.csrf_token), nullable(name), now(),
+       s.expires_at});
   if (!ins) return tl::unexpected(ins.error());
   if (auto a = audit_entry(conn, clock_, origin, kind == "session" ? "session.start" : "token.create", kind,
                            s.credential_id, "", {{"account", account_id}, {"expires_at", s.expires_at}});
@@ -354,7 +347,7 @@ Result<Principal> AccountService::resolve(const std::string& secret, bool via_se
       "SELECT c.id, c.kind, c.csrf_token, a.id, a.kind, a.username, a.display_name, a.agency_code "
       "FROM credentials c JOIN accounts a ON a.id = c.account_id "
       "WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND c.expires_at > $2",
-      {secret_hash(secret), now()});
+      {sha256_hex(secret), now()});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->rows.empty() || (rows->rows[0].text(1) == "session") != via_session) {
     return fail(ErrorCode::kUnauthenticated,

@@ -105,6 +105,5 @@ class AccountService {
 };
 
 std::string random_token(std::size_t bytes = 32);
-std::string secret_hash(std::string_view secret);
 
 }  // namespace sen::identity

@@ -1,12 +1,12 @@
 #include "storage/migrations.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <span>
 
 #include "core/embedded_file.hpp"
+#include "core/sha256.hpp"
 
 namespace sen::storage::schema {
 extern const std::span<const sen::EmbeddedFile> kEmbedded;
@@ -14,14 +14,6 @@ extern const std::span<const sen::EmbeddedFile> kEmbedded;
 
 namespace sen::storage {
 namespace {
-
-std::string sha256_hex(std::string_view text) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  std::string hex;
-  for (unsigned char b : digest) hex += fmt::format("{:02x}", b);
-  return hex;
-}
 
 constexpr std::string_view kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "

@@ -133,3 +133,26 @@ describe('sen audit verify', () => {
     assert.match(broken.stdout, /BROKEN at entry 4/);
   });
 });
+
+describe('write limits', () => {
+  it('answers 429 with Retry-After once an account exceeds its writes per minute', async () => {
+    const server = await startSen({ env: { SEN_AUTH_WRITES_PER_MINUTE_PER_ACCOUNT: '3' } });
+    const demo = JSON.parse(readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8'));
+    const c = demo.find((a) => a.role === 'citizen');
+    const login = await fetch(`${server.url}/api/v1/auth/login`, json({ username: c.username, password: c.password, token: true }));
+    const { token } = await login.json();
+    const statuses = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await fetch(`${server.url}/api/v1/me/tokens`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ name: `t${i}` }),
+      });
+      statuses.push(res.status);
+      if (res.status === 429) assert.match(res.headers.get('retry-after'), /^\d+$/);
+    }
+    assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
+    const reads = await fetch(`${server.url}/api/v1/me/tokens`, { headers: { authorization: `Bearer ${token}` } });
+    assert.equal(reads.status, 200, 'reads are not limited by the write budget');
+    await server.stop();
+  });
+});

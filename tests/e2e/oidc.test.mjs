@@ -49,6 +49,7 @@ describe("external sign-in", { skip: skipReason() ?? false }, () => {
     await page.fill("input[name=login]", "citizen");
     await page.fill("input[name=password]", "any");
     await Promise.all([page.waitForURL(/#\/account/), page.click("button[type=submit]")]);
+    await page.getByText("001******345").first().waitFor();
     const me = await page.evaluate(async () => (await fetch("/api/v1/me")).json());
     assert.equal(me.kind, "citizen");
     assert.equal(me.id_number, "001******345");
