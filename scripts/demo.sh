@@ -8,4 +8,6 @@ scripts/install_deps.sh
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEN_BUILD_TESTS=OFF >/dev/null
 ninja -C build/release sen
 scripts/build_web.sh
-exec build/release/src/cli/sen demo --listen 127.0.0.1:8080 "$@"
+# The default address comes from the environment so that a --listen argument can override it.
+export SEN_SERVER_LISTEN=${SEN_SERVER_LISTEN:-127.0.0.1:8080}
+exec build/release/src/cli/sen demo "$@"
