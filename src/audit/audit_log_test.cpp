@@ -2,26 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/migrations.hpp"
-#include "storage/testing/test_database.hpp"
+#include "storage/testing/backend_test.hpp"
 
 namespace sen::audit {
 namespace {
 
-using storage::testing::Backend;
-
-class AuditLogTest : public ::testing::TestWithParam<Backend> {
+class AuditLogTest : public storage::testing::BackendTest {
  protected:
-  void SetUp() override {
-    auto t = storage::testing::make_test_database(GetParam());
-    if (!t) {
-      if (GetParam() == Backend::kPostgres && !storage::testing::postgres_required()) GTEST_SKIP();
-      FAIL() << t.error().message;
-    }
-    test_db_ = std::move(*t);
-    ASSERT_TRUE(storage::apply_migrations(db(), clock_));
-  }
-  storage::Database& db() { return *test_db_->db; }
   void add(int n) {
     for (int i = 0; i < n; ++i) {
       auto r = db().write_transaction([&](storage::Connection& c) {
@@ -33,8 +20,6 @@ class AuditLogTest : public ::testing::TestWithParam<Backend> {
       ASSERT_TRUE(r) << r.error().internal;
     }
   }
-  SystemClock clock_;
-  std::unique_ptr<storage::testing::TestDatabase> test_db_;
 };
 
 TEST_P(AuditLogTest, AnIntactChainVerifies) {
@@ -98,8 +83,7 @@ TEST_P(AuditLogTest, QueriesByObjectAndPagesInOrder) {
   EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7}));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return storage::testing::backend_name(info.param); });
+SEN_INSTANTIATE_FOR_BACKENDS(AuditLogTest);
 
 }  // namespace
 }  // namespace sen::audit

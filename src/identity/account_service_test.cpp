@@ -3,24 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "audit/audit_log.hpp"
-#include "storage/migrations.hpp"
-#include "storage/testing/test_database.hpp"
+#include "storage/testing/backend_test.hpp"
 
 namespace sen::identity {
 namespace {
 
-using storage::testing::Backend;
-
-class AccountServiceTest : public ::testing::TestWithParam<Backend> {
+class AccountServiceTest : public storage::testing::BackendTest {
  protected:
   void SetUp() override {
-    auto t = storage::testing::make_test_database(GetParam());
-    if (!t) {
-      if (GetParam() == Backend::kPostgres && !storage::testing::postgres_required()) GTEST_SKIP();
-      FAIL() << t.error().message;
-    }
-    test_db_ = std::move(*t);
-    ASSERT_TRUE(storage::apply_migrations(db(), clock_));
+    BackendTest::SetUp();
+    if (!ready()) return;
     auto conn = db().acquire();
     ASSERT_TRUE((*conn)->execute_script(
         "INSERT INTO places (code, name, search_name, level, type) VALUES ('VN', 'Việt Nam', 'viet nam', "
@@ -34,7 +26,6 @@ class AccountServiceTest : public ::testing::TestWithParam<Backend> {
     config.max_failed_logins = 3;
     service_ = std::make_unique<AccountService>(db(), clock_, config);
   }
-  storage::Database& db() { return *test_db_->db; }
   AccountView citizen(const std::string& id = "001099012345") {
     auto a = service_->register_account({"citizen", id, "", "", "Nguyễn Văn An", "sông Hồng chảy mãi"},
                                         {"", "1.2.3.4"});
@@ -42,8 +33,6 @@ class AccountServiceTest : public ::testing::TestWithParam<Backend> {
     return a.value_or(AccountView{});
   }
 
-  SystemClock clock_;
-  std::unique_ptr<storage::testing::TestDatabase> test_db_;
   std::unique_ptr<AccountService> service_;
 };
 
@@ -144,9 +133,7 @@ TEST_P(AccountServiceTest, OfficialsBelongToAnExistingAgency) {
   EXPECT_EQ(bad.error().field, "agency_code");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AccountServiceTest,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return storage::testing::backend_name(info.param); });
+SEN_INSTANTIATE_FOR_BACKENDS(AccountServiceTest);
 
 }  // namespace
 }  // namespace sen::identity

@@ -6,26 +6,16 @@
 
 #include "core/clock.hpp"
 #include "places/admin_units_pack.hpp"
-#include "storage/migrations.hpp"
-#include "storage/testing/test_database.hpp"
+#include "storage/testing/backend_test.hpp"
 
 namespace sen::places {
 namespace {
 
-using storage::testing::Backend;
-
-class PlaceRepositoryTest : public ::testing::TestWithParam<Backend> {
+class PlaceRepositoryTest : public storage::testing::BackendTest {
  protected:
   void SetUp() override {
-    auto t = storage::testing::make_test_database(GetParam());
-    if (!t) {
-      if (GetParam() == Backend::kPostgres && !storage::testing::postgres_required()) {
-        GTEST_SKIP() << t.error().message;
-      }
-      FAIL() << t.error().message;
-    }
-    test_db_ = std::move(*t);
-    ASSERT_TRUE(storage::apply_migrations(*test_db_->db, SystemClock()));
+    BackendTest::SetUp();
+    if (!ready()) return;
     repo_ = std::make_unique<PlaceRepository>(*test_db_->db);
     auto places = load_admin_units(std::filesystem::path(SEN_SOURCE_DIR) / "packs" / "vn");
     ASSERT_TRUE(places);
@@ -41,7 +31,6 @@ class PlaceRepositoryTest : public ::testing::TestWithParam<Backend> {
     return names;
   }
 
-  std::unique_ptr<storage::testing::TestDatabase> test_db_;
   std::unique_ptr<PlaceRepository> repo_;
 };
 
@@ -112,9 +101,7 @@ TEST_P(PlaceRepositoryTest, AgenciesBelongToPlaces) {
   EXPECT_EQ(unknown_place.error().field, "place");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, PlaceRepositoryTest,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return storage::testing::backend_name(info.param); });
+SEN_INSTANTIATE_FOR_BACKENDS(PlaceRepositoryTest);
 
 }  // namespace
 }  // namespace sen::places

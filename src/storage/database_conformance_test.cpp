@@ -6,33 +6,24 @@
 #include <thread>
 
 #include "storage/database.hpp"
-#include "storage/testing/test_database.hpp"
+#include "storage/testing/backend_test.hpp"
 
 namespace sen::storage {
 namespace {
 
 using testing::Backend;
 
-class DatabaseConformance : public ::testing::TestWithParam<Backend> {
+class DatabaseConformance : public testing::BackendTest {
  protected:
   void SetUp() override {
-    auto t = testing::make_test_database(GetParam());
-    if (!t) {
-      if (GetParam() == Backend::kPostgres && !testing::postgres_required()) {
-        GTEST_SKIP() << "PostgreSQL not available: " << t.error().message;
-      }
-      FAIL() << t.error().message << " " << t.error().internal;
-    }
-    test_db_ = std::move(*t);
+    open(false);
+    if (!ready()) return;
     auto conn = db().acquire();
     ASSERT_TRUE(conn);
     ASSERT_TRUE((*conn)->execute_script(
         "CREATE TABLE items (id BIGINT PRIMARY KEY, name TEXT NOT NULL UNIQUE, score DOUBLE PRECISION, "
         "note TEXT)"));
   }
-  Database& db() { return *test_db_->db; }
-
-  std::unique_ptr<testing::TestDatabase> test_db_;
 };
 
 TEST_P(DatabaseConformance, RoundTripsBoundValuesOfEveryType) {
@@ -150,9 +141,7 @@ TEST_P(DatabaseConformance, SyntaxErrorIsInternalAndLogged) {
   EXPECT_EQ(bad.error().message, "Internal error");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DatabaseConformance,
-                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return testing::backend_name(info.param); });
+SEN_INSTANTIATE_FOR_BACKENDS(DatabaseConformance);
 
 // SQLite statements run in-process; only PostgreSQL has a statement timeout to test.
 TEST(PostgresOnly, CancelsAStatementPastTheTimeout) {

@@ -2,12 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/testing/test_database.hpp"
+#include "storage/testing/backend_test.hpp"
 
 namespace sen::storage {
 namespace {
-
-using testing::Backend;
 
 class FixedClock final : public Clock {
  public:
@@ -16,20 +14,10 @@ class FixedClock final : public Clock {
   }
 };
 
-class Migrations : public ::testing::TestWithParam<Backend> {
+class Migrations : public testing::BackendTest {
  protected:
-  void SetUp() override {
-    auto t = testing::make_test_database(GetParam());
-    if (!t) {
-      if (GetParam() == Backend::kPostgres && !testing::postgres_required())
-        GTEST_SKIP() << t.error().message;
-      FAIL() << t.error().message << " " << t.error().internal;
-    }
-    test_db_ = std::move(*t);
-  }
-  Database& db() { return *test_db_->db; }
-  FixedClock clock_;
-  std::unique_ptr<testing::TestDatabase> test_db_;
+  void SetUp() override { open(false); }
+  FixedClock fixed_clock_;
 };
 
 TEST_P(Migrations, EmbeddedMigrationsAreNumberedFromOneWithoutGaps) {
@@ -48,10 +36,10 @@ TEST_P(Migrations, AppliesOnceAndRecordsChecksums) {
   ASSERT_TRUE(before);
   EXPECT_EQ(before->applied_version, 0);
   EXPECT_FALSE(before->up_to_date());
-  auto first = apply_migrations(db(), clock_);
+  auto first = apply_migrations(db(), fixed_clock_);
   ASSERT_TRUE(first) << first.error().internal;
   EXPECT_EQ(*first, static_cast<int>(embedded_migrations(db().dialect()).size()));
-  auto second = apply_migrations(db(), clock_);
+  auto second = apply_migrations(db(), fixed_clock_);
   ASSERT_TRUE(second);
   EXPECT_EQ(*second, 0);
   auto after = check_migrations(db());
@@ -65,17 +53,17 @@ TEST_P(Migrations, AppliesOnceAndRecordsChecksums) {
 }
 
 TEST_P(Migrations, RefusesAnEditedMigration) {
-  ASSERT_TRUE(apply_migrations(db(), clock_));
+  ASSERT_TRUE(apply_migrations(db(), fixed_clock_));
   auto conn = db().acquire();
   ASSERT_TRUE((*conn)->execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1"));
   auto status = check_migrations(db());
   ASSERT_FALSE(status);
   EXPECT_NE(status.error().message.find("checksum"), std::string::npos);
-  EXPECT_FALSE(apply_migrations(db(), clock_));
+  EXPECT_FALSE(apply_migrations(db(), fixed_clock_));
 }
 
 TEST_P(Migrations, RefusesANewerUnknownVersion) {
-  ASSERT_TRUE(apply_migrations(db(), clock_));
+  ASSERT_TRUE(apply_migrations(db(), fixed_clock_));
   auto conn = db().acquire();
   ASSERT_TRUE(
       (*conn)->execute("INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (9999, "
@@ -85,8 +73,7 @@ TEST_P(Migrations, RefusesANewerUnknownVersion) {
   EXPECT_NE(status.error().message.find("9999"), std::string::npos);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Migrations, ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const auto& info) { return testing::backend_name(info.param); });
+SEN_INSTANTIATE_FOR_BACKENDS(Migrations);
 
 }  // namespace
 }  // namespace sen::storage
