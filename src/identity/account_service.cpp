@@ -43,6 +43,34 @@ Status audit_entry(storage::Connection& conn, const Clock& clock, const Origin& 
   return {};
 }
 
+Status insert_grant(storage::Connection& conn, const std::string& grant_id, const std::string& account_id,
+                    const RoleGrant& g, const std::string& granted_by, const std::string& at) {
+  auto ins = conn.execute(
+      "INSERT INTO role_grants (id, account_id, role, scope_kind, scope_code, granted_by, created_at) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7)",
+      {grant_id, account_id, g.role, g.scope_kind, g.scope_code, nullable(granted_by), at});
+  if (!ins) return tl::unexpected(ins.error());
+  return {};
+}
+
+Result<std::vector<RoleGrant>> active_grants(storage::Connection& conn, const std::string& account_id) {
+  auto rows = conn.execute(
+      "SELECT id, role, scope_kind, scope_code FROM role_grants WHERE account_id = $1 AND revoked_at IS NULL "
+      "ORDER BY created_at, id",
+      {account_id});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<RoleGrant> out;
+  for (const auto& g : rows->rows) out.push_back({g.text(0), g.text(1), g.text(2), g.text(3)});
+  return out;
+}
+
+// Self-registered accounts hold their one role nationwide.
+Status grant_nationwide(storage::Connection& conn, const std::string& account_id, std::string_view role,
+                        const std::string& at) {
+  return insert_grant(conn, random_token(16), account_id, RoleGrant{"", std::string(role), "place", "VN"}, "",
+                      at);
+}
+
 bool valid_username(std::string_view u) {
   if (u.size() < 3 || u.size() > 64) return false;
   return std::all_of(u.begin(), u.end(), [](char c) {
@@ -121,14 +149,9 @@ Result<AccountView> AccountService::register_account(const Registration& r, cons
         !s) {
       return tl::unexpected(s.error());
     }
-    const std::string role = r.kind == "citizen" ? std::string(kRoleCitizen) : std::string(kRoleBusinessRep);
-    auto grant = conn.execute(
-        "INSERT INTO role_grants (id, account_id, role, scope_kind, scope_code, created_at) VALUES ($1, $2, "
-        "$3, "
-        "'place', 'VN', $4)",
-        {random_token(16), id, role, now()});
-    if (!grant) return tl::unexpected(grant.error());
-    return 1;
+    return grant_nationwide(conn, id, r.kind == "citizen" ? kRoleCitizen : kRoleBusinessRep, now()).map([] {
+      return 1;
+    });
   });
   if (!created) return tl::unexpected(created.error());
   return get_account(id);
@@ -201,12 +224,8 @@ Result<AccountView> AccountService::external_citizen(const std::string& subject,
         "VALUES ($1, 'citizen', $2, $3, $2, $4, $5)",
         {id, id_number, name.empty() ? mask_id_number(id_number) : name, subject, now()});
     if (!ins) return tl::unexpected(ins.error());
-    auto grant = conn.execute(
-        "INSERT INTO role_grants (id, account_id, role, scope_kind, scope_code, created_at) VALUES ($1, $2, "
-        "$3, "
-        "'place', 'VN', $4)",
-        {random_token(16), id, std::string(kRoleCitizen), now()});
-    if (!grant) return tl::unexpected(grant.error());
+    if (auto grant = grant_nationwide(conn, id, kRoleCitizen, now()); !grant)
+      return tl::unexpected(grant.error());
     return audit_entry(conn, clock_, Origin{id, origin.ip}, "account.register_external", "account", id, "",
                        {{"kind", "citizen"}, {"username", mask_id_number(id_number)}})
         .map([] { return 1; });
@@ -363,11 +382,9 @@ Result<Principal> AccountService::resolve(const std::string& secret, bool via_se
   p.username = r.text(5);
   p.display_name = r.text(6);
   p.agency_code = r.is_null(7) ? "" : r.text(7);
-  auto grants = (*conn)->execute(
-      "SELECT id, role, scope_kind, scope_code FROM role_grants WHERE account_id = $1 AND revoked_at IS NULL",
-      {p.account_id});
+  auto grants = active_grants(**conn, p.account_id);
   if (!grants) return tl::unexpected(grants.error());
-  for (const auto& g : grants->rows) p.roles.push_back({g.text(0), g.text(1), g.text(2), g.text(3)});
+  p.roles = std::move(*grants);
   return p;
 }
 
@@ -384,11 +401,9 @@ Result<std::string> AccountService::grant_role(const std::string& account_id, co
                                                const Origin& origin) {
   const std::string id = random_token(16);
   auto done = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
-    auto ins = conn.execute(
-        "INSERT INTO role_grants (id, account_id, role, scope_kind, scope_code, granted_by, created_at) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        {id, account_id, grant.role, grant.scope_kind, grant.scope_code, nullable(origin.actor_id), now()});
-    if (!ins) return tl::unexpected(ins.error());
+    if (auto ins = insert_grant(conn, id, account_id, grant, origin.actor_id, now()); !ins) {
+      return tl::unexpected(ins.error());
+    }
     return audit_entry(
                conn, clock_, origin, "role.grant", "account", account_id,
                grant.scope_kind == "place" ? grant.scope_code : "",
@@ -402,14 +417,7 @@ Result<std::string> AccountService::grant_role(const std::string& account_id, co
 Result<std::vector<RoleGrant>> AccountService::roles_of(const std::string& account_id) {
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());
-  auto rows = (*conn)->execute(
-      "SELECT id, role, scope_kind, scope_code FROM role_grants WHERE account_id = $1 AND revoked_at IS NULL "
-      "ORDER BY created_at, id",
-      {account_id});
-  if (!rows) return tl::unexpected(rows.error());
-  std::vector<RoleGrant> out;
-  for (const auto& g : rows->rows) out.push_back({g.text(0), g.text(1), g.text(2), g.text(3)});
-  return out;
+  return active_grants(**conn, account_id);
 }
 
 Result<std::vector<AccountView>> AccountService::officials_of(const std::string& agency_code) {
