@@ -48,6 +48,13 @@ Result<Database::Lease> Database::acquire() {
   return Lease(this, std::move(*conn));
 }
 
+void Database::adopt(std::unique_ptr<Connection> conn) {
+  std::lock_guard lock(mutex_);
+  ++open_;
+  idle_.push_back(std::move(conn));
+  available_.notify_one();
+}
+
 void Database::release(std::unique_ptr<Connection> conn) {
   std::lock_guard lock(mutex_);
   idle_.push_back(std::move(conn));
@@ -71,14 +78,17 @@ Result<std::unique_ptr<Database>> open_database(const StorageConfig& config) {
     if (!probe) return tl::unexpected(probe.error());
     auto db = std::make_unique<Database>(
         Dialect::kSqlite, [path, busy] { return open_sqlite(path, busy); }, config.pool_size, wait);
+    db->adopt(std::move(*probe));
     return db;
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
     const int timeout = config.statement_timeout_ms;
     auto probe = open_postgres(url, timeout);
     if (!probe) return tl::unexpected(probe.error());
-    return std::make_unique<Database>(
+    auto db = std::make_unique<Database>(
         Dialect::kPostgres, [url, timeout] { return open_postgres(url, timeout); }, config.pool_size, wait);
+    db->adopt(std::move(*probe));
+    return db;
   }
   return fail(ErrorCode::kInvalidArgument,
               "storage.database_url must be empty (SQLite) or start with postgresql://",

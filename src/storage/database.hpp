@@ -81,6 +81,8 @@ class Database {
 
   Dialect dialect() const { return dialect_; }
   Result<Lease> acquire();
+  // Puts an already open connection (e.g. the one that checked the settings at start-up) into the pool.
+  void adopt(std::unique_ptr<Connection> conn);
 
   // Runs `work` inside a write transaction; commits if it returns a value, rolls back otherwise.
   template <class F>
