@@ -12,4 +12,6 @@ for dir in tests/e2e tests/support; do
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm --prefix $dir ci --no-audit --no-fund
   fi
 done
+# Sanitizer settings for every test process, the sen servers the API and browser tests start included.
+export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 ctest --test-dir build/test -j "$(nproc)" --output-on-failure "$@"

@@ -16,8 +16,14 @@
 #include "http/server.hpp"
 #include "identity/account_service.hpp"
 #include "identity/roles.hpp"
+#include "pki/credential_store.hpp"
+#include "pki/key_seal.hpp"
 #include "places/admin_units_pack.hpp"
 #include "places/place_repository.hpp"
+#include "services/dossier_service.hpp"
+#include "services/outbox_worker.hpp"
+#include "services/procedure_catalog.hpp"
+#include "services/procedure_pack.hpp"
 #include "storage/migrations.hpp"
 
 namespace sen::cli {
@@ -51,7 +57,28 @@ Result<int> load_pack(storage::Database& db, const Config& config) {
   auto places = places::load_admin_units(config.pack_dir);
   if (!places) return tl::unexpected(places.error());
   places::PlaceRepository repo(db);
-  return repo.upsert_places(*places);
+  auto loaded = repo.upsert_places(*places);
+  if (!loaded) return loaded;
+  auto procedures = services::load_procedure_directory(std::filesystem::path(config.pack_dir) / "procedures");
+  if (!procedures) return tl::unexpected(procedures.error());
+  SystemClock clock;
+  services::ProcedureCatalog catalog(db, clock);
+  auto changed = catalog.load_pack(*procedures);
+  if (!changed) return tl::unexpected(changed.error());
+  spdlog::info("{} procedures in the pack, {} new or updated", procedures->size(), *changed);
+  return loaded;
+}
+
+std::filesystem::path master_key_path(const Config& config) {
+  if (!config.services.pki_master_key_file.empty()) return config.services.pki_master_key_file;
+  return std::filesystem::path(config.storage.data_dir) / "pki" / "master.key";
+}
+
+Result<std::unique_ptr<pki::CredentialStore>> open_credentials(storage::Database& db, const Config& config,
+                                                               const Clock& clock) {
+  auto key = pki::load_or_create_master_key(master_key_path(config));
+  if (!key) return tl::unexpected(key.error());
+  return std::make_unique<pki::CredentialStore>(db, clock, std::move(*key));
 }
 
 // Demo data: the People's Committee of every province and commune and each province's public-service
@@ -163,6 +190,20 @@ Result<boost::json::array> load_demo_accounts(storage::Database& db, const Confi
   return out;
 }
 
+// The demo signs results with a test CA of its own; production imports agencies' certificates.
+Status ensure_demo_ca(storage::Database& db, const Config& config) {
+  SystemClock clock;
+  auto store = open_credentials(db, config, clock);
+  if (!store) return tl::unexpected(store.error());
+  auto anchors = (*store)->trust_anchors_pem();
+  if (!anchors) return tl::unexpected(anchors.error());
+  if (!anchors->empty()) return {};
+  auto ca = (*store)->create_ca("Sen Demo Root CA", 3650, "");
+  if (!ca) return tl::unexpected(ca.error());
+  spdlog::info("created the demo platform CA ({})", ca->subject);
+  return {};
+}
+
 int serve(const Config& config, storage::Database& db) {
   auto cal = calendar::WorkingCalendar::load_directory(std::filesystem::path(config.pack_dir) / "calendar");
   if (!cal) return report(cal.error(), 2);
@@ -176,6 +217,20 @@ int serve(const Config& config, storage::Database& db) {
   http::Metrics metrics;
   http::Router router;
   SystemClock clock;
+  // Tests may move the services' clock (deadlines, overdue flags) without touching sessions.
+  std::unique_ptr<Clock> services_clock;
+  if (config.services.clock_file.empty()) {
+    services_clock = std::make_unique<SystemClock>();
+  } else {
+    spdlog::warn("services.clock_file is set: dossier time comes from {}", config.services.clock_file);
+    services_clock = std::make_unique<FileClock>(config.services.clock_file);
+  }
+  auto renderer = documents::PdfRenderer::create(std::filesystem::path(config.pack_dir) / "fonts");
+  if (!renderer) return report(renderer.error(), 2);
+  auto credentials = open_credentials(db, config, *services_clock);
+  if (!credentials) return report(credentials.error(), 2);
+  services::ProcedureCatalog catalog(db, *services_clock);
+  services::FileStore file_store(std::filesystem::path(config.storage.data_dir) / "files");
   identity::AccountService accounts(db, clock, config.auth);
   RateLimiter client_limiter(config.auth.login_attempts_per_minute_per_client, std::chrono::seconds(60),
                              clock);
@@ -205,6 +260,8 @@ int serve(const Config& config, storage::Database& db) {
                              config.oidc.redirect_uri, "openid profile", config.oidc.id_number_claim},
         clock);
   }
+  services::DossierService dossiers({db, catalog, places, *cal, authorizer, *services_clock, file_store,
+                                     **credentials, **renderer, config.services});
   http::ApiContext ctx{db,
                        places,
                        *cal,
@@ -217,8 +274,14 @@ int serve(const Config& config, storage::Database& db) {
                        config.auth.session_ttl_minutes * 60,
                        oidc.get(),
                        config.oidc.display_name,
-                       std::string(kVersion)};
+                       std::string(kVersion),
+                       catalog,
+                       dossiers,
+                       **credentials,
+                       config.services.upload_limit_bytes};
   http::add_all_routes(router, ctx);
+  services::OutboxWorker outbox(db, config.services, *services_clock);
+  outbox.start();
   http::Server server(config.server, router, metrics, files ? &*files : nullptr, config.access_log);
   auto url = server.bind();
   if (!url) return report(url.error(), 2);
@@ -270,6 +333,7 @@ int run_demo(const Config& config) {
   if (!agencies) return report(agencies.error());
   auto demo_accounts = load_demo_accounts(**db, config);
   if (!demo_accounts) return report(demo_accounts.error());
+  if (auto ca = ensure_demo_ca(**db, config); !ca) return report(ca.error());
   spdlog::info("demo data: {} administrative units, {} agencies", *loaded, *agencies);
   std::printf("Demo accounts (also in %s/demo-accounts.json):\n", config.storage.data_dir.c_str());
   for (const auto& a : *demo_accounts) {
@@ -295,6 +359,53 @@ int run_audit_verify(const Config& config) {
     return 1;
   }
   std::printf("audit log intact: %lld entries verified\n", static_cast<long long>(result->checked));
+  return 0;
+}
+
+int run_pki(const Config& config, const PkiCommand& command) {
+  if (!start_logging(config)) return 2;
+  auto db = open_migrated(config, false);
+  if (!db) return report(db.error());
+  SystemClock clock;
+  auto store = open_credentials(**db, config, clock);
+  if (!store) return report(store.error(), 2);
+  auto& pki = **store;
+  Result<pki::Credential> changed = tl::unexpected(Error{});
+  if (command.action == "list") {
+    auto all = pki.list();
+    if (!all) return report(all.error());
+    for (const auto& c : *all) {
+      std::printf("%-24s %-6s %-9s %-8s %-16s %s .. %s  %s\n", c.id.c_str(), c.kind.c_str(), c.source.c_str(),
+                  c.status.c_str(), c.agency_code.c_str(), c.not_before.c_str(), c.not_after.c_str(),
+                  c.subject.c_str());
+    }
+    return 0;
+  }
+  if (command.action == "init-ca") {
+    changed =
+        pki.create_ca(command.name.empty() ? "Sen Platform Root CA" : command.name, command.days, "cli");
+  } else if (command.action == "rotate-ca") {
+    changed = pki.rotate_ca(command.days, "cli");
+  } else if (command.action == "issue") {
+    places::PlaceRepository places(**db);
+    auto agency = places.get_agency(command.agency);
+    if (!agency) return report(agency.error());
+    changed = pki.issue_agency(agency->code, agency->name, command.days, "cli");
+  } else if (command.action == "import") {
+    std::ifstream in(command.file, std::ios::binary);
+    if (!in) return report(Error{ErrorCode::kInvalidArgument, "cannot read " + command.file, "file", {}});
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const char* password = command.password_env.empty() ? nullptr : std::getenv(command.password_env.c_str());
+    changed = pki.import_pkcs12(command.agency, bytes.str(), password ? password : "", "cli");
+  } else if (command.action == "revoke") {
+    if (auto s = pki.revoke(command.id, command.reason, "cli"); !s) return report(s.error());
+    std::printf("revoked %s\n", command.id.c_str());
+    return 0;
+  }
+  if (!changed) return report(changed.error());
+  std::printf("%s %s %s serial %s valid until %s\n", changed->id.c_str(), changed->kind.c_str(),
+              changed->subject.c_str(), changed->serial.c_str(), changed->not_after.c_str());
   return 0;
 }
 

@@ -67,6 +67,32 @@ int main(int argc, char** argv) {
   auto* verify =
       audit->add_subcommand("verify", "Check the audit log's hash chain; names the first altered entry");
   add_storage_flags(verify, options);
+  auto* pki = app.add_subcommand("pki", "Signing certificates: the platform CA and agencies' certificates");
+  pki->require_subcommand(1);
+  sen::cli::PkiCommand pki_command;
+  auto pki_action = [&](const std::string& name, const std::string& help) {
+    auto* sub = pki->add_subcommand(name, help);
+    add_storage_flags(sub, options);
+    sub->callback([&pki_command, name] { pki_command.action = name; });
+    return sub;
+  };
+  pki_action("list", "List CA and agency credentials");
+  auto* init_ca = pki_action("init-ca", "Create the platform's root CA (keys sealed at rest)");
+  init_ca->add_option("--name", pki_command.name, "the CA's common name");
+  init_ca->add_option("--days", pki_command.days, "validity in days");
+  pki_action("rotate-ca", "Create a new platform CA; the old one stays trusted for earlier results")
+      ->add_option("--days", pki_command.days, "validity in days");
+  auto* issue = pki_action("issue", "Issue (or rotate) an agency's signing certificate from the platform CA");
+  issue->add_option("--agency", pki_command.agency, "agency code, e.g. UBND-00004")->required();
+  issue->add_option("--days", pki_command.days, "validity in days");
+  auto* import = pki_action("import", "Import an agency certificate from a licensed CA (PKCS#12)");
+  import->add_option("--agency", pki_command.agency, "agency code")->required();
+  import->add_option("--file", pki_command.file, "the .p12 file")->required();
+  import->add_option("--password-env", pki_command.password_env,
+                     "environment variable holding the PKCS#12 password (never a flag: flags show in ps)");
+  auto* revoke = pki_action("revoke", "Revoke a credential by id");
+  revoke->add_option("--id", pki_command.id, "credential id")->required();
+  revoke->add_option("--reason", pki_command.reason, "why")->required();
 
   CLI11_PARSE(app, argc, argv);
 
@@ -94,5 +120,6 @@ int main(int argc, char** argv) {
   if (migrate->parsed()) return sen::cli::run_migrate(*config);
   if (check->parsed()) return sen::cli::run_check_config(*config);
   if (verify->parsed()) return sen::cli::run_audit_verify(*config);
+  if (pki->parsed()) return sen::cli::run_pki(*config, pki_command);
   return 2;
 }

@@ -1,7 +1,9 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace sen {
 
@@ -17,8 +19,23 @@ class SystemClock final : public Clock {
   std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::now(); }
 };
 
+// Tests only (services.clock_file): "now" is the RFC 3339 time written in a file, re-read when the file
+// changes, so a browser test can move a running server's clock past a deadline. Falls back to the real
+// clock while the file is missing or unreadable.
+class FileClock final : public Clock {
+ public:
+  explicit FileClock(std::string path) : path_(std::move(path)) {}
+  std::chrono::system_clock::time_point now() const override;
+
+ private:
+  std::string path_;
+};
+
 // RFC 3339 with an explicit offset, e.g. "2026-02-13T08:00:00+07:00". Vietnam has no DST, so a fixed
 // offset in minutes is enough.
 std::string format_rfc3339(std::chrono::system_clock::time_point t, int offset_minutes = 7 * 60);
+
+// "YYYY-MM-DDTHH:MM:SS" followed by "Z" or "+HH:MM"/"-HH:MM" (fractions of a second are ignored).
+std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text);
 
 }  // namespace sen

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 namespace sen {
 namespace {
 
@@ -11,6 +14,32 @@ TEST(Clock, FormatsRfc3339WithVietnamOffset) {
   EXPECT_EQ(format_rfc3339(t), "2026-02-13T08:02:03+07:00");
   EXPECT_EQ(format_rfc3339(t, 0), "2026-02-13T01:02:03+00:00");
   EXPECT_EQ(format_rfc3339(t, -90), "2026-02-12T23:32:03-01:30");
+}
+
+TEST(Clock, ParsesRfc3339BackToTheSameInstant) {
+  using namespace std::chrono;
+  const sys_time<seconds> t = sys_days{2026y / February / 13} + 1h + 2min + 3s;
+  EXPECT_EQ(parse_rfc3339("2026-02-13T08:02:03+07:00"), t);
+  EXPECT_EQ(parse_rfc3339("2026-02-13T01:02:03Z"), t);
+  EXPECT_EQ(parse_rfc3339("2026-02-13T01:02:03.250Z"), t);
+  EXPECT_EQ(parse_rfc3339("2026-02-12T23:32:03-01:30"), t);
+  EXPECT_FALSE(parse_rfc3339("2026-02-30T01:02:03Z"));
+  EXPECT_FALSE(parse_rfc3339("2026-02-13T01:02:03"));
+  EXPECT_FALSE(parse_rfc3339("2026-02-13T01:02:03+0700"));
+  EXPECT_FALSE(parse_rfc3339(""));
+}
+
+TEST(Clock, FileClockReadsTheTimeWrittenInItsFile) {
+  using namespace std::chrono;
+  const auto path = std::filesystem::temp_directory_path() / "sen_file_clock_test.txt";
+  FileClock clock(path.string());
+  std::filesystem::remove(path);
+  EXPECT_LT(abs(clock.now() - system_clock::now()), minutes(1));  // missing file: the real clock
+  std::ofstream(path) << "2030-01-02T09:00:00+07:00\n";
+  EXPECT_EQ(clock.now(), sys_days{2030y / January / 2} + 2h);
+  std::ofstream(path) << "2030-01-12T09:00:00+07:00";
+  EXPECT_EQ(clock.now(), sys_days{2030y / January / 12} + 2h);
+  std::filesystem::remove(path);
 }
 
 }  // namespace

@@ -138,6 +138,47 @@ std::vector<Setting> make_settings() {
   all.push_back(string_setting("oidc.id_number_claim",
                                "ID token claim holding the 12-digit identification number",
                                [](Config& c) -> std::string& { return c.oidc.id_number_claim; }));
+  all.push_back(int_setting(
+      "services.upload_limit_bytes", "largest dossier document upload (413 above)",
+      [](Config& c) -> std::size_t& { return c.services.upload_limit_bytes; }, 1024, 1024LL * 1024 * 1024));
+  all.push_back(int_setting(
+      "services.max_documents_per_dossier", "documents one dossier may hold",
+      [](Config& c) -> int& { return c.services.max_documents_per_dossier; }, 1, 1000));
+  all.push_back(string_setting("services.public_url", "this server's public base URL, for QR codes and e-mails",
+                               [](Config& c) -> std::string& { return c.services.public_url; }));
+  all.push_back(string_setting(
+      "services.pki_master_key_file", "key sealing signing keys at rest; empty: <data_dir>/pki/master.key",
+      [](Config& c) -> std::string& { return c.services.pki_master_key_file; }));
+  all.push_back(string_setting(
+      "services.payment_hmac_secret", "HMAC-SHA256 secret shared with the payment gateway; empty disables callbacks",
+      [](Config& c) -> std::string& { return c.services.payment_hmac_secret; }, true));
+  all.push_back(int_setting(
+      "services.payment_callback_max_age_seconds", "signed payment callbacks older than this are refused",
+      [](Config& c) -> int& { return c.services.payment_callback_max_age_seconds; }, 10, 86400));
+  all.push_back(string_setting("services.payment_bank_bin", "VietQR: BIN of the collecting bank",
+                               [](Config& c) -> std::string& { return c.services.payment_bank_bin; }));
+  all.push_back(string_setting("services.payment_account", "VietQR: the collecting account number",
+                               [](Config& c) -> std::string& { return c.services.payment_account; }));
+  all.push_back(string_setting("services.payment_account_name", "VietQR: the collecting account's name",
+                               [](Config& c) -> std::string& { return c.services.payment_account_name; }));
+  all.push_back(string_setting("services.smtp_host", "SMTP server for e-mail notifications; empty: not sent",
+                               [](Config& c) -> std::string& { return c.services.smtp_host; }));
+  all.push_back(int_setting(
+      "services.smtp_port", "SMTP port", [](Config& c) -> int& { return c.services.smtp_port; }, 1, 65535));
+  all.push_back(string_setting("services.smtp_from", "sender address of notifications",
+                               [](Config& c) -> std::string& { return c.services.smtp_from; }));
+  all.push_back(int_setting(
+      "services.smtp_timeout_ms", "one SMTP conversation must finish within this",
+      [](Config& c) -> int& { return c.services.smtp_timeout_ms; }, 100, 600000));
+  all.push_back(int_setting(
+      "services.outbox_poll_ms", "how often pending e-mails are looked for",
+      [](Config& c) -> int& { return c.services.outbox_poll_ms; }, 50, 3600000));
+  all.push_back(int_setting(
+      "services.outbox_max_attempts", "delivery attempts before an e-mail is left as failed",
+      [](Config& c) -> int& { return c.services.outbox_max_attempts; }, 1, 100));
+  all.push_back(string_setting(
+      "services.clock_file", "tests only: a file with an RFC 3339 time taken as now; empty: the real clock",
+      [](Config& c) -> std::string& { return c.services.clock_file; }));
   all.push_back(string_setting("web.dir", "built web UI (static files) to serve",
                                [](Config& c) -> std::string& { return c.web_dir; }));
   all.push_back(string_setting("pack.dir", "country pack (administrative units, calendar)",

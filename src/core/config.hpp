@@ -55,8 +55,29 @@ struct OidcSettings {
   std::string id_number_claim = "id_number";
 };
 
+// Public services: uploads, signing keys, payments, notifications.
+struct ServicesConfig {
+  std::size_t upload_limit_bytes = 10 * 1024 * 1024;  // one dossier document (413 above)
+  int max_documents_per_dossier = 30;
+  std::string public_url = "http://127.0.0.1:8080";  // base of links printed in QR codes and e-mails
+  std::string pki_master_key_file;  // 32-byte key sealing private keys at rest; empty: <data_dir>/pki/master.key
+  std::string payment_hmac_secret;  // shared with the payment gateway; empty disables the callback
+  int payment_callback_max_age_seconds = 300;  // older signed callbacks are refused as replays
+  std::string payment_bank_bin = "970415";     // VietQR: the collecting bank (NAPAS BIN)
+  std::string payment_account = "113366668888";
+  std::string payment_account_name = "KHO BAC NHA NUOC";
+  std::string smtp_host;  // empty: e-mail notifications stay in the outbox
+  int smtp_port = 25;
+  std::string smtp_from = "no-reply@sen.local";
+  int smtp_timeout_ms = 10000;
+  int outbox_poll_ms = 2000;
+  int outbox_max_attempts = 8;  // then the message is left as failed
+  std::string clock_file;       // tests only: a file holding an RFC 3339 time the server takes as now
+};
+
 struct Config {
   ServerConfig server;
+  ServicesConfig services;
   StorageConfig storage;
   AuthConfig auth;
   OidcSettings oidc;

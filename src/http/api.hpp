@@ -9,7 +9,10 @@
 #include "identity/account_service.hpp"
 #include "identity/authorization.hpp"
 #include "identity/oidc_login.hpp"
+#include "pki/credential_store.hpp"
 #include "places/place_repository.hpp"
+#include "services/dossier_service.hpp"
+#include "services/procedure_catalog.hpp"
 #include "storage/database.hpp"
 
 namespace sen::http {
@@ -29,6 +32,10 @@ struct ApiContext {
   identity::OidcLogin* oidc;  // null when no external provider is configured
   std::string oidc_name;
   std::string version;
+  services::ProcedureCatalog& catalog;
+  services::DossierService& dossiers;
+  pki::CredentialStore& credentials;
+  std::size_t upload_limit_bytes;
 };
 
 void add_system_routes(Router& router, const ApiContext& ctx);
@@ -36,6 +43,9 @@ void add_place_routes(Router& router, const ApiContext& ctx);
 void add_calendar_routes(Router& router, const ApiContext& ctx);
 void add_auth_routes(Router& router, const ApiContext& ctx);
 void add_admin_routes(Router& router, const ApiContext& ctx);
+void add_procedure_routes(Router& router, const ApiContext& ctx);
+void add_dossier_routes(Router& router, const ApiContext& ctx);
+void add_public_service_routes(Router& router, const ApiContext& ctx);
 
 // Every route of the API, in one place.
 inline void add_all_routes(Router& router, const ApiContext& ctx) {
@@ -44,6 +54,9 @@ inline void add_all_routes(Router& router, const ApiContext& ctx) {
   add_calendar_routes(router, ctx);
   add_auth_routes(router, ctx);
   add_admin_routes(router, ctx);
+  add_procedure_routes(router, ctx);
+  add_dossier_routes(router, ctx);
+  add_public_service_routes(router, ctx);
 }
 
 // The OpenAPI 3.1 description compiled into the binary (src/http/openapi.json).

@@ -26,8 +26,16 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   identity::AccountService accounts(*(*t)->db, clock, AuthConfig{});
   RateLimiter limiter(10, std::chrono::seconds(60), clock);
   identity::Authorizer authorizer([](const std::string&) { return std::optional<std::string>(); });
-  ApiContext ctx{*(*t)->db, places,  cal,  metrics, accounts, authorizer, limiter,
-                 limiter,   limiter, 3600, nullptr, "",       "test"};
+  services::ProcedureCatalog catalog(*(*t)->db, clock);
+  services::FileStore files(std::filesystem::temp_directory_path());
+  pki::CredentialStore credentials(*(*t)->db, clock, std::string(32, 'k'));
+  auto renderer = documents::PdfRenderer::create(std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn/fonts");
+  ASSERT_TRUE(renderer);
+  ServicesConfig services_config;
+  services::DossierService dossiers(
+      {*(*t)->db, catalog, places, cal, authorizer, clock, files, credentials, **renderer, services_config});
+  ApiContext ctx{*(*t)->db, places,  cal, metrics, accounts, authorizer, limiter,     limiter, limiter,
+                 3600,      nullptr, "",  "test",  catalog,  dossiers,   credentials, 1024};
   Router router;
   add_all_routes(router, ctx);
 

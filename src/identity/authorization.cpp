@@ -82,6 +82,21 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
         }
       }
       return tl::unexpected(forbidden("Only auditors may read the audit log, within their places"));
+    case Action::kReadDossier:
+      if (!t.owner_account_id.empty() && t.owner_account_id == who.account_id) return {};
+      if (has({kRoleReceivingOfficer, kRoleProcessingOfficer, kRoleApprovingLeader, kRoleAgencyAdmin,
+               kRoleProvinceAdmin, kRoleNationalAdmin, kRoleAuditor},
+              t)) {
+        return {};
+      }
+      return tl::unexpected(
+          forbidden("Only the applicant and officials of this agency may read this dossier"));
+    case Action::kProcessDossier:
+      if (is_officer_role(t.role) && has({t.role}, t)) return {};
+      return tl::unexpected(forbidden("This step needs a " + t.role + " of the dossier's agency"));
+    case Action::kEditProcedure:
+      if (has({kRoleNationalAdmin}, Target{"VN"})) return {};
+      return tl::unexpected(forbidden("Only national administrators may edit procedures"));
   }
   return tl::unexpected(forbidden("Not allowed"));
 }

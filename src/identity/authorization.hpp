@@ -14,8 +14,11 @@ enum class Action {
   kReadOfficial,    // target: the official's agency
   kGrantRole,       // target: the grantee's agency and place, the role and its scope
   kRevokeRole,
-  kReadAudit,     // target: the place asked about (empty: everything)
-  kCreateAgency,  // target: the place the new agency belongs to
+  kReadAudit,       // target: the place asked about (empty: everything)
+  kCreateAgency,    // target: the place the new agency belongs to
+  kReadDossier,     // target: the dossier's place, agency and applicant
+  kProcessDossier,  // target: the dossier's place and agency; role: the role its current step needs
+  kEditProcedure,   // target: the nation (procedures are national records)
 };
 
 // The object an action touches, as far as authorization cares: where it belongs and whose it is.
@@ -23,7 +26,7 @@ struct Target {
   std::string place_code;   // the place the object belongs to (for an agency: the agency's place)
   std::string agency_code;  // the agency the object belongs to, if any
   std::string owner_account_id;
-  std::string role;         // kGrantRole: the role being granted
+  std::string role;         // kGrantRole: the role being granted; kProcessDossier: the role acting
   std::string scope_kind;   // kGrantRole: place | agency
   std::string scope_code;   // kGrantRole: where the new grant applies
   std::string scope_place;  // kGrantRole: the place of scope_code (an agency's place, or the place itself)

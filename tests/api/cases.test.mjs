@@ -1,10 +1,10 @@
 // Replays every tests/api/cases/*.api file against `sen demo`, on SQLite and, when the test
 // PostgreSQL server is up, on PostgreSQL too.
 import { describe, it, before, after } from 'node:test';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCases, runCase } from './harness.mjs';
+import { caseContext, loadCases, runCase } from './harness.mjs';
 import { startSen, postgresUrl, createPostgresDatabase } from '../support/sen_server.mjs';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'cases');
@@ -25,8 +25,13 @@ for (const backend of backends) {
     });
     for (const file of files) {
       describe(file, () => {
+        let ctx;
+        before(() => {
+          const accounts = JSON.parse(readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8'));
+          ctx = caseContext(server.url, accounts);
+        });
         for (const c of loadCases(path.join(dir, file))) {
-          it(c.title, () => runCase(server.url, c));
+          it(c.title, () => runCase(server.url, c, ctx));
         }
       });
     }

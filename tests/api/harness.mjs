@@ -12,6 +12,11 @@
 //
 //   {"code": "01"}                   expected JSON: a subset of the actual body; "<any>" matches any
 //                                    value; an array ending in "..." may have more elements
+//
+// Sessions and state across the cases of one file:
+//   As: tiepnhan.badinh              request header: send as this demo account (bearer token)
+//   Save: code = code                response line: keep a value of the answer (dot path) for later
+//   {{code}}                         in the target, headers or body: a saved value
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
@@ -71,15 +76,57 @@ export function assertSubset(actual, expected, where = '$') {
   assert.deepEqual(actual, expected, `${where}`);
 }
 
-export async function runCase(baseUrl, c) {
-  const res = await fetch(baseUrl + c.target, {
+// What the cases of one file share: saved values and signed-in demo accounts.
+export function caseContext(baseUrl, accounts = []) {
+  return { baseUrl, accounts, vars: {}, tokens: {} };
+}
+
+function substitute(text, vars) {
+  return text.replace(/\{\{(\w+)\}\}/g, (_, name) => {
+    assert.ok(name in vars, `{{${name}}} was not saved by an earlier case`);
+    return String(vars[name]);
+  });
+}
+
+async function tokenFor(ctx, username) {
+  if (!ctx.tokens[username]) {
+    const account = ctx.accounts.find((a) => a.username === username);
+    assert.ok(account, `no demo account ${username}`);
+    const res = await fetch(ctx.baseUrl + '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: account.password, token: true }),
+    });
+    assert.equal(res.status, 200, `login as ${username}`);
+    ctx.tokens[username] = (await res.json()).token;
+  }
+  return ctx.tokens[username];
+}
+
+function pathValue(value, dotted) {
+  return dotted.split('.').reduce((v, key) => (v === undefined || v === null ? undefined : v[key]), value);
+}
+
+export async function runCase(baseUrl, c, ctx = caseContext(baseUrl)) {
+  const headers = {};
+  for (const [name, value] of Object.entries(c.headers)) {
+    if (name === 'as') headers.authorization = `Bearer ${await tokenFor(ctx, value)}`;
+    else headers[name] = substitute(value, ctx.vars);
+  }
+  const target = substitute(c.target, ctx.vars);
+  const res = await fetch(baseUrl + target, {
     method: c.method,
-    headers: c.headers,
-    body: c.body === '' ? undefined : c.body,
+    headers,
+    body: c.body === '' ? undefined : substitute(c.body, ctx.vars),
   });
   const text = await res.text();
-  assert.equal(res.status, c.status, `status for ${c.method} ${c.target}: ${text}`);
+  assert.equal(res.status, c.status, `status for ${c.method} ${target}: ${text}`);
+  const saves = [];
   for (const [name, value] of Object.entries(c.expectHeaders)) {
+    if (name === 'save') {
+      saves.push(value);
+      continue;
+    }
     assert.equal(res.headers.get(name), value, `header ${name}`);
   }
   assert.match(res.headers.get('x-request-id') ?? '', /.+/, 'every response has X-Request-Id');
@@ -91,6 +138,12 @@ export async function runCase(baseUrl, c) {
       assert.fail(`body is not JSON: ${text.slice(0, 200)}`);
     }
     assertSubset(actual, c.expectBody);
+  }
+  for (const save of saves) {
+    const [name, dotted] = save.split('=').map((x) => x.trim());
+    const value = pathValue(JSON.parse(text), dotted);
+    assert.ok(value !== undefined, `Save: ${dotted} is not in the answer`);
+    ctx.vars[name] = value;
   }
 }
 

@@ -1,0 +1,235 @@
+// Dossiers: the applicant's drafts, documents and submission; officials' queue and actions; results,
+// receipts, payments and ratings. Handlers only translate; DossierService decides.
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "http/api.hpp"
+#include "http/api_support.hpp"
+#include "http/authentication.hpp"
+#include "services/dossier_service.hpp"
+
+namespace sen::http {
+namespace {
+
+namespace json = boost::json;
+
+template <class F>
+Response signed_in(const ApiContext& ctx, const Request& r, F&& f) {
+  auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
+  if (!who) return error_response(who.error(), r);
+  return f(*who);
+}
+
+Response reply(const Result<json::object>& v, const Request& r, int status = 200) {
+  if (!v) return error_response(v.error(), r);
+  return json_response(*v, status);
+}
+
+Response download(const Result<services::Download>& d, const Request& r) {
+  if (!d) return error_response(d.error(), r);
+  Response out{200, d->content_type, d->bytes, {}};
+  out.headers.push_back({"Content-Disposition", fmt::format("attachment; filename=\"{}\"", d->file_name)});
+  out.headers.push_back({"Cache-Control", "private, no-store"});
+  return out;
+}
+
+std::string code_of(const Request& r) { return std::string(r.path_param("code")); }
+
+}  // namespace
+
+void add_dossier_routes(Router& router, const ApiContext& ctx) {
+  auto& svc = ctx.dossiers;
+  router.add({"POST", "/api/v1/dossiers", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto body = parse_json_object_body(r);
+                  if (!body) return error_response(body.error(), r);
+                  services::DraftInput in;
+                  in.procedure = string_member(*body, "procedure");
+                  in.place = string_member(*body, "place");
+                  if (body->contains("channel")) in.channel = string_member(*body, "channel");
+                  in.contact_email = string_member(*body, "contact_email");
+                  if (const auto* form = body->if_contains("form")) in.form = *form;
+                  if (const auto* submit = body->if_contains("submit"))
+                    in.submit = submit->is_bool() && submit->as_bool();
+                  return reply(svc.create_draft(who, in, origin_of(r, &who)), r, 201);
+                });
+              }});
+  router.add({"GET", "/api/v1/dossiers", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  services::DossierListFilter filter;
+                  filter.status = std::string(r.query_param("status").value_or(""));
+                  filter.all = r.query_param("scope").value_or("") == "all";
+                  auto page = parse_page_request(r);
+                  if (!page) return error_response(page.error(), r);
+                  filter.limit = page->limit;
+                  return reply(svc.list(who, filter), r);
+                });
+              }});
+  router.add({"GET", "/api/v1/dossiers/{code}", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return reply(svc.get(who, code_of(r)), r);
+                });
+              }});
+  router.add({"GET", "/api/v1/dossiers/{code}/status", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return reply(svc.status_of(who, code_of(r)), r);
+                });
+              }});
+  router.add(
+      {"PUT", "/api/v1/dossiers/{code}/form", [&ctx, &svc](const Request& r) {
+         return signed_in(ctx, r, [&](const identity::Principal& who) {
+           auto body = parse_json_object_body(r);
+           if (!body) return error_response(body.error(), r);
+           const auto* form = body->if_contains("form");
+           if (form == nullptr)
+             return error_response(Error{ErrorCode::kInvalidArgument, "form is required", "form", {}}, r);
+           std::string email;
+           const bool has_email = body->contains("contact_email");
+           if (has_email) email = string_member(*body, "contact_email");
+           return reply(
+               svc.update_form(who, code_of(r), *form, has_email ? &email : nullptr, origin_of(r, &who)), r);
+         });
+       }});
+  Route upload{"PUT", "/api/v1/dossiers/{code}/documents/{component}", [&ctx, &svc](const Request& r) {
+                 return signed_in(ctx, r, [&](const identity::Principal& who) {
+                   return reply(svc.put_document(who, code_of(r), std::string(r.path_param("component")),
+                                                 r.body, origin_of(r, &who)),
+                                r);
+                 });
+               }};
+  upload.body_limit = ctx.upload_limit_bytes;
+  router.add(std::move(upload));
+  router.add({"GET", "/api/v1/dossiers/{code}/documents/{component}", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return download(svc.read_document(who, code_of(r), std::string(r.path_param("component"))),
+                                  r);
+                });
+              }});
+  router.add({"DELETE", "/api/v1/dossiers/{code}/documents/{component}", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto done = svc.delete_document(who, code_of(r), std::string(r.path_param("component")),
+                                                  origin_of(r, &who));
+                  if (!done) return error_response(done.error(), r);
+                  return Response{204, "application/json", "", {}};
+                });
+              }});
+  router.add({"POST", "/api/v1/dossiers/{code}/documents/{component}/reuse", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto body = parse_json_object_body(r);
+                  if (!body) return error_response(body.error(), r);
+                  return reply(svc.reuse_document(who, code_of(r), std::string(r.path_param("component")),
+                                                  string_member(*body, "result"), origin_of(r, &who)),
+                               r);
+                });
+              }});
+  router.add({"POST", "/api/v1/dossiers/{code}/submit", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return reply(svc.submit(who, code_of(r), origin_of(r, &who)), r);
+                });
+              }});
+  router.add({"POST", "/api/v1/dossiers/{code}/actions", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto body = parse_json_object_body(r);
+                  if (!body) return error_response(body.error(), r);
+                  const services::ActionInput in{string_member(*body, "action"),
+                                                 string_member(*body, "comment"),
+                                                 string_member(*body, "target_agency")};
+                  return reply(svc.act(who, code_of(r), in, origin_of(r, &who)), r);
+                });
+              }});
+  router.add({"GET", "/api/v1/dossiers/{code}/receipt", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return download(svc.receipt(who, code_of(r)), r);
+                });
+              }});
+  router.add({"GET", "/api/v1/dossiers/{code}/result", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return download(svc.result(who, code_of(r)), r);
+                });
+              }});
+  router.add(
+      {"GET", "/api/v1/dossiers/{code}/payment/qr.svg", [&ctx, &svc](const Request& r) {
+         return signed_in(ctx, r, [&](const identity::Principal& who) {
+           auto svg = svc.payment_qr_svg(who, code_of(r));
+           if (!svg) return error_response(svg.error(), r);
+           return Response{200, "image/svg+xml", std::move(*svg), {{"Cache-Control", "private, no-store"}}};
+         });
+       }});
+  router.add({"GET", "/api/v1/dossiers/{code}/payment/receipt", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return download(svc.payment_receipt(who, code_of(r)), r);
+                });
+              }});
+  router.add({"POST", "/api/v1/dossiers/{code}/rating", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto body = parse_json_object_body(r);
+                  if (!body) return error_response(body.error(), r);
+                  const auto* score = body->if_contains("score");
+                  if (score == nullptr || !score->is_int64()) {
+                    return error_response(
+                        Error{ErrorCode::kInvalidArgument, "score must be 1 to 5", "score", {}}, r);
+                  }
+                  return reply(svc.rate(who, code_of(r), static_cast<int>(score->as_int64()),
+                                        string_member(*body, "comment"), origin_of(r, &who)),
+                               r, 201);
+                });
+              }});
+  router.add({"GET", "/api/v1/me/results", [&ctx, &svc](const Request& r) {
+                return signed_in(
+                    ctx, r, [&](const identity::Principal& who) { return reply(svc.my_results(who), r); });
+              }});
+  router.add({"GET", "/api/v1/notifications", [&ctx, &svc](const Request& r) {
+                return signed_in(
+                    ctx, r, [&](const identity::Principal& who) { return reply(svc.notifications(who), r); });
+              }});
+  router.add({"POST", "/api/v1/notifications/{id}/read", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  const auto text = r.path_param("id");
+                  std::int64_t id = 0;
+                  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+                  if (ec != std::errc() || ptr != text.data() + text.size()) {
+                    return error_response(Error{ErrorCode::kNotFound, "No such notification", "id", {}}, r);
+                  }
+                  auto done = svc.mark_notification_read(who, id);
+                  if (!done) return error_response(done.error(), r);
+                  return Response{204, "application/json", "", {}};
+                });
+              }});
+}
+
+void add_public_service_routes(Router& router, const ApiContext& ctx) {
+  auto& svc = ctx.dossiers;
+  router.add(
+      {"GET", "/api/v1/track", [&ctx, &svc](const Request& r) {
+         // Guessing identity numbers for a known code is throttled like logins.
+         if (auto wait = ctx.client_limiter.hit("track:" + r.remote)) {
+           Error e{ErrorCode::kTooManyRequests, fmt::format("Too many lookups; try again in {} s", *wait)};
+           e.retry_after_seconds = *wait;
+           return error_response(e, r);
+         }
+         return reply(svc.track(std::string(r.query_param("code").value_or("")),
+                                std::string(r.query_param("id_number").value_or(""))),
+                      r);
+       }});
+  Route verify{"POST", "/api/v1/verify", [&svc](const Request& r) { return reply(svc.verify(r.body), r); }};
+  verify.body_limit = ctx.upload_limit_bytes;
+  router.add(std::move(verify));
+  router.add({"POST", "/api/v1/payments/callback", [&svc](const Request& r) {
+                return reply(svc.payment_callback(r.body, r.header("x-sen-timestamp").value_or(""),
+                                                  r.header("x-sen-signature").value_or("")),
+                             r);
+              }});
+  router.add({"GET", "/api/v1/pki/ca.pem", [&ctx](const Request& r) {
+                auto anchors = ctx.credentials.trust_anchors_pem();
+                if (!anchors) return error_response(anchors.error(), r);
+                std::string pem;
+                for (const auto& a : *anchors) pem += a;
+                if (pem.empty())
+                  return error_response(Error{ErrorCode::kNotFound, "No platform CA yet", "", {}}, r);
+                return Response{200, "application/x-pem-file", std::move(pem), {}};
+              }});
+}
+
+}  // namespace sen::http

@@ -1,0 +1,55 @@
+#include "services/deadline.hpp"
+
+#include <algorithm>
+
+namespace sen::services {
+namespace {
+
+using namespace std::chrono;
+constexpr auto kOffset = hours(7);
+
+}  // namespace
+
+year_month_day local_date(TimePoint t) { return year_month_day(floor<days>(t + kOffset)); }
+
+int local_hour(TimePoint t) {
+  const auto local = t + kOffset;
+  return static_cast<int>(duration_cast<hours>(local - floor<days>(local)).count());
+}
+
+TimePoint end_of_office_day(year_month_day d) { return sys_days(d) + hours(kOfficeDayEndHour) - kOffset; }
+
+TimePoint due_at(const TimeLimit& limit, TimePoint received, const calendar::WorkingCalendar& cal) {
+  const year_month_day day = local_date(received);
+  const bool counts_today = cal.is_working_day(day) && local_hour(received) < kOfficeDayEndHour;
+  // The first working day the dossier is in the office's hands.
+  const year_month_day start = counts_today ? day : cal.roll_forward(year_month_day(sys_days(day) + days(1)));
+  if (limit.unit == "same_day") {
+    if (counts_today && local_hour(received) < limit.cutoff_hour) return end_of_office_day(day);
+    return end_of_office_day(counts_today ? cal.add_working_days(day, 1) : start);
+  }
+  if (limit.unit == "calendar_days") {
+    return end_of_office_day(cal.roll_forward(year_month_day(sys_days(start) + days(limit.value))));
+  }
+  return end_of_office_day(cal.add_working_days(start, limit.value));
+}
+
+TimePoint resumed_due_at(TimePoint due, TimePoint paused, TimePoint resumed,
+                         const calendar::WorkingCalendar& cal) {
+  const int left = std::max(0, cal.working_days_between(local_date(paused), local_date(due)));
+  const year_month_day resume_day = cal.roll_forward(local_date(resumed));
+  return std::max(due, end_of_office_day(cal.add_working_days(resume_day, left)));
+}
+
+TimePoint step_due_at(TimePoint step_started, double share, TimePoint received, TimePoint due) {
+  const auto budget = duration_cast<seconds>((due - received) * std::clamp(share, 0.0, 1.0));
+  return std::min(due, step_started + budget);
+}
+
+std::string timeliness(TimePoint finished, TimePoint due) {
+  if (finished > due) return "late";
+  if (local_date(finished) < local_date(due)) return "early";
+  return "on_time";
+}
+
+}  // namespace sen::services

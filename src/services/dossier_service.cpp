@@ -1,0 +1,527 @@
+// The applicant's side of a dossier: drafts, documents, submission, rating, and the shared loading,
+// authorization and change-recording every dossier operation goes through.
+#include "services/dossier_service.hpp"
+
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+
+#include "audit/audit_log.hpp"
+#include "core/content_sniff.hpp"
+#include "core/json_schema.hpp"
+#include "core/text_fold.hpp"
+#include "identity/roles.hpp"
+#include "services/deadline.hpp"
+#include "services/notifier.hpp"
+#include "services/papers.hpp"
+
+namespace sen::services {
+namespace {
+
+namespace json = boost::json;
+using identity::Action;
+
+constexpr std::size_t kMaxFormBytes = 64 * 1024;
+
+Error not_found_dossier() { return Error{ErrorCode::kNotFound, "No such dossier", "code", {}}; }
+
+// Drafts may be incomplete: every field given must be valid, but none is required yet.
+Status validate_partial_form(const Procedure& p, const json::value& form) {
+  if (!form.is_object()) return fail(ErrorCode::kInvalidArgument, "form must be an object", "form");
+  if (json::serialize(form).size() > kMaxFormBytes) {
+    return fail(ErrorCode::kInvalidArgument, "form is too large", "form");
+  }
+  json::value schema = p.form_schema;
+  if (schema.is_object()) schema.as_object().erase("required");
+  return validate_json_schema(schema, form, "form");
+}
+
+Status check_contact_email(const std::string& email) {
+  if (email.empty()) return {};
+  const auto at = email.find('@');
+  if (email.size() > 254 || at == std::string::npos || at == 0 || at + 1 >= email.size() ||
+      email.find_first_of(" \t\r\n<>,;\"") != std::string::npos) {
+    return fail(ErrorCode::kInvalidArgument, "contact_email is not an e-mail address", "contact_email");
+  }
+  return {};
+}
+
+std::string local_day_code(TimePoint t) {
+  const auto d = local_date(t);
+  return fmt::format("{:02}{:02}{:02}", int(d.year()) % 100, unsigned(d.month()), unsigned(d.day()));
+}
+
+}  // namespace
+
+std::string DossierService::place_name(const std::string& code) const {
+  auto p = d_.places.get(code);
+  return p ? p->name : code;
+}
+
+std::string DossierService::agency_name(const std::string& code) const {
+  auto a = d_.places.get_agency(code);
+  return a ? a->name : code;
+}
+
+Result<DossierService::Loaded> DossierService::load_readable(storage::Connection& conn,
+                                                             const identity::Principal& who,
+                                                             const std::string& code) {
+  auto dossier = load_dossier(conn, code);
+  if (!dossier) return tl::unexpected(dossier.error());
+  Loaded l;
+  l.dossier = std::move(*dossier);
+  l.is_applicant = l.dossier.applicant_id == who.account_id;
+  const identity::Target target{l.dossier.place_code, l.dossier.agency_code, l.dossier.applicant_id};
+  if (!l.is_applicant && !d_.authorizer.authorize(who, Action::kReadDossier, target)) {
+    return tl::unexpected(not_found_dossier());
+  }
+  auto procedure = d_.catalog.get(l.dossier.procedure_code);
+  if (!procedure) return tl::unexpected(procedure.error());
+  l.procedure = *procedure;
+  const std::string role =
+      acting_role(*l.procedure, {l.dossier.status, l.dossier.step, l.dossier.received_at.has_value()});
+  if (!role.empty()) {
+    identity::Target acting{l.dossier.place_code, l.dossier.agency_code, "", role};
+    l.may_act = d_.authorizer.authorize(who, Action::kProcessDossier, acting).has_value();
+  }
+  return l;
+}
+
+Result<DossierService::Loaded> DossierService::load_own_editable(storage::Connection& conn,
+                                                                 const identity::Principal& who,
+                                                                 const std::string& code) {
+  auto l = load_readable(conn, who, code);
+  if (!l) return l;
+  if (!l->is_applicant)
+    return fail(ErrorCode::kForbidden, "Only the applicant may change this dossier", "code");
+  if (l->dossier.status != status::kDraft && l->dossier.status != status::kAwaitingSupplement) {
+    return fail(ErrorCode::kConflict, "The dossier can no longer be changed: it is " + l->dossier.status,
+                "status");
+  }
+  return l;
+}
+
+Result<void> DossierService::record_change(storage::Connection& conn, const Dossier& after,
+                                           const std::string& from_status, const EventRow& event,
+                                           const identity::Origin& origin,
+                                           const std::string& procedure_name) {
+  if (auto e = insert_event(conn, after.code, event); !e) return e;
+  if (from_status != after.status) {
+    if (auto n = notify_applicant(conn, after, procedure_name, event.comment, d_.config.public_url, d_.clock);
+        !n) {
+      return n;
+    }
+  }
+  const json::object summary{
+      {"from", from_status}, {"to", after.status}, {"step", after.step}, {"agency", after.agency_code}};
+  auto a = audit::append(conn,
+                         {origin.actor_id, origin.ip, "dossier." + event.action, "dossier", after.code,
+                          after.place_code, json::serialize(summary)},
+                         d_.clock);
+  if (!a) return tl::unexpected(a.error());
+  return {};
+}
+
+Result<boost::json::object> DossierService::view_after(const identity::Principal& who,
+                                                       const std::string& code) {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto l = load_readable(**conn, who, code);
+  if (!l) return tl::unexpected(l.error());
+  return view(**conn, *l, who);
+}
+
+Result<std::string> DossierService::render_paper(const documents::DocumentSpec& spec) const {
+  return d_.renderer.render(spec);
+}
+
+Result<boost::json::object> DossierService::create_draft(const identity::Principal& who, const DraftInput& in,
+                                                         const identity::Origin& origin) {
+  if (who.kind != "citizen" && who.kind != "business") {
+    return fail(ErrorCode::kForbidden, "Only citizens and businesses submit dossiers");
+  }
+  auto procedure = d_.catalog.get(in.procedure);
+  if (!procedure) return fail(ErrorCode::kInvalidArgument, "No procedure with this code", "procedure");
+  const Procedure& p = **procedure;
+  const std::string applicant_type = who.kind == "citizen" ? "citizen" : "business";
+  if (std::find(p.applicant_types.begin(), p.applicant_types.end(), applicant_type) ==
+      p.applicant_types.end()) {
+    return fail(ErrorCode::kInvalidArgument, "This procedure is not for " + applicant_type + " applicants",
+                "procedure");
+  }
+  const Channel* channel = p.channel(in.channel);
+  if (channel == nullptr) {
+    return fail(ErrorCode::kInvalidArgument, "This procedure cannot be submitted through this channel",
+                "channel");
+  }
+  auto place = d_.places.get(in.place);
+  if (!place) return fail(ErrorCode::kInvalidArgument, "No place with this code", "place");
+  const std::string wanted_level = p.level == "ministry" ? "nation" : p.level;
+  if (place->level != wanted_level) {
+    return fail(ErrorCode::kInvalidArgument,
+                "This procedure is handled at " + p.level + " level; choose a " + wanted_level, "place");
+  }
+  auto agency = d_.places.get_agency(p.level == "ministry" ? "VPCP" : "UBND-" + place->code);
+  if (!agency) return fail(ErrorCode::kInvalidArgument, "No agency handles this procedure here", "place");
+  if (auto s = check_contact_email(in.contact_email); !s) return tl::unexpected(s.error());
+  const json::value form = in.form.is_null() ? json::value(json::object()) : in.form;
+  if (auto s = validate_partial_form(p, form); !s) return tl::unexpected(s.error());
+
+  auto code = d_.db.write_transaction([&](storage::Connection& conn) -> Result<std::string> {
+    const auto now_tp = d_.clock.now();
+    auto code = next_dossier_code(conn, agency->code, local_day_code(now_tp));
+    if (!code) return code;
+    Dossier d;
+    d.code = *code;
+    d.procedure_code = p.code;
+    d.procedure_version = p.version;
+    d.channel = in.channel;
+    d.applicant_id = who.account_id;
+    d.applicant_name = who.display_name;
+    d.contact_email = in.contact_email;
+    d.place_code = place->code;
+    d.agency_code = agency->code;
+    d.status = status::kDraft;
+    d.step = p.steps.front().id;
+    d.form = json::serialize(form);
+    d.fee_vnd = channel->fee_vnd;
+    d.created_at = format_rfc3339(now_tp);
+    if (auto s = insert_dossier(conn, d); !s) return tl::unexpected(s.error());
+    const json::object summary{{"procedure", p.code}, {"place", d.place_code}};
+    auto a = audit::append(conn,
+                           {origin.actor_id, origin.ip, "dossier.create", "dossier", d.code, d.place_code,
+                            json::serialize(summary)},
+                           d_.clock);
+    if (!a) return tl::unexpected(a.error());
+    // A form-only procedure can be created and submitted in one durable step.
+    if (in.submit) {
+      if (auto s = submit_draft(conn, d, p, who, origin); !s) return tl::unexpected(s.error());
+    }
+    return d.code;
+  });
+  if (!code) return tl::unexpected(code.error());
+  return view_after(who, *code);
+}
+
+Result<boost::json::object> DossierService::update_form(const identity::Principal& who,
+                                                        const std::string& code,
+                                                        const boost::json::value& form,
+                                                        const std::string* contact_email,
+                                                        const identity::Origin& origin) {
+  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto l = load_own_editable(conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    if (auto s = validate_partial_form(*l->procedure, form); !s) return s;
+    Dossier d = l->dossier;
+    d.form = json::serialize(form);
+    if (contact_email != nullptr) {
+      if (auto s = check_contact_email(*contact_email); !s) return s;
+      d.contact_email = *contact_email;
+    }
+    ++d.version;
+    if (auto s = update_dossier(conn, d); !s) return s;
+    auto a = audit::append(
+        conn, {origin.actor_id, origin.ip, "dossier.form", "dossier", d.code, d.place_code, "{}"}, d_.clock);
+    if (!a) return tl::unexpected(a.error());
+    return {};
+  });
+  if (!done) return tl::unexpected(done.error());
+  return view_after(who, code);
+}
+
+Result<boost::json::object> DossierService::put_document(const identity::Principal& who,
+                                                         const std::string& code,
+                                                         const std::string& component, std::string_view bytes,
+                                                         const identity::Origin& origin) {
+  {
+    auto conn = d_.db.acquire();
+    if (!conn) return tl::unexpected(conn.error());
+    auto l = load_own_editable(**conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    const Component* c = l->procedure->component(component);
+    if (c == nullptr) return fail(ErrorCode::kNotFound, "This procedure has no such document", "component");
+    if (bytes.empty()) return fail(ErrorCode::kInvalidArgument, "The file is empty", "body");
+    if (bytes.size() > d_.config.upload_limit_bytes) {
+      return fail(ErrorCode::kPayloadTooLarge,
+                  fmt::format("The file is larger than {} bytes", d_.config.upload_limit_bytes), "body");
+    }
+    const std::string_view type = sniff_content_type(bytes);
+    const auto& accepted = c->accepted_types;
+    if (type.empty() || std::find(accepted.begin(), accepted.end(), type) == accepted.end()) {
+      return fail(ErrorCode::kUnsupportedMediaType,
+                  "The file's content is not an accepted type (PDF, JPEG or PNG)", "body");
+    }
+  }
+  auto stored = d_.files.put(bytes, "documents");
+  if (!stored) return tl::unexpected(stored.error());
+  const std::string type(sniff_content_type(bytes));
+  std::optional<std::string> replaced;
+  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto l = load_own_editable(conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    auto docs = load_documents(conn, code);
+    if (!docs) return tl::unexpected(docs.error());
+    bool replacing = false;
+    for (const auto& doc : *docs) {
+      if (doc.component_id != component) continue;
+      replacing = true;
+      if (doc.source == "upload") replaced = doc.storage_name;
+    }
+    if (!replacing && static_cast<int>(docs->size()) >= d_.config.max_documents_per_dossier) {
+      return fail(ErrorCode::kConflict, "The dossier already holds the most documents allowed", "component");
+    }
+    const DocumentRow row{component,      stored->name, type,         static_cast<std::int64_t>(stored->size),
+                          stored->sha256, "upload",     std::nullopt, now()};
+    if (auto s = upsert_document(conn, code, row); !s) return s;
+    Dossier d = l->dossier;
+    ++d.version;
+    if (auto s = update_dossier(conn, d); !s) return s;
+    const json::object summary{{"component", component}, {"sha256", stored->sha256}, {"size", stored->size}};
+    auto a = audit::append(conn,
+                           {origin.actor_id, origin.ip, "dossier.document.put", "dossier", code, d.place_code,
+                            json::serialize(summary)},
+                           d_.clock);
+    if (!a) return tl::unexpected(a.error());
+    return {};
+  });
+  if (!done) {
+    d_.files.remove(stored->name);
+    return tl::unexpected(done.error());
+  }
+  if (replaced) d_.files.remove(*replaced);
+  return json::object{{"component", component},
+                      {"content_type", type},
+                      {"size", stored->size},
+                      {"sha256", stored->sha256},
+                      {"source", "upload"}};
+}
+
+Result<boost::json::object> DossierService::reuse_document(const identity::Principal& who,
+                                                           const std::string& code,
+                                                           const std::string& component,
+                                                           const std::string& result_dossier,
+                                                           const identity::Origin& origin) {
+  std::optional<DocumentRow> row;
+  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto l = load_own_editable(conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    const Component* c = l->procedure->component(component);
+    if (c == nullptr) return fail(ErrorCode::kNotFound, "This procedure has no such document", "component");
+    auto source = load_dossier(conn, result_dossier);
+    if (!source || source->applicant_id != who.account_id) {
+      return fail(ErrorCode::kInvalidArgument, "No result of yours with this dossier code", "result");
+    }
+    if (std::find(c->reusable_from.begin(), c->reusable_from.end(), source->procedure_code) ==
+        c->reusable_from.end()) {
+      return fail(ErrorCode::kInvalidArgument, "This result cannot stand in for this document", "result");
+    }
+    auto result = load_result(conn, result_dossier);
+    if (!result) return tl::unexpected(result.error());
+    if (!*result || (*result)->revoked_at) {
+      return fail(ErrorCode::kInvalidArgument, "That dossier has no valid result", "result");
+    }
+    auto bytes = d_.files.read((*result)->storage_name);
+    if (!bytes) return tl::unexpected(bytes.error());
+    row = DocumentRow{component,         (*result)->storage_name,
+                      "application/pdf", static_cast<std::int64_t>(bytes->size()),
+                      (*result)->sha256, "reused_result",
+                      result_dossier,    now()};
+    if (auto s = upsert_document(conn, code, *row); !s) return s;
+    Dossier d = l->dossier;
+    ++d.version;
+    if (auto s = update_dossier(conn, d); !s) return s;
+    const json::object summary{{"component", component}, {"reused_from", result_dossier}};
+    auto a = audit::append(conn,
+                           {origin.actor_id, origin.ip, "dossier.document.reuse", "dossier", code,
+                            d.place_code, json::serialize(summary)},
+                           d_.clock);
+    if (!a) return tl::unexpected(a.error());
+    return {};
+  });
+  if (!done) return tl::unexpected(done.error());
+  return json::object{{"component", component}, {"content_type", row->content_type},
+                      {"size", row->size},      {"sha256", row->sha256},
+                      {"source", row->source},  {"reused_from", result_dossier}};
+}
+
+Status DossierService::delete_document(const identity::Principal& who, const std::string& code,
+                                       const std::string& component, const identity::Origin& origin) {
+  std::optional<std::string> removed;
+  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto l = load_own_editable(conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    auto docs = load_documents(conn, code);
+    if (!docs) return tl::unexpected(docs.error());
+    auto it =
+        std::find_if(docs->begin(), docs->end(), [&](const auto& d) { return d.component_id == component; });
+    if (it == docs->end()) return fail(ErrorCode::kNotFound, "No such document in this dossier", "component");
+    if (it->source == "upload") removed = it->storage_name;
+    auto del = conn.execute("DELETE FROM dossier_documents WHERE dossier_code = $1 AND component_id = $2",
+                            {code, component});
+    if (!del) return tl::unexpected(del.error());
+    Dossier d = l->dossier;
+    ++d.version;
+    if (auto s = update_dossier(conn, d); !s) return s;
+    const json::object summary{{"component", component}};
+    auto a = audit::append(conn,
+                           {origin.actor_id, origin.ip, "dossier.document.delete", "dossier", code,
+                            d.place_code, json::serialize(summary)},
+                           d_.clock);
+    if (!a) return tl::unexpected(a.error());
+    return {};
+  });
+  if (done && removed) d_.files.remove(*removed);
+  return done;
+}
+
+Result<Download> DossierService::read_document(const identity::Principal& who, const std::string& code,
+                                               const std::string& component) {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto l = load_readable(**conn, who, code);
+  if (!l) return tl::unexpected(l.error());
+  auto docs = load_documents(**conn, code);
+  if (!docs) return tl::unexpected(docs.error());
+  for (const auto& doc : *docs) {
+    if (doc.component_id != component) continue;
+    auto bytes = d_.files.read(doc.storage_name);
+    if (!bytes) return tl::unexpected(bytes.error());
+    const std::string ext = doc.content_type == "application/pdf" ? "pdf"
+                            : doc.content_type == "image/png"     ? "png"
+                                                                  : "jpg";
+    return Download{std::move(*bytes), doc.content_type, fmt::format("{}-{}.{}", code, component, ext)};
+  }
+  return fail(ErrorCode::kNotFound, "No such document in this dossier", "component");
+}
+
+Status DossierService::submit_draft(storage::Connection& conn, Dossier d, const Procedure& p,
+                                    const identity::Principal& who, const identity::Origin& origin) {
+  if (d.status != status::kDraft) {
+    return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement",
+                "status");
+  }
+  boost::system::error_code ec;
+  const json::value form = json::parse(d.form, ec);
+  if (ec) return fail_internal("stored form does not parse");
+  if (auto s = validate_json_schema(p.form_schema, form, "form"); !s) return s;
+  auto docs = load_documents(conn, d.code);
+  if (!docs) return tl::unexpected(docs.error());
+  for (const auto& c : p.components) {
+    if (!c.required) continue;
+    const bool present =
+        std::any_of(docs->begin(), docs->end(), [&](const auto& doc) { return doc.component_id == c.id; });
+    if (!present) {
+      return fail(ErrorCode::kInvalidArgument, "Attach the required document: " + c.name,
+                  "documents." + c.id);
+    }
+  }
+  const std::string at = now();
+  d.submitted_at = at;
+  d.step = p.steps.front().id;
+  if (d.fee_vnd > 0) {
+    d.status = status::kAwaitingPayment;
+    d.step_role = "";
+    auto pay = conn.execute(
+        "INSERT INTO payments (reference, dossier_code, amount_vnd, status, created_at) VALUES ($1, $1, $2, "
+        "'pending', $3)",
+        {d.code, d.fee_vnd, at});
+    if (!pay) return tl::unexpected(pay.error());
+  } else {
+    d.status = status::kSubmitted;
+    d.step_role = p.steps.front().role;
+  }
+  ++d.version;
+  if (auto s = update_dossier(conn, d); !s) return s;
+  const EventRow event{at,
+                       who.account_id,
+                       who.display_name,
+                       "applicant",
+                       d.agency_code,
+                       "submit",
+                       std::string(status::kDraft),
+                       d.status,
+                       d.step,
+                       std::nullopt,
+                       std::nullopt,
+                       std::nullopt,
+                       ""};
+  return record_change(conn, d, std::string(status::kDraft), event, origin, p.name);
+}
+
+Result<boost::json::object> DossierService::submit(const identity::Principal& who, const std::string& code,
+                                                   const identity::Origin& origin) {
+  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto l = load_own_editable(conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    return submit_draft(conn, l->dossier, *l->procedure, who, origin);
+  });
+  if (!done) return tl::unexpected(done.error());
+  return view_after(who, code);
+}
+
+Result<boost::json::object> DossierService::rate(const identity::Principal& who, const std::string& code,
+                                                 int score, const std::string& comment,
+                                                 const identity::Origin& origin) {
+  if (score < 1 || score > 5) return fail(ErrorCode::kInvalidArgument, "score must be 1 to 5", "score");
+  if (utf8_length(comment) > 1000) {
+    return fail(ErrorCode::kInvalidArgument, "comment must be at most 1000 characters", "comment");
+  }
+  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto l = load_readable(conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    if (!l->is_applicant) return fail(ErrorCode::kForbidden, "Only the applicant rates a dossier", "code");
+    if (l->dossier.status != status::kReturned) {
+      return fail(ErrorCode::kConflict, "A dossier is rated once its result has been returned", "status");
+    }
+    auto existing = conn.execute("SELECT 1 FROM ratings WHERE dossier_code = $1", {code});
+    if (!existing) return tl::unexpected(existing.error());
+    if (!existing->rows.empty())
+      return fail(ErrorCode::kConflict, "This dossier has already been rated", "score");
+    auto ins = conn.execute(
+        "INSERT INTO ratings (dossier_code, account_id, score, comment, created_at) VALUES ($1, $2, $3, $4, "
+        "$5)",
+        {code, who.account_id, std::int64_t{score}, comment, now()});
+    if (!ins) return tl::unexpected(ins.error());
+    const json::object summary{{"score", score}};
+    auto a = audit::append(conn,
+                           {origin.actor_id, origin.ip, "dossier.rate", "dossier", code,
+                            l->dossier.place_code, json::serialize(summary)},
+                           d_.clock);
+    if (!a) return tl::unexpected(a.error());
+    return {};
+  });
+  if (!done) return tl::unexpected(done.error());
+  return json::object{{"score", score}, {"comment", comment}};
+}
+
+Result<Download> DossierService::receipt(const identity::Principal& who, const std::string& code) {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto l = load_readable(**conn, who, code);
+  if (!l) return tl::unexpected(l.error());
+  if (l->dossier.status == status::kDraft) {
+    return fail(ErrorCode::kConflict, "A receipt is issued once the dossier is submitted", "status");
+  }
+  auto docs = load_documents(**conn, code);
+  if (!docs) return tl::unexpected(docs.error());
+  const PaperContext ctx{l->dossier, *l->procedure, agency_name(l->dossier.agency_code),
+                         place_name(l->dossier.place_code), d_.config.public_url};
+  auto pdf = render_paper(receipt_spec(ctx, *docs));
+  if (!pdf) return tl::unexpected(pdf.error());
+  return Download{std::move(*pdf), "application/pdf", "giay-tiep-nhan-" + code + ".pdf"};
+}
+
+Result<Download> DossierService::result(const identity::Principal& who, const std::string& code) {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto l = load_readable(**conn, who, code);
+  if (!l) return tl::unexpected(l.error());
+  auto r = load_result(**conn, code);
+  if (!r) return tl::unexpected(r.error());
+  if (!*r) return fail(ErrorCode::kNotFound, "This dossier has no result yet", "code");
+  auto bytes = d_.files.read((*r)->storage_name);
+  if (!bytes) return tl::unexpected(bytes.error());
+  return Download{std::move(*bytes), "application/pdf", "ket-qua-" + code + ".pdf"};
+}
+
+}  // namespace sen::services

@@ -1,0 +1,146 @@
+#pragma once
+
+#include <boost/json/object.hpp>
+#include <memory>
+#include <string>
+
+#include "calendar/working_calendar.hpp"
+#include "core/clock.hpp"
+#include "core/config.hpp"
+#include "core/status.hpp"
+#include "documents/pdf_document.hpp"
+#include "identity/account_service.hpp"
+#include "identity/authorization.hpp"
+#include "identity/principal.hpp"
+#include "pki/credential_store.hpp"
+#include "places/place_repository.hpp"
+#include "services/dossier.hpp"
+#include "services/file_store.hpp"
+#include "services/procedure_catalog.hpp"
+#include "services/workflow.hpp"
+#include "storage/database.hpp"
+
+namespace sen::services {
+
+struct DraftInput {
+  std::string procedure, place, channel = "online", contact_email;
+  boost::json::value form;
+  bool submit = false;  // create and submit at once (procedures whose documents are all optional)
+};
+
+struct ActionInput {
+  std::string action, comment, target_agency;
+};
+
+struct DossierListFilter {
+  std::string status;
+  bool all = false;  // officials: every dossier they may read, not only those waiting for them
+  int limit = 50;
+};
+
+struct Download {
+  std::string bytes;
+  std::string content_type;
+  std::string file_name;
+};
+
+struct Verification {
+  boost::json::object body;
+};
+
+struct ServicesDeps {
+  storage::Database& db;
+  ProcedureCatalog& catalog;
+  places::PlaceRepository& places;
+  const calendar::WorkingCalendar& calendar;
+  const identity::Authorizer& authorizer;
+  const Clock& clock;
+  FileStore& files;
+  pki::CredentialStore& credentials;
+  const documents::PdfRenderer& renderer;
+  const ServicesConfig& config;
+};
+
+// Dossiers from draft to result: the applicant's side (drafts, documents, submission, supplements,
+// withdrawal, rating, tracking) and the agencies' side (queue, workflow actions, signed results).
+// Every change is one transaction with its control-sheet event, its audit record and the applicant's
+// notification. Views are JSON objects in the shape of docs/public-services-api.md.
+class DossierService {
+ public:
+  explicit DossierService(ServicesDeps deps) : d_(deps) {}
+
+  Result<boost::json::object> create_draft(const identity::Principal& who, const DraftInput& in,
+                                           const identity::Origin& origin);
+  Result<boost::json::object> update_form(const identity::Principal& who, const std::string& code,
+                                          const boost::json::value& form, const std::string* contact_email,
+                                          const identity::Origin& origin);
+  Result<boost::json::object> put_document(const identity::Principal& who, const std::string& code,
+                                           const std::string& component, std::string_view bytes,
+                                           const identity::Origin& origin);
+  Result<boost::json::object> reuse_document(const identity::Principal& who, const std::string& code,
+                                             const std::string& component, const std::string& result_dossier,
+                                             const identity::Origin& origin);
+  Status delete_document(const identity::Principal& who, const std::string& code,
+                         const std::string& component, const identity::Origin& origin);
+  Result<Download> read_document(const identity::Principal& who, const std::string& code,
+                                 const std::string& component);
+  Result<boost::json::object> submit(const identity::Principal& who, const std::string& code,
+                                     const identity::Origin& origin);
+  Result<boost::json::object> act(const identity::Principal& who, const std::string& code,
+                                  const ActionInput& in, const identity::Origin& origin);
+  Result<boost::json::object> get(const identity::Principal& who, const std::string& code);
+  // Just the status and deadline: one read, for clients that poll.
+  Result<boost::json::object> status_of(const identity::Principal& who, const std::string& code);
+  Result<boost::json::object> list(const identity::Principal& who, const DossierListFilter& filter);
+  Result<boost::json::object> rate(const identity::Principal& who, const std::string& code, int score,
+                                   const std::string& comment, const identity::Origin& origin);
+  Result<boost::json::object> my_results(const identity::Principal& who);
+  Result<Download> receipt(const identity::Principal& who, const std::string& code);
+  Result<Download> result(const identity::Principal& who, const std::string& code);
+
+  // Public: the dossier's status for whoever knows its code and the applicant's identity number.
+  Result<boost::json::object> track(const std::string& code, const std::string& id_number);
+  // Public: who issued this PDF, when, for which dossier, and whether it was altered or revoked.
+  Result<boost::json::object> verify(std::string_view pdf);
+
+  // Payments: the QR image, the gateway's signed callback, and the e-receipt.
+  Result<std::string> payment_qr_svg(const identity::Principal& who, const std::string& code);
+  Result<boost::json::object> payment_callback(std::string_view body, std::string_view timestamp,
+                                               std::string_view signature);
+  Result<Download> payment_receipt(const identity::Principal& who, const std::string& code);
+
+  Result<boost::json::object> notifications(const identity::Principal& who);
+  Status mark_notification_read(const identity::Principal& who, std::int64_t id);
+
+ private:
+  struct Loaded {
+    Dossier dossier;
+    std::shared_ptr<const Procedure> procedure;
+    bool is_applicant = false;
+    bool may_act = false;  // holds the role the current step needs, for this dossier's agency
+  };
+  // Loads a dossier the caller may read (kNotFound otherwise, so its existence is not revealed).
+  Result<Loaded> load_readable(storage::Connection& conn, const identity::Principal& who,
+                               const std::string& code);
+  Result<Loaded> load_own_editable(storage::Connection& conn, const identity::Principal& who,
+                                   const std::string& code);
+  Result<boost::json::object> view(storage::Connection& conn, const Loaded& l,
+                                   const identity::Principal& who);
+  Result<boost::json::object> view_after(const identity::Principal& who, const std::string& code);
+  Result<ResultRow> issue_result(const Loaded& l, const identity::Principal& leader,
+                                 const std::string& issued_at);
+  Status submit_draft(storage::Connection& conn, Dossier d, const Procedure& p,
+                      const identity::Principal& who, const identity::Origin& origin);
+  Result<std::string> payment_payload(const PaymentRow& payment) const;
+  Result<std::string> render_paper(const documents::DocumentSpec& spec) const;
+  std::string place_name(const std::string& code) const;
+  std::string agency_name(const std::string& code) const;
+  Result<void> record_change(storage::Connection& conn, const Dossier& after, const std::string& from_status,
+                             const EventRow& event, const identity::Origin& origin,
+                             const std::string& procedure_name);
+  std::string now() const { return format_rfc3339(d_.clock.now()); }
+
+  ServicesDeps d_;
+};
+
+}  // namespace sen::services

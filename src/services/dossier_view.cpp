@@ -1,0 +1,342 @@
+// Reading dossiers: the full view, lists and queues, public tracking, results and notifications.
+#include <fmt/format.h>
+
+#include <boost/json.hpp>
+
+#include "identity/roles.hpp"
+#include "services/dossier_service.hpp"
+
+namespace sen::services {
+namespace {
+
+namespace json = boost::json;
+
+json::value opt_json(const std::optional<std::string>& s) {
+  if (!s) return nullptr;
+  return json::value(*s);
+}
+
+bool is_overdue(const Dossier& d, const std::string& now) {
+  return clock_running(d.status) && d.due_at && now > *d.due_at;
+}
+
+const Step* find_step(const Procedure& p, const std::string& id) {
+  for (const auto& s : p.steps) {
+    if (s.id == id) return &s;
+  }
+  return nullptr;
+}
+
+json::object step_json(const Procedure& p, const Dossier& d) {
+  const Step* s = find_step(p, d.step);
+  if (s == nullptr) return {};
+  return json::object{
+      {"id", s->id}, {"name", s->name}, {"role", s->role}, {"due_at", opt_json(d.step_due_at)}};
+}
+
+constexpr std::string_view kSummaryColumns =
+    "d.code, d.procedure_code, pr.name, d.applicant_name, d.status, d.step, d.due_at, d.step_due_at, "
+    "d.created_at, d.received_at, d.timeliness";
+
+}  // namespace
+
+Result<boost::json::object> DossierService::view(storage::Connection& conn, const Loaded& l,
+                                                 const identity::Principal& who) {
+  const Dossier& d = l.dossier;
+  const Procedure& p = *l.procedure;
+  const std::string now_text = now();
+  const bool official = !l.is_applicant;
+  boost::system::error_code ec;
+  json::value form = json::parse(d.form, ec);
+  if (ec) form = json::object();
+
+  auto docs = load_documents(conn, d.code);
+  if (!docs) return tl::unexpected(docs.error());
+  json::array documents;
+  for (const auto& doc : *docs) {
+    const Component* c = p.component(doc.component_id);
+    documents.push_back(json::object{{"component", doc.component_id},
+                                     {"name", c ? c->name : doc.component_id},
+                                     {"content_type", doc.content_type},
+                                     {"size", doc.size},
+                                     {"sha256", doc.sha256},
+                                     {"source", doc.source},
+                                     {"reused_from", opt_json(doc.reused_from)},
+                                     {"added_at", doc.added_at}});
+  }
+  auto events = load_events(conn, d.code);
+  if (!events) return tl::unexpected(events.error());
+  json::array event_list;
+  for (const auto& e : *events) {
+    const Step* s = find_step(p, e.step);
+    json::object item{{"at", e.at},
+                      {"action", e.action},
+                      {"to_status", e.to_status},
+                      {"step", s ? s->name : e.step},
+                      {"comment", e.comment}};
+    if (official) {
+      item["actor"] = e.actor_name;
+      item["role"] = e.actor_role;
+      item["agency"] = e.agency_code;
+      item["from_status"] = e.from_status;
+      item["step_started_at"] = opt_json(e.step_started_at);
+      item["step_due_at"] = opt_json(e.step_due_at);
+      item["timeliness"] = opt_json(e.timeliness);
+    }
+    event_list.push_back(std::move(item));
+  }
+  auto result = load_result(conn, d.code);
+  if (!result) return tl::unexpected(result.error());
+  json::value result_json = nullptr;
+  if (*result) {
+    result_json = json::object{{"title", (*result)->title},
+                               {"issued_at", (*result)->issued_at},
+                               {"sha256", (*result)->sha256},
+                               {"revoked", (*result)->revoked_at.has_value()}};
+  }
+  auto payment = load_payment(conn, d.code);
+  if (!payment) return tl::unexpected(payment.error());
+  json::value payment_json = nullptr;
+  if (*payment) {
+    auto qr = payment_payload(**payment);
+    payment_json = json::object{{"reference", (*payment)->reference},
+                                {"amount_vnd", (*payment)->amount_vnd},
+                                {"status", (*payment)->status},
+                                {"qr_payload", qr ? json::value(*qr) : json::value(nullptr)},
+                                {"paid_at", opt_json((*payment)->paid_at)}};
+  }
+  auto rating = conn.execute("SELECT score, comment FROM ratings WHERE dossier_code = $1", {d.code});
+  if (!rating) return tl::unexpected(rating.error());
+  json::value rating_json = nullptr;
+  if (!rating->rows.empty()) {
+    rating_json =
+        json::object{{"score", rating->rows.front().integer(0)}, {"comment", rating->rows.front().text(1)}};
+  }
+  json::array actions;
+  for (auto& a :
+       allowed_actions(p, {d.status, d.step, d.received_at.has_value()}, l.is_applicant, l.may_act)) {
+    actions.push_back(json::value(a));
+  }
+  (void)who;
+  return json::object{{"code", d.code},
+                      {"procedure", json::object{{"code", p.code}, {"name", p.name}}},
+                      {"channel", d.channel},
+                      {"place", json::object{{"code", d.place_code}, {"name", place_name(d.place_code)}}},
+                      {"agency", json::object{{"code", d.agency_code}, {"name", agency_name(d.agency_code)}}},
+                      {"applicant", json::object{{"name", d.applicant_name}}},
+                      {"contact_email", d.contact_email},
+                      {"status", d.status},
+                      {"status_code", national_status_code(d.status)},
+                      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
+                      {"form", std::move(form)},
+                      {"documents", std::move(documents)},
+                      {"fee_vnd", d.fee_vnd},
+                      {"payment", std::move(payment_json)},
+                      {"created_at", d.created_at},
+                      {"submitted_at", opt_json(d.submitted_at)},
+                      {"received_at", opt_json(d.received_at)},
+                      {"due_at", opt_json(d.due_at)},
+                      {"finished_at", opt_json(d.finished_at)},
+                      {"overdue", is_overdue(d, now_text)},
+                      {"paused", d.paused_at.has_value()},
+                      {"timeliness", opt_json(d.timeliness)},
+                      {"allowed_actions", std::move(actions)},
+                      {"events", std::move(event_list)},
+                      {"result", std::move(result_json)},
+                      {"rating", std::move(rating_json)},
+                      {"version", d.version}};
+}
+
+Result<boost::json::object> DossierService::get(const identity::Principal& who, const std::string& code) {
+  return view_after(who, code);
+}
+
+Result<boost::json::object> DossierService::status_of(const identity::Principal& who,
+                                                      const std::string& code) {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto l = load_readable(**conn, who, code);
+  if (!l) return tl::unexpected(l.error());
+  const Dossier& d = l->dossier;
+  return json::object{
+      {"code", d.code},
+      {"status", d.status},
+      {"status_code", national_status_code(d.status)},
+      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(*l->procedure, d))},
+      {"due_at", opt_json(d.due_at)},
+      {"overdue", is_overdue(d, now())},
+      {"timeliness", opt_json(d.timeliness)},
+      {"version", d.version}};
+}
+
+Result<boost::json::object> DossierService::list(const identity::Principal& who,
+                                                 const DossierListFilter& filter) {
+  std::vector<storage::Value> params{filter.status, std::int64_t{std::clamp(filter.limit, 1, 200)}};
+  std::string where;
+  if (who.kind != "official") {
+    params.push_back(who.account_id);
+    where = "d.applicant_id = $3";
+  } else {
+    // One condition per role grant: the grant's agency, or its place and the communes below it; the
+    // queue only shows dossiers whose current step needs that role.
+    std::vector<std::string> parts;
+    for (const auto& g : who.roles) {
+      const bool officer = g.role == identity::kRoleReceivingOfficer ||
+                           g.role == identity::kRoleProcessingOfficer ||
+                           g.role == identity::kRoleApprovingLeader;
+      const bool reader = officer || g.role == identity::kRoleAgencyAdmin ||
+                          g.role == identity::kRoleProvinceAdmin || g.role == identity::kRoleNationalAdmin ||
+                          g.role == identity::kRoleAuditor;
+      if (filter.all ? !reader : !officer) continue;
+      params.push_back(g.scope_code);
+      const std::size_t scope = params.size();
+      std::string cond =
+          g.scope_kind == "agency"
+              ? fmt::format("d.agency_code = ${}", scope)
+              : fmt::format("(${0} = 'VN' OR d.place_code = ${0} OR pl.parent_code = ${0})", scope);
+      if (!filter.all) {
+        params.push_back(g.role);
+        cond = fmt::format("({} AND d.step_role = ${})", cond, params.size());
+      }
+      parts.push_back(cond);
+    }
+    if (parts.empty()) return json::object{{"items", json::array()}, {"total", 0}, {"next", nullptr}};
+    where = "(" + fmt::format("{}", fmt::join(parts, " OR ")) + ")";
+  }
+  const std::string from = fmt::format(
+      "FROM dossiers d JOIN procedures pr ON pr.code = d.procedure_code JOIN places pl ON pl.code = "
+      "d.place_code "
+      "WHERE ($1 = '' OR d.status = $1) AND {}",
+      where);
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  // Most urgent first: the step's own deadline, then the dossier's; waiting-to-be-received by age.
+  auto rows = (*conn)->execute(
+      fmt::format(
+          "SELECT {} {} ORDER BY COALESCE(d.step_due_at, d.due_at, d.submitted_at, d.created_at), d.code "
+          "LIMIT $2",
+          kSummaryColumns, from),
+      params);
+  if (!rows) return tl::unexpected(rows.error());
+  auto count = (*conn)->execute(fmt::format("SELECT count(*) {} AND $2 > 0", from), params);
+  if (!count) return tl::unexpected(count.error());
+  const std::string now_text = now();
+  json::array items;
+  for (const auto& r : rows->rows) {
+    Dossier d;
+    d.status = r.text(4);
+    if (!r.is_null(6)) d.due_at = r.text(6);
+    items.push_back(
+        json::object{{"code", r.text(0)},
+                     {"procedure", json::object{{"code", r.text(1)}, {"name", r.text(2)}}},
+                     {"applicant", json::object{{"name", r.text(3)}}},
+                     {"status", d.status},
+                     {"status_code", national_status_code(d.status)},
+                     {"step", r.text(5)},
+                     {"due_at", opt_json(d.due_at)},
+                     {"step_due_at", r.is_null(7) ? json::value(nullptr) : json::value(r.text(7))},
+                     {"overdue", is_overdue(d, now_text)},
+                     {"timeliness", r.is_null(10) ? json::value(nullptr) : json::value(r.text(10))},
+                     {"created_at", r.text(8)},
+                     {"received_at", r.is_null(9) ? json::value(nullptr) : json::value(r.text(9))}});
+  }
+  return json::object{
+      {"items", std::move(items)}, {"total", count->rows.front().integer(0)}, {"next", nullptr}};
+}
+
+Result<boost::json::object> DossierService::my_results(const identity::Principal& who) {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute(
+      "SELECT r.dossier_code, d.procedure_code, pr.name, r.title, r.issued_at FROM results r "
+      "JOIN dossiers d ON d.code = r.dossier_code JOIN procedures pr ON pr.code = d.procedure_code "
+      "WHERE d.applicant_id = $1 AND r.revoked_at IS NULL ORDER BY r.issued_at DESC LIMIT 200",
+      {who.account_id});
+  if (!rows) return tl::unexpected(rows.error());
+  json::array items;
+  for (const auto& r : rows->rows) {
+    items.push_back(json::object{{"dossier", r.text(0)},
+                                 {"procedure", json::object{{"code", r.text(1)}, {"name", r.text(2)}}},
+                                 {"title", r.text(3)},
+                                 {"issued_at", r.text(4)}});
+  }
+  return json::object{{"items", std::move(items)}};
+}
+
+Result<boost::json::object> DossierService::track(const std::string& code, const std::string& id_number) {
+  const Error no_match{ErrorCode::kNotFound, "No dossier matches this code and identity number", "code", {}};
+  if (code.empty() || id_number.empty()) {
+    return fail(ErrorCode::kInvalidArgument, "Give the dossier code and the applicant's identity number",
+                code.empty() ? "code" : "id_number");
+  }
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute(
+      "SELECT a.id_number, a.enterprise_code FROM dossiers d JOIN accounts a ON a.id = d.applicant_id "
+      "WHERE d.code = $1 AND d.status <> 'draft'",
+      {code});
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->rows.empty()) return tl::unexpected(no_match);
+  const auto& r = rows->rows.front();
+  const bool matches = (!r.is_null(0) && r.text(0) == id_number) || (!r.is_null(1) && r.text(1) == id_number);
+  if (!matches) return tl::unexpected(no_match);
+  auto d = load_dossier(**conn, code);
+  if (!d) return tl::unexpected(d.error());
+  auto p = d_.catalog.get(d->procedure_code);
+  if (!p) return tl::unexpected(p.error());
+  auto events = load_events(**conn, code);
+  if (!events) return tl::unexpected(events.error());
+  json::array event_list;
+  for (const auto& e : *events) {
+    const Step* s = find_step(**p, e.step);
+    event_list.push_back(json::object{
+        {"at", e.at}, {"action", e.action}, {"to_status", e.to_status}, {"step", s ? s->name : e.step}});
+  }
+  return json::object{{"code", d->code},
+                      {"procedure", json::object{{"code", (*p)->code}, {"name", (*p)->name}}},
+                      {"agency", agency_name(d->agency_code)},
+                      {"status", d->status},
+                      {"status_code", national_status_code(d->status)},
+                      {"submitted_at", opt_json(d->submitted_at)},
+                      {"received_at", opt_json(d->received_at)},
+                      {"due_at", opt_json(d->due_at)},
+                      {"overdue", is_overdue(*d, now())},
+                      {"timeliness", opt_json(d->timeliness)},
+                      {"events", std::move(event_list)}};
+}
+
+Result<boost::json::object> DossierService::notifications(const identity::Principal& who) {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute(
+      "SELECT id, dossier_code, status, message, created_at, read_at FROM notifications WHERE account_id = "
+      "$1 "
+      "ORDER BY id DESC LIMIT 50",
+      {who.account_id});
+  if (!rows) return tl::unexpected(rows.error());
+  auto unread = (*conn)->execute(
+      "SELECT count(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL", {who.account_id});
+  if (!unread) return tl::unexpected(unread.error());
+  json::array items;
+  for (const auto& r : rows->rows) {
+    items.push_back(json::object{{"id", r.integer(0)},
+                                 {"dossier", r.text(1)},
+                                 {"status", r.text(2)},
+                                 {"message", r.text(3)},
+                                 {"created_at", r.text(4)},
+                                 {"read", !r.is_null(5)}});
+  }
+  return json::object{{"items", std::move(items)}, {"unread", unread->rows.front().integer(0)}};
+}
+
+Status DossierService::mark_notification_read(const identity::Principal& who, std::int64_t id) {
+  return d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto r = conn.execute(
+        "UPDATE notifications SET read_at = $3 WHERE id = $1 AND account_id = $2 AND read_at IS NULL",
+        {id, who.account_id, now()});
+    if (!r) return tl::unexpected(r.error());
+    return {};
+  });
+}
+
+}  // namespace sen::services

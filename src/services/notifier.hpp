@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/status.hpp"
+#include "services/dossier.hpp"
+#include "storage/database.hpp"
+
+namespace sen::services {
+
+// Vietnamese label of a status, for notifications and documents ("Đã tiếp nhận", ...).
+std::string_view status_label_vi(std::string_view status);
+
+// Tells the applicant about a status change, in the same transaction as the change: an in-app
+// notification, and an e-mail queued in the outbox when the dossier has a contact address. The outbox
+// worker delivers it later and retries, so a mail server being down never blocks or loses a change.
+Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::string& procedure_name,
+                        const std::string& comment, const std::string& public_url, const Clock& clock);
+
+}  // namespace sen::services

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <map>
+#include <memory>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/status.hpp"
+#include "places/place_repository.hpp"
+#include "services/procedure.hpp"
+#include "storage/database.hpp"
+#include "storage/keyset_page.hpp"
+
+namespace sen::services {
+
+struct ProcedureFilter {
+  std::string query;                         // name or code, with or without diacritics
+  std::string level;                         // commune | province | ministry; empty: any
+  std::string sector;                        // exact sector name; empty: any
+  std::vector<std::string> levels_at_place;  // from `place=`: the levels that can be submitted there
+};
+
+struct SectorCount {
+  std::string name;
+  std::int64_t count = 0;
+};
+
+// The catalogue of administrative procedures. Definitions are stored whole (JSON) and kept parsed in
+// memory: they change rarely (a pack load or an administrator's edit) and every dossier action reads one.
+class ProcedureCatalog {
+ public:
+  ProcedureCatalog(storage::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  // Inserts new procedures and replaces stored ones whose pack version is newer; administrators' edits
+  // (a higher stored version) are kept. Returns how many rows changed.
+  Result<int> load_pack(const std::vector<Procedure>& procedures);
+  Result<std::shared_ptr<const Procedure>> get(const std::string& code) const;
+  Result<places::Page<std::shared_ptr<const Procedure>>> search(const ProcedureFilter& filter,
+                                                                const storage::PageRequest& page) const;
+  Result<std::vector<SectorCount>> sectors() const;
+  // An administrator's edit: the definition is validated by the caller; the version goes up by one.
+  Result<std::shared_ptr<const Procedure>> replace(Procedure procedure, const std::string& actor_id,
+                                                   const std::string& actor_ip);
+
+ private:
+  Result<std::shared_ptr<const Procedure>> cached(const std::string& code, const std::string& definition,
+                                                  int version) const;
+
+  storage::Database& db_;
+  const Clock& clock_;
+  mutable std::shared_mutex mutex_;
+  mutable std::map<std::string, std::shared_ptr<const Procedure>> cache_;
+};
+
+}  // namespace sen::services

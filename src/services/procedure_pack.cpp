@@ -1,0 +1,647 @@
+#include "services/procedure_pack.hpp"
+
+#include <algorithm>
+#include <array>
+#include <boost/json.hpp>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <initializer_list>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <span>
+#include <string>
+#include <system_error>
+#include <utility>
+
+namespace sen::services {
+namespace {
+
+namespace json = boost::json;
+using Names = std::span<const std::string_view>;
+
+constexpr std::uintmax_t kMaxFileBytes = 1 << 20;  // a procedure is a few KB; refuse anything absurd
+constexpr std::int64_t kMaxDays = 365;             // no procedure takes longer; more is a typo
+constexpr std::int64_t kMaxFeeVnd = 1'000'000'000;
+constexpr std::size_t kMaxIdLength = 64;
+constexpr double kShareTolerance = 0.001;
+
+constexpr std::array<std::string_view, 3> kLevels{"commune", "province", "ministry"};
+constexpr std::array<std::string_view, 2> kApplicantTypes{"citizen", "business"};
+constexpr std::array<std::string_view, 2> kOnlineLevels{"full", "partial"};
+constexpr std::array<std::string_view, 3> kChannelKinds{"direct", "online", "postal"};
+constexpr std::array<std::string_view, 3> kTimeUnits{"working_days", "calendar_days", "same_day"};
+constexpr std::array<std::string_view, 4> kCopyKinds{"original", "copy", "certified_copy", "electronic"};
+constexpr std::array<std::string_view, 3> kRoles{"receiving_officer", "processing_officer",
+                                                 "approving_leader"};
+// What the document upload accepts (checked by content there); anything else could never be attached.
+constexpr std::array<std::string_view, 3> kMediaTypes{"application/pdf", "image/jpeg", "image/png"};
+
+std::string list(Names names) {
+  std::string out;
+  for (auto n : names) {
+    if (!out.empty()) out += ", ";
+    out += n;
+  }
+  return out;
+}
+
+bool contains(Names names, std::string_view s) {
+  return std::find(names.begin(), names.end(), s) != names.end();
+}
+
+// Data values end up in messages: keep them short, cutting only on a UTF-8 character boundary.
+std::string shown(std::string_view s) {
+  constexpr std::size_t kMax = 40;
+  std::string out = "\"";
+  if (s.size() <= kMax) {
+    out.append(s);
+  } else {
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    out.append(s.substr(0, cut));
+    out.append("...");
+  }
+  out += '"';
+  return out;
+}
+
+std::string json_type_name(const json::value& v) {
+  switch (v.kind()) {
+    case json::kind::null:
+      return "null";
+    case json::kind::bool_:
+      return "a boolean";
+    case json::kind::int64:
+    case json::kind::uint64:
+    case json::kind::double_:
+      return "a number";
+    case json::kind::string:
+      return "a string";
+    case json::kind::array:
+      return "an array";
+    case json::kind::object:
+      return "an object";
+  }
+  return "a value";
+}
+
+// National procedure code: one digit, a dot, six digits ("1.001193").
+bool valid_code(std::string_view c) {
+  if (c.size() != 8 || c[1] != '.') return false;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (i != 1 && (c[i] < '0' || c[i] > '9')) return false;
+  }
+  return true;
+}
+
+// Component and step ids appear in URLs and dossier data: [a-z0-9_]+.
+bool valid_id(std::string_view id) {
+  if (id.empty() || id.size() > kMaxIdLength) return false;
+  return std::all_of(id.begin(), id.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+  });
+}
+
+// Reports problems as "<origin>: <path>: <problem>" with Error::field = path.
+class Reader {
+ public:
+  explicit Reader(std::string_view origin) : origin_(origin) {}
+
+  tl::unexpected<Error> error(const std::string& path, const std::string& problem) const {
+    std::string message(origin_);
+    message += ": ";
+    if (!path.empty()) {
+      message += path;
+      message += ": ";
+    }
+    message += problem;
+    return fail(ErrorCode::kInvalidArgument, std::move(message), path);
+  }
+
+  static std::string join(const std::string& path, std::string_view key) {
+    if (path.empty()) return std::string(key);
+    return path + "." + std::string(key);
+  }
+
+  static std::string index(const std::string& path, std::size_t i) {
+    return path + "[" + std::to_string(i) + "]";
+  }
+
+  Result<const json::object*> object(const json::value& v, const std::string& path) const {
+    if (!v.is_object()) return error(path, "must be an object, not " + json_type_name(v));
+    return &v.as_object();
+  }
+
+  Status only_keys(const json::object& o, const std::string& path,
+                   std::initializer_list<std::string_view> allowed_keys) const {
+    const Names allowed(allowed_keys.begin(), allowed_keys.size());
+    for (const auto& kv : o) {
+      const std::string_view key(kv.key().data(), kv.key().size());
+      if (!contains(allowed, key))
+        return error(join(path, key), "unknown field (allowed: " + list(allowed) + ")");
+    }
+    return {};
+  }
+
+  // Required strings must be present and non-empty; optional ones default to "".
+  Result<std::string> string(const json::object& o, const std::string& path, std::string_view key,
+                             bool required) const {
+    const json::value* v = o.if_contains(key);
+    if (v == nullptr) {
+      if (required) return error(join(path, key), "missing required string");
+      return std::string();
+    }
+    return string_value(*v, join(path, key), required);
+  }
+
+  Result<std::string> string_value(const json::value& v, const std::string& path, bool non_empty) const {
+    if (!v.is_string()) return error(path, "must be a string, not " + json_type_name(v));
+    std::string s(v.as_string().data(), v.as_string().size());
+    if (non_empty && s.empty()) return error(path, "must not be empty");
+    return s;
+  }
+
+  Result<std::string> one_of(const json::object& o, const std::string& path, std::string_view key,
+                             Names allowed) const {
+    auto s = string(o, path, key, true);
+    if (!s) return s;
+    if (!contains(allowed, *s)) return error(join(path, key), "must be one of " + list(allowed));
+    return s;
+  }
+
+  // nullptr when an optional array is absent.
+  Result<const json::array*> array(const json::object& o, const std::string& path, std::string_view key,
+                                   bool required) const {
+    const json::value* v = o.if_contains(key);
+    if (v == nullptr) {
+      if (required) return error(join(path, key), "missing required array");
+      return nullptr;
+    }
+    if (!v->is_array()) return error(join(path, key), "must be an array, not " + json_type_name(*v));
+    return &v->as_array();
+  }
+
+  // Non-empty strings, each at most once; an absent optional list is `fallback`.
+  Result<std::vector<std::string>> strings(const json::object& o, const std::string& path,
+                                           std::string_view key, bool required,
+                                           std::vector<std::string> fallback = {}) const {
+    auto arr = array(o, path, key, required);
+    if (!arr) return tl::unexpected(arr.error());
+    if (*arr == nullptr) return fallback;
+    std::vector<std::string> out;
+    const std::string list_path = join(path, key);
+    for (std::size_t i = 0; i < (*arr)->size(); ++i) {
+      auto s = string_value((**arr)[i], index(list_path, i), true);
+      if (!s) return tl::unexpected(s.error());
+      const auto earlier = std::find(out.begin(), out.end(), *s);
+      if (earlier != out.end()) {
+        const auto first = static_cast<std::size_t>(earlier - out.begin());
+        return error(index(list_path, i),
+                     "duplicate " + shown(*s) + " (also " + index(list_path, first) + ")");
+      }
+      out.push_back(std::move(*s));
+    }
+    if (required && out.empty()) return error(list_path, "must not be empty");
+    return out;
+  }
+
+  Result<std::int64_t> integer(const json::object& o, const std::string& path, std::string_view key,
+                               std::int64_t min, std::int64_t max,
+                               const std::int64_t* fallback = nullptr) const {
+    const json::value* v = o.if_contains(key);
+    const std::string p = join(path, key);
+    if (v == nullptr) {
+      if (fallback != nullptr) return *fallback;
+      return error(p, "missing required integer");
+    }
+    const std::string range = "outside " + std::to_string(min) + "-" + std::to_string(max);
+    // Only values beyond int64 are parsed as uint64, and every bound here is below that.
+    if (v->is_uint64()) return error(p, std::to_string(v->as_uint64()) + " is " + range);
+    if (v->is_double()) return error(p, "must be a whole number");
+    if (!v->is_int64()) return error(p, "must be an integer, not " + json_type_name(*v));
+    const std::int64_t n = v->as_int64();
+    if (n < min || n > max) return error(p, std::to_string(n) + " is " + range);
+    return n;
+  }
+
+  Result<bool> boolean(const json::object& o, const std::string& path, std::string_view key,
+                       bool fallback) const {
+    const json::value* v = o.if_contains(key);
+    if (v == nullptr) return fallback;
+    if (!v->is_bool()) return error(join(path, key), "must be true or false, not " + json_type_name(*v));
+    return v->as_bool();
+  }
+
+ private:
+  std::string_view origin_;
+};
+
+Result<TimeLimit> parse_time_limit(const Reader& r, const json::value& v, const std::string& path) {
+  auto o = r.object(v, path);
+  if (!o) return tl::unexpected(o.error());
+  if (auto ok = r.only_keys(**o, path, {"unit", "value", "cutoff_hour"}); !ok)
+    return tl::unexpected(ok.error());
+  TimeLimit t;
+  auto unit = r.one_of(**o, path, "unit", kTimeUnits);
+  if (!unit) return tl::unexpected(unit.error());
+  t.unit = std::move(*unit);
+  // same_day has no day count; the others need at least one day.
+  const bool same_day = t.unit == "same_day";
+  auto value = r.integer(**o, path, "value", same_day ? 0 : 1, same_day ? 0 : kMaxDays);
+  if (!value) return tl::unexpected(value.error());
+  t.value = static_cast<int>(*value);
+  const std::int64_t default_cutoff = TimeLimit{}.cutoff_hour;
+  auto cutoff = r.integer(**o, path, "cutoff_hour", 1, 23, &default_cutoff);
+  if (!cutoff) return tl::unexpected(cutoff.error());
+  t.cutoff_hour = static_cast<int>(*cutoff);
+  return t;
+}
+
+Result<Channel> parse_channel(const Reader& r, const json::value& v, const std::string& path) {
+  auto o = r.object(v, path);
+  if (!o) return tl::unexpected(o.error());
+  if (auto ok = r.only_keys(**o, path, {"kind", "time_limit", "fee_vnd", "fee_note"}); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  Channel c;
+  auto kind = r.one_of(**o, path, "kind", kChannelKinds);
+  if (!kind) return tl::unexpected(kind.error());
+  c.kind = std::move(*kind);
+  const json::value* limit = (*o)->if_contains("time_limit");
+  if (limit == nullptr) return r.error(Reader::join(path, "time_limit"), "missing required object");
+  auto time_limit = parse_time_limit(r, *limit, Reader::join(path, "time_limit"));
+  if (!time_limit) return tl::unexpected(time_limit.error());
+  c.time_limit = *time_limit;
+  auto fee = r.integer(**o, path, "fee_vnd", 0, kMaxFeeVnd);
+  if (!fee) return tl::unexpected(fee.error());
+  c.fee_vnd = *fee;
+  auto note = r.string(**o, path, "fee_note", false);
+  if (!note) return tl::unexpected(note.error());
+  c.fee_note = std::move(*note);
+  return c;
+}
+
+Result<Component> parse_component(const Reader& r, const json::value& v, const std::string& path) {
+  auto o = r.object(v, path);
+  if (!o) return tl::unexpected(o.error());
+  if (auto ok = r.only_keys(
+          **o, path,
+          {"id", "name", "form_template", "copy_kind", "required", "reusable_from", "accepted_types"});
+      !ok) {
+    return tl::unexpected(ok.error());
+  }
+  Component c;
+  auto id = r.string(**o, path, "id", true);
+  if (!id) return tl::unexpected(id.error());
+  if (!valid_id(*id)) {
+    return r.error(Reader::join(path, "id"),
+                   shown(*id) + " must be lowercase letters, digits or '_' (at most 64)");
+  }
+  c.id = std::move(*id);
+  auto name = r.string(**o, path, "name", true);
+  if (!name) return tl::unexpected(name.error());
+  c.name = std::move(*name);
+  auto form_template = r.string(**o, path, "form_template", false);
+  if (!form_template) return tl::unexpected(form_template.error());
+  c.form_template = std::move(*form_template);
+  auto copy_kind = r.one_of(**o, path, "copy_kind", kCopyKinds);
+  if (!copy_kind) return tl::unexpected(copy_kind.error());
+  c.copy_kind = std::move(*copy_kind);
+  auto required = r.boolean(**o, path, "required", true);
+  if (!required) return tl::unexpected(required.error());
+  c.required = *required;
+
+  auto reusable = r.strings(**o, path, "reusable_from", false);
+  if (!reusable) return tl::unexpected(reusable.error());
+  for (std::size_t i = 0; i < reusable->size(); ++i) {
+    if (!valid_code((*reusable)[i])) {
+      return r.error(Reader::index(Reader::join(path, "reusable_from"), i),
+                     shown((*reusable)[i]) + " is not a procedure code like \"1.001193\"");
+    }
+  }
+  c.reusable_from = std::move(*reusable);
+
+  auto types = r.strings(**o, path, "accepted_types", false,
+                         std::vector<std::string>(kMediaTypes.begin(), kMediaTypes.end()));
+  if (!types) return tl::unexpected(types.error());
+  const std::string types_path = Reader::join(path, "accepted_types");
+  if (types->empty()) return r.error(types_path, "must not be empty");
+  for (std::size_t i = 0; i < types->size(); ++i) {
+    if (!contains(kMediaTypes, (*types)[i])) {
+      return r.error(Reader::index(types_path, i), "must be one of " + list(kMediaTypes));
+    }
+  }
+  c.accepted_types = std::move(*types);
+  return c;
+}
+
+Result<Step> parse_step(const Reader& r, const json::value& v, const std::string& path) {
+  auto o = r.object(v, path);
+  if (!o) return tl::unexpected(o.error());
+  if (auto ok = r.only_keys(**o, path, {"id", "name", "role", "share", "issues_result"}); !ok) {
+    return tl::unexpected(ok.error());
+  }
+  Step s;
+  auto id = r.string(**o, path, "id", true);
+  if (!id) return tl::unexpected(id.error());
+  if (!valid_id(*id)) {
+    return r.error(Reader::join(path, "id"),
+                   shown(*id) + " must be lowercase letters, digits or '_' (at most 64)");
+  }
+  s.id = std::move(*id);
+  auto name = r.string(**o, path, "name", true);
+  if (!name) return tl::unexpected(name.error());
+  s.name = std::move(*name);
+  auto role = r.one_of(**o, path, "role", kRoles);
+  if (!role) return tl::unexpected(role.error());
+  s.role = std::move(*role);
+
+  const json::value* share = (*o)->if_contains("share");
+  const std::string share_path = Reader::join(path, "share");
+  if (share == nullptr) return r.error(share_path, "missing required number");
+  if (!share->is_number()) return r.error(share_path, "must be a number, not " + json_type_name(*share));
+  s.share = share->to_number<double>();
+  if (!(s.share > 0 && s.share <= 1)) return r.error(share_path, "must be greater than 0 and at most 1");
+
+  auto issues = r.boolean(**o, path, "issues_result", false);
+  if (!issues) return tl::unexpected(issues.error());
+  s.issues_result = *issues;
+  return s;
+}
+
+// Rules across steps: the time split must add up, intake comes first, and exactly one approval issues
+// the signed result.
+Status check_workflow(const Reader& r, const std::vector<Step>& steps) {
+  double total = 0;
+  for (const auto& s : steps) total += s.share;
+  if (std::abs(total - 1.0) > kShareTolerance) {
+    std::array<char, 32> shown_total{};
+    std::snprintf(shown_total.data(), shown_total.size(), "%.4g", total);
+    return r.error("steps", std::string("shares add up to ") + shown_total.data() + ", not 1");
+  }
+  if (steps.front().role != "receiving_officer") {
+    return r.error("steps[0].role", "the first step must be the receiving_officer's (intake)");
+  }
+  std::size_t issuing = steps.size();
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (!steps[i].issues_result) continue;
+    const std::string path = Reader::index("steps", i) + ".issues_result";
+    if (issuing != steps.size()) {
+      return r.error(path,
+                     "only one step may issue the result (also " + Reader::index("steps", issuing) + ")");
+    }
+    if (steps[i].role != "approving_leader")
+      return r.error(path, "only an approving_leader step may issue the result");
+    issuing = i;
+  }
+  if (issuing == steps.size()) return r.error("steps", "no step has \"issues_result\": true");
+  return {};
+}
+
+// Parses each element of a required array (non-empty unless `allow_empty`) with `parse`, rejecting
+// repeated `key_of` values.
+template <class T, class Parse, class Key>
+Result<std::vector<T>> parse_list(const Reader& r, const json::object& o, std::string_view key,
+                                  bool allow_empty, std::string_view key_field, Parse parse, Key key_of) {
+  auto arr = r.array(o, "", key, true);
+  if (!arr) return tl::unexpected(arr.error());
+  const std::string path(key);
+  if ((*arr)->empty() && !allow_empty) return r.error(path, "must not be empty");
+  std::vector<T> out;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < (*arr)->size(); ++i) {
+    const std::string item_path = Reader::index(path, i);
+    auto item = parse(r, (**arr)[i], item_path);
+    if (!item) return tl::unexpected(item.error());
+    const auto [it, inserted] = seen.emplace(key_of(*item), i);
+    if (!inserted) {
+      return r.error(Reader::join(item_path, key_field),
+                     "duplicate " + shown(it->first) + " (also " + Reader::index(path, it->second) + ")");
+    }
+    out.push_back(std::move(*item));
+  }
+  return out;
+}
+
+Result<std::string> read_file(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) return fail_internal("cannot stat " + file.string() + ": " + ec.message());
+  if (size > kMaxFileBytes) {
+    return fail(ErrorCode::kInvalidArgument, file.filename().string() + ": file too large for a procedure (" +
+                                                 std::to_string(size) + " bytes)");
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail_internal("cannot open " + file.string());
+  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) return fail_internal("cannot read " + file.string());
+  return text;
+}
+
+json::array to_array(const std::vector<std::string>& items) {
+  json::array out;
+  for (const auto& s : items) out.emplace_back(s);
+  return out;
+}
+
+}  // namespace
+
+Result<Procedure> parse_procedure(std::string_view json_text, std::string_view origin) {
+  const Reader r(origin);
+  json::error_code ec;
+  const json::value root = json::parse(json::string_view(json_text.data(), json_text.size()), ec);
+  if (ec) return fail(ErrorCode::kMalformedJson, std::string(origin) + ": not valid JSON: " + ec.message());
+  if (!root.is_object()) return r.error("", "top level must be an object, not " + json_type_name(root));
+  const json::object& o = root.as_object();
+  if (auto ok = r.only_keys(o, "",
+                            {"code", "name", "sector", "level", "agency", "applicant_types", "online_level",
+                             "channels", "components", "conditions", "result", "legal_basis", "form_schema",
+                             "steps", "source_note", "version"});
+      !ok) {
+    return tl::unexpected(ok.error());
+  }
+
+  Procedure p;
+  auto code = r.string(o, "", "code", true);
+  if (!code) return tl::unexpected(code.error());
+  if (!valid_code(*code)) return r.error("code", shown(*code) + " is not a procedure code like \"1.001193\"");
+  p.code = std::move(*code);
+  auto name = r.string(o, "", "name", true);
+  if (!name) return tl::unexpected(name.error());
+  p.name = std::move(*name);
+  auto sector = r.string(o, "", "sector", true);
+  if (!sector) return tl::unexpected(sector.error());
+  p.sector = std::move(*sector);
+  auto level = r.one_of(o, "", "level", kLevels);
+  if (!level) return tl::unexpected(level.error());
+  p.level = std::move(*level);
+  auto agency = r.string(o, "", "agency", true);
+  if (!agency) return tl::unexpected(agency.error());
+  p.agency = std::move(*agency);
+
+  auto applicants = r.strings(o, "", "applicant_types", true);
+  if (!applicants) return tl::unexpected(applicants.error());
+  for (std::size_t i = 0; i < applicants->size(); ++i) {
+    if (!contains(kApplicantTypes, (*applicants)[i])) {
+      return r.error(Reader::index("applicant_types", i), "must be one of " + list(kApplicantTypes));
+    }
+  }
+  p.applicant_types = std::move(*applicants);
+  auto online_level = r.one_of(o, "", "online_level", kOnlineLevels);
+  if (!online_level) return tl::unexpected(online_level.error());
+  p.online_level = std::move(*online_level);
+
+  auto channels = parse_list<Channel>(r, o, "channels", false, "kind", parse_channel,
+                                      [](const Channel& c) { return c.kind; });
+  if (!channels) return tl::unexpected(channels.error());
+  p.channels = std::move(*channels);
+  // A dossier may need no uploads at all (everything comes from national databases).
+  auto components = parse_list<Component>(r, o, "components", true, "id", parse_component,
+                                          [](const Component& c) { return c.id; });
+  if (!components) return tl::unexpected(components.error());
+  p.components = std::move(*components);
+
+  auto conditions = r.string(o, "", "conditions", false);
+  if (!conditions) return tl::unexpected(conditions.error());
+  p.conditions = std::move(*conditions);
+  auto result = r.string(o, "", "result", true);
+  if (!result) return tl::unexpected(result.error());
+  p.result = std::move(*result);
+  auto legal_basis = r.strings(o, "", "legal_basis", true);
+  if (!legal_basis) return tl::unexpected(legal_basis.error());
+  p.legal_basis = std::move(*legal_basis);
+
+  const json::value* schema = o.if_contains("form_schema");
+  if (schema == nullptr) return r.error("form_schema", "missing required object");
+  if (!schema->is_object())
+    return r.error("form_schema", "must be an object, not " + json_type_name(*schema));
+  p.form_schema = *schema;
+
+  auto steps = parse_list<Step>(r, o, "steps", false, "id", parse_step, [](const Step& s) { return s.id; });
+  if (!steps) return tl::unexpected(steps.error());
+  if (auto ok = check_workflow(r, *steps); !ok) return tl::unexpected(ok.error());
+  p.steps = std::move(*steps);
+
+  auto source_note = r.string(o, "", "source_note", false);
+  if (!source_note) return tl::unexpected(source_note.error());
+  p.source_note = std::move(*source_note);
+  auto version = r.integer(o, "", "version", 1, std::numeric_limits<int>::max());
+  if (!version) return tl::unexpected(version.error());
+  p.version = static_cast<int>(*version);
+  return p;
+}
+
+Result<std::vector<Procedure>> load_procedure_directory(const std::filesystem::path& dir) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(dir, ec)) {
+    Error e{ErrorCode::kNotFound, "procedure directory not found", {}, dir.string()};
+    return tl::unexpected(std::move(e));
+  }
+  std::vector<std::filesystem::path> files;
+  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
+  }
+  if (ec) return fail_internal("cannot list " + dir.string() + ": " + ec.message());
+  if (files.empty()) {
+    Error e{ErrorCode::kNotFound, "no *.json procedures in the procedure directory", {}, dir.string()};
+    return tl::unexpected(std::move(e));
+  }
+  // Sorted so that the same broken directory always reports the same first error.
+  std::sort(files.begin(), files.end());
+
+  // Errors found across files name the file like parse errors do, with its full path for the log.
+  const auto file_error = [&dir](const std::string& name, const std::string& path,
+                                 const std::string& problem) {
+    auto e = Reader(name).error(path, problem);
+    e.value().internal = (dir / name).string();
+    return e;
+  };
+  std::vector<Procedure> out;
+  std::map<std::string, std::string> origin_of;  // code -> file name
+  for (const auto& file : files) {
+    const std::string name = file.filename().string();
+    auto text = read_file(file);
+    if (!text) return tl::unexpected(text.error());
+    auto parsed = parse_procedure(*text, name);
+    if (!parsed) {
+      parsed.error().internal = file.string();
+      return tl::unexpected(parsed.error());
+    }
+    // 1.004194.json holding "1.004222" is a copy-paste slip; other names are free-form.
+    const std::string stem = file.stem().string();
+    if (valid_code(stem) && stem != parsed->code) {
+      return file_error(name, "code", shown(parsed->code) + " does not match the file name");
+    }
+    const auto [it, inserted] = origin_of.emplace(parsed->code, name);
+    if (!inserted) {
+      return file_error(name, "code", shown(parsed->code) + " is already defined in " + it->second);
+    }
+    out.push_back(std::move(*parsed));
+  }
+  // Reuse works by attaching the result of an earlier dossier, so the referenced procedure must exist.
+  for (const auto& p : out) {
+    for (std::size_t c = 0; c < p.components.size(); ++c) {
+      const auto& from = p.components[c].reusable_from;
+      for (std::size_t i = 0; i < from.size(); ++i) {
+        if (origin_of.count(from[i]) == 0) {
+          return file_error(origin_of.at(p.code),
+                            Reader::index(Reader::index("components", c) + ".reusable_from", i),
+                            "no procedure " + shown(from[i]) + " in this directory");
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const Procedure& a, const Procedure& b) { return a.code < b.code; });
+  return out;
+}
+
+json::object procedure_to_json(const Procedure& p) {
+  json::array channels;
+  for (const auto& c : p.channels) {
+    channels.push_back(json::object{{"kind", c.kind},
+                                    {"time_limit", json::object{{"unit", c.time_limit.unit},
+                                                                {"value", c.time_limit.value},
+                                                                {"cutoff_hour", c.time_limit.cutoff_hour}}},
+                                    {"fee_vnd", c.fee_vnd},
+                                    {"fee_note", c.fee_note}});
+  }
+  json::array components;
+  for (const auto& c : p.components) {
+    components.push_back(json::object{{"id", c.id},
+                                      {"name", c.name},
+                                      {"form_template", c.form_template},
+                                      {"copy_kind", c.copy_kind},
+                                      {"required", c.required},
+                                      {"reusable_from", to_array(c.reusable_from)},
+                                      {"accepted_types", to_array(c.accepted_types)}});
+  }
+  json::array steps;
+  for (const auto& s : p.steps) {
+    steps.push_back(json::object{{"id", s.id},
+                                 {"name", s.name},
+                                 {"role", s.role},
+                                 {"share", s.share},
+                                 {"issues_result", s.issues_result}});
+  }
+  return json::object{{"code", p.code},
+                      {"name", p.name},
+                      {"sector", p.sector},
+                      {"level", p.level},
+                      {"agency", p.agency},
+                      {"applicant_types", to_array(p.applicant_types)},
+                      {"online_level", p.online_level},
+                      {"channels", std::move(channels)},
+                      {"components", std::move(components)},
+                      {"conditions", p.conditions},
+                      {"result", p.result},
+                      {"legal_basis", to_array(p.legal_basis)},
+                      {"form_schema", p.form_schema},
+                      {"steps", std::move(steps)},
+                      {"source_note", p.source_note},
+                      {"version", p.version}};
+}
+
+}  // namespace sen::services
