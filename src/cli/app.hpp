@@ -17,10 +17,10 @@ int run_audit_verify(const Config& config);
 
 // `sen pki <action>`: the platform CA and agencies' signing certificates.
 struct PkiCommand {
-  std::string action;  // list | init-ca | rotate-ca | issue | import | revoke
-  std::string name;    // init-ca: the CA's common name
-  std::string agency;  // issue, import
-  std::string file;    // import: a PKCS#12 file
+  std::string action;        // list | init-ca | rotate-ca | issue | import | revoke
+  std::string name;          // init-ca: the CA's common name
+  std::string agency;        // issue, import
+  std::string file;          // import: a PKCS#12 file
   std::string password_env;  // import: environment variable holding the PKCS#12 password
   std::string id;            // revoke
   std::string reason;        // revoke

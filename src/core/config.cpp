@@ -144,13 +144,15 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "services.max_documents_per_dossier", "documents one dossier may hold",
       [](Config& c) -> int& { return c.services.max_documents_per_dossier; }, 1, 1000));
-  all.push_back(string_setting("services.public_url", "this server's public base URL, for QR codes and e-mails",
+  all.push_back(string_setting("services.public_url",
+                               "this server's public base URL, for QR codes and e-mails",
                                [](Config& c) -> std::string& { return c.services.public_url; }));
+  all.push_back(string_setting("services.pki_master_key_file",
+                               "key sealing signing keys at rest; empty: <data_dir>/pki/master.key",
+                               [](Config& c) -> std::string& { return c.services.pki_master_key_file; }));
   all.push_back(string_setting(
-      "services.pki_master_key_file", "key sealing signing keys at rest; empty: <data_dir>/pki/master.key",
-      [](Config& c) -> std::string& { return c.services.pki_master_key_file; }));
-  all.push_back(string_setting(
-      "services.payment_hmac_secret", "HMAC-SHA256 secret shared with the payment gateway; empty disables callbacks",
+      "services.payment_hmac_secret",
+      "HMAC-SHA256 secret shared with the payment gateway; empty disables callbacks",
       [](Config& c) -> std::string& { return c.services.payment_hmac_secret; }, true));
   all.push_back(int_setting(
       "services.payment_callback_max_age_seconds", "signed payment callbacks older than this are refused",
@@ -176,9 +178,9 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "services.outbox_max_attempts", "delivery attempts before an e-mail is left as failed",
       [](Config& c) -> int& { return c.services.outbox_max_attempts; }, 1, 100));
-  all.push_back(string_setting(
-      "services.clock_file", "tests only: a file with an RFC 3339 time taken as now; empty: the real clock",
-      [](Config& c) -> std::string& { return c.services.clock_file; }));
+  all.push_back(string_setting("services.clock_file",
+                               "tests only: a file with an RFC 3339 time taken as now; empty: the real clock",
+                               [](Config& c) -> std::string& { return c.services.clock_file; }));
   all.push_back(string_setting("web.dir", "built web UI (static files) to serve",
                                [](Config& c) -> std::string& { return c.web_dir; }));
   all.push_back(string_setting("pack.dir", "country pack (administrative units, calendar)",

@@ -60,8 +60,9 @@ struct ServicesConfig {
   std::size_t upload_limit_bytes = 10 * 1024 * 1024;  // one dossier document (413 above)
   int max_documents_per_dossier = 30;
   std::string public_url = "http://127.0.0.1:8080";  // base of links printed in QR codes and e-mails
-  std::string pki_master_key_file;  // 32-byte key sealing private keys at rest; empty: <data_dir>/pki/master.key
-  std::string payment_hmac_secret;  // shared with the payment gateway; empty disables the callback
+  std::string
+      pki_master_key_file;  // 32-byte key sealing private keys at rest; empty: <data_dir>/pki/master.key
+  std::string payment_hmac_secret;             // shared with the payment gateway; empty disables the callback
   int payment_callback_max_age_seconds = 300;  // older signed callbacks are refused as replays
   std::string payment_bank_bin = "970415";     // VietQR: the collecting bank (NAPAS BIN)
   std::string payment_account = "113366668888";
