@@ -149,6 +149,15 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   return download(svc.result(who, code_of(r)), r);
                 });
               }});
+  router.add({"POST", "/api/v1/dossiers/{code}/result/revoke", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto body = parse_json_object_body(r);
+                  if (!body) return error_response(body.error(), r);
+                  return reply(
+                      svc.revoke_result(who, code_of(r), string_member(*body, "comment"), origin_of(r, &who)),
+                      r);
+                });
+              }});
   router.add(
       {"GET", "/api/v1/dossiers/{code}/payment/qr.svg", [&ctx, &svc](const Request& r) {
          return signed_in(ctx, r, [&](const identity::Principal& who) {

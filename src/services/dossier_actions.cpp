@@ -6,9 +6,11 @@
 
 #include "core/text_fold.hpp"
 #include "identity/account_service.hpp"
+#include "identity/roles.hpp"
 #include "pki/pdf_signature.hpp"
 #include "services/deadline.hpp"
 #include "services/dossier_service.hpp"
+#include "services/notifier.hpp"
 #include "services/papers.hpp"
 
 namespace sen::services {
@@ -151,6 +153,51 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     if (issued) d_.files.remove(issued->storage_name);
     return tl::unexpected(done.error());
   }
+  return view_after(who, code);
+}
+
+Result<boost::json::object> DossierService::revoke_result(const identity::Principal& who,
+                                                          const std::string& code, const std::string& reason,
+                                                          const identity::Origin& origin) {
+  const std::string why = trim_copy(reason);
+  if (why.empty() || utf8_length(why) > 500) {
+    return fail(ErrorCode::kInvalidArgument, "State the reason (at most 500 characters)", "comment");
+  }
+  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto l = load_readable(conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    const identity::Target leader{l->dossier.place_code, l->dossier.agency_code, "",
+                                  std::string(identity::kRoleApprovingLeader)};
+    if (auto ok = d_.authorizer.authorize(who, Action::kProcessDossier, leader); !ok) return ok;
+    auto result = load_result(conn, code);
+    if (!result) return tl::unexpected(result.error());
+    if (!*result) return fail(ErrorCode::kNotFound, "This dossier has no result", "code");
+    if ((*result)->revoked_at) return fail(ErrorCode::kConflict, "The result is already revoked", "code");
+    const std::string at = now();
+    auto r = conn.execute("UPDATE results SET revoked_at = $2, revoked_reason = $3 WHERE id = $1",
+                          {(*result)->id, at, why});
+    if (!r) return tl::unexpected(r.error());
+    Dossier d = l->dossier;
+    ++d.version;
+    if (auto s = update_dossier(conn, d); !s) return s;
+    const EventRow event{at,
+                         who.account_id,
+                         who.display_name,
+                         std::string(identity::kRoleApprovingLeader),
+                         d.agency_code,
+                         "revoke_result",
+                         d.status,
+                         d.status,
+                         d.step,
+                         std::nullopt,
+                         std::nullopt,
+                         std::nullopt,
+                         why};
+    if (auto s = record_change(conn, d, d.status, event, origin, l->procedure->name); !s) return s;
+    return notify_applicant(conn, d, l->procedure->name, "Kết quả đã bị thu hồi: " + why,
+                            d_.config.public_url, d_.clock);
+  });
+  if (!done) return tl::unexpected(done.error());
   return view_after(who, code);
 }
 

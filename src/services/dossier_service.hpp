@@ -97,6 +97,9 @@ class DossierService {
   Result<boost::json::object> my_results(const identity::Principal& who);
   Result<Download> receipt(const identity::Principal& who, const std::string& code);
   Result<Download> result(const identity::Principal& who, const std::string& code);
+  // The approving leader withdraws an issued result (e.g. issued in error); verification then says so.
+  Result<boost::json::object> revoke_result(const identity::Principal& who, const std::string& code,
+                                            const std::string& reason, const identity::Origin& origin);
 
   // Public: the dossier's status for whoever knows its code and the applicant's identity number.
   Result<boost::json::object> track(const std::string& code, const std::string& id_number);

@@ -221,6 +221,12 @@ Result<boost::json::object> DossierService::list(const identity::Principal& who,
   auto count = (*conn)->execute(fmt::format("SELECT count(*) {} AND $2 > 0", from), params);
   if (!count) return tl::unexpected(count.error());
   const std::string now_text = now();
+  auto list_step = [&](const std::string& procedure, const std::string& step) -> json::value {
+    auto p = d_.catalog.get(procedure);
+    const Step* s = p ? find_step(**p, step) : nullptr;
+    if (s == nullptr) return json::object{{"id", step}};
+    return json::object{{"id", s->id}, {"name", s->name}, {"role", s->role}};
+  };
   json::array items;
   for (const auto& r : rows->rows) {
     Dossier d;
@@ -232,7 +238,7 @@ Result<boost::json::object> DossierService::list(const identity::Principal& who,
                      {"applicant", json::object{{"name", r.text(3)}}},
                      {"status", d.status},
                      {"status_code", national_status_code(d.status)},
-                     {"step", r.text(5)},
+                     {"step", list_step(r.text(1), r.text(5))},
                      {"due_at", opt_json(d.due_at)},
                      {"step_due_at", r.is_null(7) ? json::value(nullptr) : json::value(r.text(7))},
                      {"overdue", is_overdue(d, now_text)},

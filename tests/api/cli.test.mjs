@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { senBinary, sourceDir, startSen } from '../support/sen_server.mjs';
@@ -37,6 +37,41 @@ describe('sen command', () => {
     assert.doesNotMatch(r.out, /hunter2/);
     assert.match(r.out, /storage\.database_url\s+= postgresql:\/\/sen:\*\*\*\*@db\.example\/sen/);
     assert.match(r.out, /server\.body_limit_bytes\s+= 2048/);
+  });
+
+  it('manages signing certificates with `sen pki`, keys sealed at rest', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sen-pki-'));
+    const demo = await startSen({ dataDir: dir });  // loads the agencies and creates the demo CA
+    assert.equal((await demo.stop()).code, 0);
+    const flags = ['--data-dir', dir];
+    let list = sen(['pki', 'list', ...flags]);
+    assert.equal(list.code, 0, list.err);
+    assert.match(list.out, /ca\s+platform\s+active/);
+    const issued = sen(['pki', 'issue', '--agency', 'UBND-00004', ...flags]);
+    assert.equal(issued.code, 0, issued.err);
+    assert.match(issued.out, /Ủy ban nhân dân Phường Ba Đình/);
+    assert.equal(sen(['pki', 'issue', '--agency', 'NO-SUCH', ...flags]).code, 1);
+    // A certificate from a "licensed CA", as an operator would receive it: a password-protected PKCS#12.
+    const openssl = (args) => spawnSync('openssl', args, { cwd: dir, encoding: 'utf8' });
+    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '30',
+      '-subj', '/CN=UBND Phuong Sai Gon/O=Licensed CA test/C=VN', '-keyout', 'k.pem', '-out', 'c.pem']);
+    openssl(['pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', 'agency.p12', '-passout', 'pass:s3cret']);
+    const wrong = sen(['pki', 'import', '--agency', 'UBND-26740', '--file', path.join(dir, 'agency.p12'),
+      '--password-env', 'P12_PASSWORD', ...flags], { P12_PASSWORD: 'wrong' });
+    assert.equal(wrong.code, 1);
+    const imported = sen(['pki', 'import', '--agency', 'UBND-26740', '--file', path.join(dir, 'agency.p12'),
+      '--password-env', 'P12_PASSWORD', ...flags], { P12_PASSWORD: 's3cret' });
+    assert.equal(imported.code, 0, imported.err);
+    const rotated = sen(['pki', 'rotate-ca', ...flags]);
+    assert.equal(rotated.code, 0, rotated.err);
+    list = sen(['pki', 'list', ...flags]);
+    assert.match(list.out, /ca\s+platform\s+retired/);
+    assert.match(list.out, /agency\s+imported\s+active\s+UBND-26740/);
+    const sealed = spawnSync('sqlite3', [path.join(dir, 'sen.db'), 'SELECT sealed_key FROM pki_credentials'], { encoding: 'utf8' });
+    assert.ok(sealed.stdout.trim().length > 0);
+    assert.doesNotMatch(sealed.stdout, /PRIVATE KEY/);
+    assert.equal(readFileSync(path.join(dir, 'pki', 'master.key')).length, 32);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('refuses an unknown setting in the configuration file, naming it', () => {

@@ -253,6 +253,14 @@ for (const backend of backends) {
       const bad = await verify(tampered);
       assert.equal(bad.valid, false);
       assert.equal(bad.altered, true);
+      const citizenRevokes = await call(citizen, 'POST', `/api/v1/dossiers/${code}/result/revoke`, { comment: 'x' });
+      assert.equal(citizenRevokes.status, 403);
+      const revoked = await call('lanhdao.badinh', 'POST', `/api/v1/dossiers/${code}/result/revoke`, { comment: 'Cấp nhầm' });
+      assert.equal(revoked.status, 200, revoked.text);
+      const afterRevoke = await verify(pdf);
+      assert.equal(afterRevoke.valid, false);
+      assert.equal(afterRevoke.revoked, true);
+      assert.equal(afterRevoke.altered, false);
       const notPdf = await fetch(`${server.url}/api/v1/verify`, { method: 'POST', body: 'hello' });
       assert.equal(notPdf.status, 400);
       assert.equal((await call(citizen, 'POST', `/api/v1/dossiers/${code}/rating`, { score: 5, comment: 'Nhanh' })).status, 201);

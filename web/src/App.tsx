@@ -13,7 +13,18 @@ import { SignInPage } from "./pages/SignInPage";
 import { SignUpPage } from "./pages/SignUpPage";
 import type { Route } from "./routing/route";
 import { useRoute } from "./routing/router";
+import { DossierPage } from "./services/DossierPage";
+import { EditDossierPage } from "./services/EditDossierPage";
+import { MyDossiersPage } from "./services/MyDossiersPage";
+import { NewDossierPage } from "./services/NewDossierPage";
+import { NotificationsPage } from "./services/NotificationsPage";
+import { ProcedurePage } from "./services/ProcedurePage";
+import { ProceduresPage } from "./services/ProceduresPage";
+import { TrackPage } from "./services/TrackPage";
+import { VerifyPage } from "./services/VerifyPage";
 import { SessionProvider } from "./session/SessionProvider";
+import { OfficialDossierPage } from "./workspace/OfficialDossierPage";
+import { WorkspacePage } from "./workspace/WorkspacePage";
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -23,7 +34,7 @@ function Page({ route }: { route: Route }) {
       // key: a different province is a fresh page, not an update of the previous one.
       return <ProvincePage key={route.code} code={route.code} q={route.q} />;
     case "signIn":
-      return <SignInPage notice={route.notice} />;
+      return <SignInPage notice={route.notice} next={route.next} />;
     case "signUp":
       return <SignUpPage />;
     case "account":
@@ -32,6 +43,30 @@ function Page({ route }: { route: Route }) {
       return <AdminPage route={route} />;
     case "notFound":
       return <NotFoundPage />;
+    // Public services. Keys: another procedure or dossier is a fresh page, not an update.
+    case "procedures":
+      return <ProceduresPage route={route} />;
+    case "procedure":
+      return <ProcedurePage key={route.code} code={route.code} />;
+    case "dossierNew":
+      return <NewDossierPage key={route.procedure} route={route} />;
+    case "dossierEdit":
+      return <EditDossierPage key={route.code} route={route} />;
+    case "dossiers":
+      return <MyDossiersPage route={route} />;
+    case "dossier":
+      return <DossierPage key={route.code} route={route} />;
+    case "notifications":
+      return <NotificationsPage route={route} />;
+    case "track":
+      // A receipt's QR link with another code starts afresh (the form is prefilled from it).
+      return <TrackPage key={route.code} code={route.code} />;
+    case "verify":
+      return <VerifyPage />;
+    case "workspace":
+      return <WorkspacePage route={route} />;
+    case "workspaceDossier":
+      return <OfficialDossierPage key={route.code} route={route} />;
   }
 }
 

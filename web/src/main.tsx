@@ -8,6 +8,7 @@ import "./styles/places.css";
 import "./styles/forms.css";
 import "./styles/account.css";
 import "./styles/admin.css";
+import "./styles/services.css";
 import { App } from "./App";
 
 const root = document.getElementById("app");

@@ -4,10 +4,11 @@ import { startServer } from "./server.mjs";
 
 // One server and one browser per test file, torn down in reverse order.
 // Returns a getter object because before() runs after the test functions are declared.
-export function useServerAndBrowser() {
+// `serverEnv`: extra environment for the server (see startServer).
+export function useServerAndBrowser({ serverEnv = {} } = {}) {
   const env = { server: null, browser: null };
   before(async () => {
-    env.server = await startServer();
+    env.server = await startServer({ env: serverEnv });
     env.browser = await launchBrowser();
   });
   after(async () => {

@@ -53,18 +53,20 @@ export async function getJson<T>(url: string, signal?: AbortSignal): Promise<T> 
   return (await response.json()) as T;
 }
 
-// Every state-changing request: JSON body, session cookie, and the CSRF header the server
-// requires on non-GET requests made with a cookie.
-async function send(method: "POST" | "DELETE", url: string, body?: unknown): Promise<Response> {
+// Every state-changing request: JSON body (or raw bytes, for uploads), session cookie, and the
+// CSRF header the server requires on non-GET requests made with a cookie.
+async function send(method: "POST" | "PUT" | "DELETE", url: string, body?: unknown): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const raw = body instanceof Blob;
+  if (raw) headers["Content-Type"] = body.type === "" ? "application/octet-stream" : body.type;
+  else if (body !== undefined) headers["Content-Type"] = "application/json";
   const csrf = csrfToken();
   if (csrf !== null) headers["X-CSRF-Token"] = csrf;
   const response = await fetch(url, {
     method,
     headers,
     credentials: "same-origin",
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: raw ? body : JSON.stringify(body) }),
   });
   if (!response.ok) throw await errorOf(response);
   return response;
@@ -72,6 +74,15 @@ async function send(method: "POST" | "DELETE", url: string, body?: unknown): Pro
 
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
   return (await (await send("POST", url, body)).json()) as T;
+}
+
+export async function putJson<T>(url: string, body: unknown): Promise<T> {
+  return (await (await send("PUT", url, body)).json()) as T;
+}
+
+// A file's bytes as the request body (Content-Type from the file); answers JSON.
+export async function sendBytes<T>(method: "POST" | "PUT", url: string, file: Blob): Promise<T> {
+  return (await (await send(method, url, file)).json()) as T;
 }
 
 // For endpoints answering 204 No Content (or whose body is not needed).

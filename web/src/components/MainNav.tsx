@@ -2,6 +2,7 @@ import { useI18n } from "../i18n/I18nProvider";
 import { isAdmin } from "../admin/adminRoles";
 import type { Route } from "../routing/route";
 import { useSession } from "../session/SessionProvider";
+import { hasWorkspace, isApplicant } from "../workspace/workspaceRoles";
 
 interface NavItem {
   id: string;
@@ -13,6 +14,7 @@ interface NavItem {
 export function MainNav({ route }: { route: Route }) {
   const { t } = useI18n();
   const { state } = useSession();
+  const roles = state.status === "signedIn" ? state.roles : null;
   // New sections are added here as further entries.
   const items: NavItem[] = [
     {
@@ -21,8 +23,38 @@ export function MainNav({ route }: { route: Route }) {
       label: t.navPlaces,
       isCurrent: (r) => r.name === "places" || r.name === "province",
     },
+    {
+      id: "procedures",
+      href: "#/procedures",
+      label: t.navProcedures,
+      isCurrent: (r) => r.name === "procedures" || r.name === "procedure" || r.name === "dossierNew",
+    },
+    // Citizens and businesses: their own dossiers.
+    ...(isApplicant(roles)
+      ? [
+          {
+            id: "dossiers",
+            href: "#/dossiers",
+            label: t.navMyDossiers,
+            isCurrent: (r: Route) => r.name === "dossiers" || r.name === "dossier" || r.name === "dossierEdit",
+          },
+        ]
+      : []),
+    // Officials: their queue.
+    ...(hasWorkspace(roles)
+      ? [
+          {
+            id: "workspace",
+            href: "#/workspace",
+            label: t.navWorkspace,
+            isCurrent: (r: Route) => r.name === "workspace" || r.name === "workspaceDossier",
+          },
+        ]
+      : []),
+    { id: "track", href: "#/track", label: t.navTrack, isCurrent: (r) => r.name === "track" },
+    { id: "verify", href: "#/verify", label: t.navVerify, isCurrent: (r) => r.name === "verify" },
     // Shown only to administrators; the server checks every request regardless.
-    ...(state.status === "signedIn" && isAdmin(state.roles)
+    ...(isAdmin(roles)
       ? [{ id: "admin", href: "#/admin", label: t.navAdmin, isCurrent: (r: Route) => r.name === "admin" }]
       : []),
   ];

@@ -3,6 +3,7 @@ import type { Route } from "../routing/route";
 import { AccountLink } from "./AccountLink";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { MainNav } from "./MainNav";
+import { NotificationBell } from "../services/NotificationBell";
 
 export function SiteHeader({ route }: { route: Route }) {
   const { t } = useI18n();
@@ -17,6 +18,7 @@ export function SiteHeader({ route }: { route: Route }) {
           </span>
         </a>
         <div class="site-header__tools">
+          <NotificationBell route={route} />
           <AccountLink route={route} />
           <LanguageSwitch />
         </div>

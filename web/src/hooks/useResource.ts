@@ -6,11 +6,12 @@ export type Resource<T> =
   | { status: "ready"; value: T }
   | { status: "error"; error: unknown };
 
-// Loads one value per `key`; aborts the previous request when the key changes.
+// Loads one value per `key`; aborts the previous request when the key changes. The third element
+// puts a newer value in place (e.g. the answer of a change) without a loading state in between.
 export function useResource<T>(
   key: string,
   load: (signal: AbortSignal) => Promise<T>,
-): [Resource<T>, () => void] {
+): [Resource<T>, () => void, (value: T) => void] {
   const [resource, setResource] = useState<Resource<T>>({ status: "loading" });
   const [generation, setGeneration] = useState(0);
   const loadRef = useRef(load);
@@ -28,5 +29,5 @@ export function useResource<T>(
     return () => controller.abort();
   }, [key, generation]);
 
-  return [resource, () => setGeneration((g) => g + 1)];
+  return [resource, () => setGeneration((g) => g + 1), (value) => setResource({ status: "ready", value })];
 }

@@ -1,33 +1,9 @@
+import { dateTime, fmtEn, fmtVi, plural } from "./format";
 import type { Language } from "./language";
+import { servicesEn, servicesVi } from "./servicesMessages";
 
-// Every user-visible UI string lives here. Place names come from the data and stay Vietnamese.
-
-const numberFormats: Record<Language, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat("vi-VN"),
-  en: new Intl.NumberFormat("en-US"),
-};
-
-const fmtVi = (n: number): string => numberFormats.vi.format(n);
-const fmtEn = (n: number): string => numberFormats.en.format(n);
-const plural = (n: number, one: string, many: string): string =>
-  `${fmtEn(n)} ${n === 1 ? one : many}`;
-
-const dateFormats: Record<Language, Intl.DateTimeFormat> = {
-  vi: new Intl.DateTimeFormat("vi-VN", {
-    day: "2-digit",
-    month: "2-digit",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }),
-  en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short" }),
-};
-
-// Server timestamps are RFC 3339; shown in the reader's time zone. An unparsable value is shown as is.
-const dateTime = (lang: Language, iso: string): string => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateFormats[lang].format(date);
-};
+// Every user-visible UI string lives here (public services' strings in servicesMessages.ts, spread
+// in below). Place names come from the data and stay Vietnamese.
 
 const vi = {
   productName: "Sen",
@@ -262,6 +238,8 @@ const vi = {
   footerData:
     "Dữ liệu địa bàn hành chính: dvhcvn/20250701 (giấy phép MIT). Mã đơn vị chính thức theo Cục Thống kê, Công văn 1027/CTK-CSCL.",
   footerSourceLink: "Mã nguồn dữ liệu",
+
+  ...servicesVi,
 };
 
 export type Messages = typeof vi;
@@ -501,6 +479,8 @@ const en: Messages = {
   footerData:
     "Administrative unit data: dvhcvn/20250701 (MIT licence). Official unit codes from the National Statistics Office (Cục Thống kê), Official Letter 1027/CTK-CSCL.",
   footerSourceLink: "Data source",
+
+  ...servicesEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { vi, en };

@@ -11,7 +11,7 @@ import { commonError, errorText, type ErrorText } from "../forms/errorText";
 import type { FormError } from "../forms/FormError";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useI18n } from "../i18n/I18nProvider";
-import { hrefFor, type SignInNotice } from "../routing/route";
+import { hrefFor, parseHash, type SignInNotice } from "../routing/route";
 import { navigate } from "../routing/router";
 import { useSession } from "../session/SessionProvider";
 import { ExternalSignIn } from "./ExternalSignIn";
@@ -24,7 +24,8 @@ interface FieldErrors {
   password?: ErrorText;
 }
 
-export function SignInPage({ notice }: { notice: SignInNotice }) {
+// `next`: the page that sent the reader here (e.g. "submit online"); they return to it after signing in.
+export function SignInPage({ notice, next }: { notice: SignInNotice; next?: string | undefined }) {
   const { t } = useI18n();
   const session = useSession();
   useDocumentTitle(t.signInHeading);
@@ -58,7 +59,7 @@ export function SignInPage({ notice }: { notice: SignInNotice }) {
     try {
       const result = await login(name, password);
       session.signedIn(result.display_name, result.csrf_token);
-      navigate({ name: "account" });
+      navigate(next === undefined ? { name: "account" } : parseHash(`#${next}`));
     } catch (error) {
       // One message for unknown user, wrong password and locked account: nothing to probe.
       const wrong = error instanceof ApiError && error.isUnauthenticated;
@@ -82,6 +83,7 @@ export function SignInPage({ notice }: { notice: SignInNotice }) {
       <PageHeading>{t.signInHeading}</PageHeading>
       {notice === "registered" && <Notice kind="success">{t.noticeRegistered}</Notice>}
       {notice === "externalFailed" && <Notice kind="error">{t.noticeExternalFailed}</Notice>}
+      {next !== undefined && notice === null && <p class="notice">{t.signInToContinue}</p>}
       <ErrorSummary errors={errors} attempt={attempt} />
       <ExternalSignIn />
       <form class="form" noValidate onSubmit={onSubmit}>

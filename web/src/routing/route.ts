@@ -1,14 +1,18 @@
+import { parseServiceRoute, serviceHref, servicePageKey, type ServiceRoute } from "./serviceRoutes";
+
 // Hash routes keep pages linkable (#/places/01) without needing an SPA fallback on the server.
 export type Route =
   | { name: "places"; q: string }
   | { name: "province"; code: string; q: string }
   // `notice`: why the sign-in page was opened (after sign-up, or the provider's redirect on failure).
-  | { name: "signIn"; notice: SignInNotice }
+  // `next`: the page (hash path and query, without "#") to return to after signing in.
+  | { name: "signIn"; notice: SignInNotice; next?: string }
   | { name: "signUp" }
   | { name: "account" }
   // Administration: `q` searches places, `place` lists its agencies, `agency` its officials.
   | { name: "admin"; q: string; place: string; agency: string }
-  | { name: "notFound"; path: string };
+  | { name: "notFound"; path: string }
+  | ServiceRoute;
 
 export type SignInNotice = "registered" | "externalFailed" | null;
 
@@ -26,13 +30,18 @@ export function parseHash(hash: string): Route {
   if (path === "/" || path === "/places" || path === "/places/") return { name: "places", q };
   const match = PROVINCE_PATH.exec(path);
   if (match?.[1] !== undefined) return { name: "province", code: match[1], q };
-  if (path === "/sign-in") return { name: "signIn", notice: signInNotice(params) };
+  if (path === "/sign-in") {
+    const next = params.get("next");
+    return next !== null && isReturnPath(next)
+      ? { name: "signIn", notice: signInNotice(params), next }
+      : { name: "signIn", notice: signInNotice(params) };
+  }
   if (path === "/sign-up") return { name: "signUp" };
   if (path === "/account") return { name: "account" };
   if (path === "/admin" || path === "/admin/") {
     return { name: "admin", q, place: params.get("place") ?? "", agency: params.get("agency") ?? "" };
   }
-  return { name: "notFound", path };
+  return parseServiceRoute(path, params) ?? { name: "notFound", path };
 }
 
 export function hrefFor(route: Route): string {
@@ -41,12 +50,14 @@ export function hrefFor(route: Route): string {
       return withQuery("#/", route.q);
     case "province":
       return withQuery(`#/places/${encodeURIComponent(route.code)}`, route.q);
-    case "signIn":
-      return route.notice === "registered"
-        ? "#/sign-in?registered=1"
-        : route.notice === "externalFailed"
-          ? "#/sign-in?error=external"
-          : "#/sign-in";
+    case "signIn": {
+      const params = new URLSearchParams();
+      if (route.notice === "registered") params.set("registered", "1");
+      if (route.notice === "externalFailed") params.set("error", "external");
+      if (route.next !== undefined) params.set("next", route.next);
+      const qs = params.toString();
+      return qs === "" ? "#/sign-in" : `#/sign-in?${qs}`;
+    }
     case "signUp":
       return "#/sign-up";
     case "account":
@@ -61,7 +72,19 @@ export function hrefFor(route: Route): string {
     }
     case "notFound":
       return `#${route.path}`;
+    default:
+      return serviceHref(route);
   }
+}
+
+// Only pages of this app are returned to (a path such as "/dossiers/new/1.001193").
+function isReturnPath(next: string): boolean {
+  return next.startsWith("/") && !next.startsWith("/sign-in");
+}
+
+// Where the sign-in page should send the reader back to, for the current route.
+export function returnPath(route: Route): string {
+  return hrefFor(route).replace(/^#/, "");
 }
 
 // The server's external sign-in callback redirects to #/sign-in?error=external on failure.
@@ -89,5 +112,7 @@ export function pageKey(route: Route): string {
       return route.name;
     case "notFound":
       return `notFound:${route.path}`;
+    default:
+      return servicePageKey(route);
   }
 }

@@ -1,0 +1,75 @@
+import { API_BASE, apiUrl, getJson, postJson, putJson, sendBytes, sendOnly } from "./client";
+import type { Dossier, DossierListItem, IssuedResult, StoredDocument } from "./serviceTypes";
+import type { Page } from "./types";
+
+const PAGE_SIZE = 50;
+const path = (code: string, rest = "") => `/dossiers/${encodeURIComponent(code)}${rest}`;
+const componentPath = (code: string, component: string, rest = "") =>
+  path(code, `/documents/${encodeURIComponent(component)}${rest}`);
+
+// Plain links (downloads, images): the session cookie goes along, no script needed.
+export const dossierFileUrl = {
+  receipt: (code: string) => `${API_BASE}${path(code, "/receipt")}`,
+  result: (code: string) => `${API_BASE}${path(code, "/result")}`,
+  document: (code: string, component: string) => `${API_BASE}${componentPath(code, component)}`,
+  paymentQr: (code: string) => `${API_BASE}${path(code, "/payment/qr.svg")}`,
+  paymentReceipt: (code: string) => `${API_BASE}${path(code, "/payment/receipt")}`,
+};
+
+// Citizens and businesses: their own dossiers. Officials: their queue, or with scope "all" every
+// dossier they may read; most urgent first.
+export function listDossiers(
+  query: { status?: string; scope?: string },
+  after: string | null,
+  signal?: AbortSignal,
+): Promise<Page<DossierListItem>> {
+  return getJson(apiUrl("/dossiers", { ...query, cursor: after, limit: PAGE_SIZE }), signal);
+}
+
+export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {
+  return getJson(apiUrl(path(code)), signal);
+}
+
+export function createDossier(draft: {
+  procedure: string;
+  place: string;
+  form: Record<string, unknown>;
+  contact_email?: string;
+}): Promise<Dossier> {
+  return postJson(apiUrl("/dossiers"), { ...draft, channel: "online" });
+}
+
+export function saveDossierForm(code: string, form: Record<string, unknown>, contactEmail: string): Promise<Dossier> {
+  return putJson(apiUrl(path(code, "/form")), { form, contact_email: contactEmail });
+}
+
+export function uploadDocument(code: string, component: string, file: Blob): Promise<StoredDocument> {
+  return sendBytes("PUT", apiUrl(componentPath(code, component)), file);
+}
+
+export function reuseResult(code: string, component: string, result: string): Promise<StoredDocument> {
+  return postJson(apiUrl(componentPath(code, component, "/reuse")), { result });
+}
+
+export function deleteDocument(code: string, component: string): Promise<void> {
+  return sendOnly("DELETE", apiUrl(componentPath(code, component)));
+}
+
+export function submitDossier(code: string): Promise<Dossier> {
+  return postJson(apiUrl(path(code, "/submit")), {});
+}
+
+export function actOnDossier(
+  code: string,
+  action: { action: string; comment: string; target_agency?: string },
+): Promise<Dossier> {
+  return postJson(apiUrl(path(code, "/actions")), action);
+}
+
+export function rateDossier(code: string, score: number, comment: string): Promise<void> {
+  return sendOnly("POST", apiUrl(path(code, "/rating")), { score, comment });
+}
+
+export async function listMyResults(signal?: AbortSignal): Promise<IssuedResult[]> {
+  return (await getJson<{ items: IssuedResult[] }>(apiUrl("/me/results"), signal)).items;
+}

@@ -1,0 +1,174 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { ApiError } from "../api/client";
+import { actOnDossier } from "../api/dossiers";
+import type { Dossier } from "../api/serviceTypes";
+import { useFormErrors } from "../admin/useFormErrors";
+import { ErrorSummary } from "../components/ErrorSummary";
+import { TextAreaField } from "../components/TextAreaField";
+import { TextField } from "../components/TextField";
+import { commonError, errorText } from "../forms/errorText";
+import { useI18n } from "../i18n/I18nProvider";
+import { isAgencyCode, isDestructive, needsReason, needsTargetAgency } from "./actionRules";
+import { actionLabel } from "./labels";
+
+interface Props {
+  dossier: Dossier;
+  // The actions to offer, from the dossier's allowed_actions.
+  actions: readonly string[];
+  heading: string;
+  onDone: (dossier: Dossier, action: string) => void;
+  // Someone else acted first (409): reload to see where the dossier stands now.
+  onReload: () => void;
+  onSessionError: (error: unknown) => boolean;
+}
+
+type ActionField = "comment" | "target";
+const FIELDS: readonly ActionField[] = ["comment", "target"];
+const fieldId = (f: ActionField) => `action-${f}`;
+const FORM_ID = "action-form";
+// The server's limit on a comment, in characters.
+const COMMENT_MAX = 2000;
+
+// One button per allowed action; choosing one opens a short form for the comment (the reason,
+// where the action needs one) and, for a transfer, the receiving agency.
+export function ActionPanel({ dossier, actions, heading, onDone, onReload, onSessionError }: Props) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  const [comment, setComment] = useState("");
+  const [target, setTarget] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  const errors = useFormErrors(fieldId);
+  const openers = useRef<Record<string, HTMLButtonElement | null>>({});
+
+  useEffect(() => {
+    if (open !== null) document.getElementById(fieldId("comment"))?.focus();
+  }, [open]);
+
+  const choose = (action: string) => {
+    setOpen(action);
+    setComment("");
+    setTarget("");
+    setConflict(false);
+    errors.clear();
+  };
+  const close = () => {
+    const action = open;
+    setOpen(null);
+    errors.clear();
+    if (action !== null) openers.current[action]?.focus();
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (busy || open === null) return;
+    const reason = comment.trim();
+    const code = target.trim().toUpperCase();
+    const missing: Partial<
+      Record<ActionField, "errorReasonMissing" | "errorCommentTooLong" | "errorTargetAgencyMissing" | "errorTargetAgencyInvalid">
+    > = {};
+    if (needsReason(open) && reason === "") missing.comment = "errorReasonMissing";
+    else if ([...reason].length > COMMENT_MAX) missing.comment = "errorCommentTooLong";
+    if (needsTargetAgency(open)) {
+      if (code === "") missing.target = "errorTargetAgencyMissing";
+      else if (!isAgencyCode(code)) missing.target = "errorTargetAgencyInvalid";
+    }
+    if (Object.keys(missing).length > 0) return errors.fail(missing);
+    setBusy(true);
+    try {
+      const next = await actOnDossier(dossier.code, {
+        action: open,
+        comment: reason,
+        ...(needsTargetAgency(open) ? { target_agency: code } : {}),
+      });
+      const done = open;
+      setOpen(null);
+      errors.clear();
+      onDone(next, done);
+    } catch (error) {
+      if (onSessionError(error)) return;
+      if (error instanceof ApiError && error.status === 409) {
+        setOpen(null);
+        errors.clear();
+        setConflict(true);
+      } else if (error instanceof ApiError && error.field === "comment") {
+        errors.fail({ comment: reason === "" ? "errorReasonMissing" : { detail: error.message } });
+      } else if (error instanceof ApiError && error.field === "target_agency") {
+        errors.fail({ target: { detail: t.errorTargetAgencyRefused(error.message) } });
+      } else if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+        errors.fail({}, "errorAdminNotAllowed");
+      } else {
+        errors.fail({}, error instanceof ApiError && error.status === 400 ? { detail: error.message } : commonError(error));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const err = (f: ActionField) => (errors.fields[f] !== undefined ? errorText(t, errors.fields[f]) : undefined);
+  return (
+    <section class="section action-panel" aria-labelledby="actions-heading" data-testid="actions">
+      <h2 id="actions-heading">{heading}</h2>
+      {conflict && (
+        <div class="notice notice--error" role="alert" data-testid="conflict">
+          <p>{t.errorActedFirst}</p>
+          <button type="button" class="button button--secondary" onClick={onReload}>
+            {t.reloadDossier}
+          </button>
+        </div>
+      )}
+      <div class="button-row">
+        {actions.map((action) => (
+          <button
+            key={action}
+            ref={(el) => {
+              openers.current[action] = el;
+            }}
+            type="button"
+            class={isDestructive(action) ? "button button--secondary button--danger" : "button button--secondary"}
+            aria-expanded={open === action}
+            aria-controls={open === action ? FORM_ID : undefined}
+            onClick={() => (open === action ? close() : choose(action))}
+          >
+            {actionLabel(t, action)}
+          </button>
+        ))}
+      </div>
+      {open !== null && (
+        <form id={FORM_ID} class="form action-form" noValidate onSubmit={onSubmit}>
+          <h3 class="action-form__title">{actionLabel(t, open)}</h3>
+          <ErrorSummary headingLevel={4} attempt={errors.attempt} errors={errors.summary(FIELDS)} />
+          <TextAreaField
+            id={fieldId("comment")}
+            label={needsReason(open) ? t.reasonLabel : t.commentLabel}
+            hint={needsReason(open) ? t.reasonHint : t.commentHint}
+            error={err("comment")}
+            required={needsReason(open)}
+            value={comment}
+            onInput={setComment}
+          />
+          {needsTargetAgency(open) && (
+            <TextField
+              id={fieldId("target")}
+              label={t.targetAgencyLabel}
+              hint={t.targetAgencyHint}
+              error={err("target")}
+              required
+              value={target}
+              onInput={setTarget}
+              autocomplete="off"
+            />
+          )}
+          <div class="button-row">
+            <button type="submit" class="button" aria-disabled={busy}>
+              {busy ? t.acting : t.confirmAction(actionLabel(t, open))}
+            </button>
+            <button type="button" class="button button--secondary" onClick={close}>
+              {t.cancel}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useI18n } from "../i18n/I18nProvider";
+import { statusLabel } from "./labels";
+
+function tone(status: string): string {
+  switch (status) {
+    case "awaiting_payment":
+    case "awaiting_supplement":
+      return "waiting";
+    case "submitted":
+    case "received":
+    case "processing":
+      return "active";
+    case "result_ready":
+    case "returned":
+      return "done";
+    case "refused":
+    case "withdrawn":
+    case "rejected":
+      return "stopped";
+    default:
+      return "draft";
+  }
+}
+
+// A dossier's status in words, with the national status code ("Đã tiếp nhận (mã 2)").
+export function StatusBadge({ status, code }: { status: string; code: number | null }) {
+  const { t } = useI18n();
+  return (
+    <span class={`status-badge status-badge--${tone(status)}`} data-testid="status" data-status={status}>
+      {statusLabel(t, status)}
+      {/* Drafts have no national code (the server sends 0). */}
+      {code !== null && code > 0 && <span class="status-badge__code"> ({t.statusCode(code)})</span>}
+    </span>
+  );
+}

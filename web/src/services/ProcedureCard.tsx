@@ -1,0 +1,44 @@
+import type { ProcedureSummary } from "../api/serviceTypes";
+import { channelLabel, levelLabel } from "../dossiers/labels";
+import { feeText, timeLimitText } from "../dossiers/procedureText";
+import { useI18n } from "../i18n/I18nProvider";
+import { hrefFor } from "../routing/route";
+
+// One procedure in the catalogue: name, code, level, and per channel the time limit and fee
+// (online first, as this is where it is submitted from).
+export function ProcedureCard({ procedure }: { procedure: ProcedureSummary }) {
+  const { t } = useI18n();
+  const p = procedure;
+  const channels = [...p.channels].sort((a, b) => (a.kind === "online" ? -1 : b.kind === "online" ? 1 : 0));
+  return (
+    <li class="procedure-card" data-testid="procedure">
+      <h3 class="procedure-card__name">
+        <a href={hrefFor({ name: "procedure", code: p.code })} lang="vi">
+          {p.name}
+        </a>
+      </h3>
+      <p class="procedure-card__meta">
+        <span>{t.codeValue(p.code)}</span>
+        <span aria-hidden="true"> · </span>
+        <span>{levelLabel(t, p.level)}</span>
+        <span aria-hidden="true"> · </span>
+        <span lang="vi">{p.sector}</span>
+        {p.online_level === "full" && (
+          <>
+            {" "}
+            <span class="tag tag--online">{t.fullyOnline}</span>
+          </>
+        )}
+      </p>
+      <ul class="procedure-card__channels">
+        {channels.map((c) => (
+          <li key={c.kind}>
+            <span class="procedure-card__channel">{channelLabel(t, c.kind)}:</span> {timeLimitText(t, c.time_limit)}
+            <span aria-hidden="true"> · </span>
+            {feeText(t, c.fee_vnd)}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from "preact/hooks";
+import { actOnDossier, submitDossier } from "../api/dossiers";
+import type { Dossier, Procedure } from "../api/serviceTypes";
+import { DetailRow } from "../components/DetailRow";
+import { DocumentList } from "../dossiers/DocumentList";
+import { FormDataList } from "../dossiers/FormDataList";
+import { feeText } from "../dossiers/procedureText";
+import { errorText, type ErrorText } from "../forms/errorText";
+import { useI18n } from "../i18n/I18nProvider";
+import { serverFault, type ServerFault } from "./serverFieldError";
+
+interface Props {
+  dossier: Dossier;
+  procedure: Procedure;
+  onSubmitted: (dossier: Dossier) => void;
+  // Problems with the form or a document: the page takes the applicant to that step.
+  onFault: (fault: ServerFault) => void;
+  onSessionError: (error: unknown) => boolean;
+}
+
+// Step 3: everything at a glance, then submit (or, after a supplement request, resubmit).
+export function ReviewStep({ dossier, procedure, onSubmitted, onFault, onSessionError }: Props) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorText | null>(null);
+  const supplement = dossier.status === "awaiting_supplement";
+  const missing = procedure.components.filter(
+    (c) => c.required && !dossier.documents.some((d) => d.component === c.id),
+  );
+
+  const onSubmit = async () => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const next = supplement
+        ? await actOnDossier(dossier.code, { action: "resubmit", comment: "" })
+        : await submitDossier(dossier.code);
+      onSubmitted(next);
+    } catch (e) {
+      if (onSessionError(e)) return;
+      const fault = serverFault(e);
+      if (fault.at === "request") setError(fault.text);
+      else onFault(fault);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="section" aria-labelledby="review-step-heading">
+      <h2 id="review-step-heading">{t.reviewStepHeading}</h2>
+      <dl class="details">
+        <DetailRow label={t.fieldProcedure}>
+          <span lang="vi">{dossier.procedure.name}</span>
+        </DetailRow>
+        <DetailRow label={t.fieldPlace}><span lang="vi">{dossier.place.name}</span></DetailRow>
+        <DetailRow label={t.fieldAgency}><span lang="vi">{dossier.agency.name}</span></DetailRow>
+        <DetailRow label={t.contactEmailLabel}>
+          {dossier.contact_email === "" ? t.notGiven : dossier.contact_email}
+        </DetailRow>
+        <DetailRow label={t.fieldFee}>{feeText(t, dossier.fee_vnd)}</DetailRow>
+      </dl>
+      <h3>{t.formSectionHeading}</h3>
+      <FormDataList schema={procedure.form_schema} form={dossier.form} />
+      <h3 id="review-documents-heading">{t.documentsHeading}</h3>
+      {dossier.documents.length === 0 ? (
+        <p>{t.documentsNone}</p>
+      ) : (
+        <DocumentList code={dossier.code} documents={dossier.documents} labelledBy="review-documents-heading" />
+      )}
+      {missing.length > 0 && (
+        <div class="notice notice--error" data-testid="missing-documents">
+          <p>{t.documentsMissing}</p>
+          <ul>
+            {missing.map((c) => (
+              <li key={c.id} lang="vi">
+                {c.name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {dossier.fee_vnd > 0 && !supplement && <p class="notice">{t.feeDueNotice(feeText(t, dossier.fee_vnd))}</p>}
+      {error !== null && (
+        <div class="notice notice--error" role="alert">
+          <p>{errorText(t, error)}</p>
+        </div>
+      )}
+      <p class="wizard-next">
+        <button type="button" class="button" aria-disabled={busy} onClick={() => void onSubmit()}>
+          {busy ? t.submitting : supplement ? t.action_resubmit : t.submitDossier}
+        </button>
+      </p>
+    </section>
+  );
+}

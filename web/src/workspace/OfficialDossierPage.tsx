@@ -1,0 +1,98 @@
+import { Breadcrumb } from "../components/Breadcrumb";
+import { Loading } from "../components/Loading";
+import { ActionPanel } from "../dossiers/ActionPanel";
+import { DocumentList } from "../dossiers/DocumentList";
+import { DossierSummary } from "../dossiers/DossierSummary";
+import { DossierUnavailable } from "../dossiers/DossierUnavailable";
+import { FormDataList } from "../dossiers/FormDataList";
+import { useDossier, useDossierProcedure } from "../dossiers/useDossier";
+import { useOnActed } from "../dossiers/useOnActed";
+import { useI18n } from "../i18n/I18nProvider";
+import { hrefFor, type Route } from "../routing/route";
+import { SignedInPage } from "../session/SignedInPage";
+import { useSignedOutOn401 } from "../session/useSignedOutOn401";
+import { ResultPanel } from "../services/ResultPanel";
+import { ControlSheet } from "./ControlSheet";
+
+type OfficialRoute = Extract<Route, { name: "workspaceDossier" }>;
+
+export function OfficialDossierPage({ route }: { route: OfficialRoute }) {
+  const { t } = useI18n();
+  return (
+    <SignedInPage
+      route={route}
+      title={t.dossierHeading(route.code)}
+      class="dossier-page dossier-page--official"
+      before={<Breadcrumb href={hrefFor({ name: "workspace", scope: "mine", status: "" })} label={t.workspaceHeading} />}
+    >
+      <OfficialDossier code={route.code} />
+    </SignedInPage>
+  );
+}
+
+// What an official needs to act: the current state and step, the actions open to them, the
+// applicant's form and papers, and the control sheet.
+function OfficialDossier({ code }: { code: string }) {
+  const { t } = useI18n();
+  const onSessionError = useSignedOutOn401();
+  const { dossier, reload, replace } = useDossier(code);
+  const onActed = useOnActed(replace);
+  const [procedure] = useDossierProcedure(dossier);
+
+  if (dossier.status === "loading") return <Loading />;
+  if (dossier.status === "error") return <DossierUnavailable code={code} error={dossier.error} onRetry={reload} />;
+  const d = dossier.value;
+
+  return (
+    <>
+      <p class="lead" lang="vi">
+        {d.procedure.name}
+      </p>
+      <DossierSummary dossier={d} official />
+      {d.allowed_actions.length > 0 ? (
+        <ActionPanel
+          dossier={d}
+          actions={d.allowed_actions}
+          heading={t.actionsHeading}
+          onDone={onActed}
+          onReload={reload}
+          onSessionError={onSessionError}
+        />
+      ) : (
+        <p class="notice" data-testid="no-actions">
+          {t.noActions}
+        </p>
+      )}
+      <section class="section" aria-labelledby="official-form-heading">
+        <h2 id="official-form-heading">{t.formSectionHeading}</h2>
+        {procedure.status === "ready" ? (
+          <FormDataList schema={procedure.value.form_schema} form={d.form} />
+        ) : procedure.status === "error" ? (
+          <pre class="form-raw" lang="vi">
+            {JSON.stringify(d.form, null, 2)}
+          </pre>
+        ) : (
+          <Loading />
+        )}
+        {d.contact_email !== "" && (
+          <p>
+            {t.contactEmailLabel}: <a href={`mailto:${d.contact_email}`}>{d.contact_email}</a>
+          </p>
+        )}
+      </section>
+      <section class="section" aria-labelledby="official-documents-heading">
+        <h2 id="official-documents-heading">{t.documentsHeading}</h2>
+        {d.documents.length === 0 ? (
+          <p>{t.documentsNone}</p>
+        ) : (
+          <DocumentList code={d.code} documents={d.documents} labelledBy="official-documents-heading" />
+        )}
+      </section>
+      <ResultPanel dossier={d} />
+      <section class="section" aria-labelledby="control-sheet-heading">
+        <h2 id="control-sheet-heading">{t.controlSheetHeading}</h2>
+        {d.events.length === 0 ? <p>{t.timelineEmpty}</p> : <ControlSheet events={d.events} labelledBy="control-sheet-heading" />}
+      </section>
+    </>
+  );
+}
