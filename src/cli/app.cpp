@@ -230,6 +230,7 @@ int serve(const Config& config, storage::Database& db) {
   auto credentials = open_credentials(db, config, *services_clock);
   if (!credentials) return report(credentials.error(), 2);
   services::ProcedureCatalog catalog(db, *services_clock);
+  if (auto warm = catalog.warm(); !warm) return report(warm.error());
   services::FileStore file_store(std::filesystem::path(config.storage.data_dir) / "files");
   identity::AccountService accounts(db, clock, config.auth);
   RateLimiter client_limiter(config.auth.login_attempts_per_minute_per_client, std::chrono::seconds(60),

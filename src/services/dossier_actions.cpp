@@ -204,7 +204,13 @@ Result<boost::json::object> DossierService::revoke_result(const identity::Princi
 Result<ResultRow> DossierService::issue_result(const Loaded& l, const identity::Principal& leader,
                                                const std::string& issued_at) {
   const Dossier& d = l.dossier;
-  const std::string agency = agency_name(d.agency_code);
+  std::string agency, place;
+  {
+    auto conn = d_.db.acquire();
+    if (!conn) return tl::unexpected(conn.error());
+    agency = agency_name(**conn, d.agency_code);
+    place = place_name(**conn, d.place_code);
+  }
   auto signer = d_.credentials.active_signer(d.agency_code);
   if (!signer && signer.error().code == ErrorCode::kNotFound) {
     // The platform CA certifies agencies that have no certificate of their own yet.
@@ -214,12 +220,11 @@ Result<ResultRow> DossierService::issue_result(const Loaded& l, const identity::
     signer = d_.credentials.active_signer(d.agency_code);
   }
   if (!signer) return tl::unexpected(signer.error());
-  const PaperContext ctx{d, *l.procedure, agency, place_name(d.place_code), d_.config.public_url};
+  const PaperContext ctx{d, *l.procedure, agency, place, d_.config.public_url};
   auto pdf = render_paper(result_spec(ctx, leader.display_name, issued_at));
   if (!pdf) return tl::unexpected(pdf.error());
-  auto signed_pdf = pki::sign_pdf(
-      *pdf, signer->key, {agency, "Kết quả giải quyết hồ sơ " + d.code, place_name(d.place_code), ""},
-      d_.clock.now());
+  auto signed_pdf = pki::sign_pdf(*pdf, signer->key,
+                                  {agency, "Kết quả giải quyết hồ sơ " + d.code, place, ""}, d_.clock.now());
   if (!signed_pdf) return tl::unexpected(signed_pdf.error());
   auto stored = d_.files.put(*signed_pdf, "results");
   if (!stored) return tl::unexpected(stored.error());

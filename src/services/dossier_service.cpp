@@ -53,14 +53,28 @@ std::string local_day_code(TimePoint t) {
 
 }  // namespace
 
-std::string DossierService::place_name(const std::string& code) const {
-  auto p = d_.places.get(code);
-  return p ? p->name : code;
+std::string DossierService::cached_name(storage::Connection& conn, std::string_view table,
+                                        const std::string& code) {
+  const std::string key = std::string(table) + ":" + code;
+  {
+    std::shared_lock lock(names_mutex_);
+    if (auto it = names_.find(key); it != names_.end()) return it->second;
+  }
+  // Uses the caller's connection: taking a second one from the pool while holding one can starve it.
+  auto rows = conn.execute(table == "places" ? "SELECT name FROM places WHERE code = $1"
+                                             : "SELECT name FROM agencies WHERE code = $1",
+                           {code});
+  if (!rows || rows->rows.empty()) return code;
+  std::unique_lock lock(names_mutex_);
+  return names_.emplace(key, rows->rows.front().text(0)).first->second;
 }
 
-std::string DossierService::agency_name(const std::string& code) const {
-  auto a = d_.places.get_agency(code);
-  return a ? a->name : code;
+std::string DossierService::place_name(storage::Connection& conn, const std::string& code) {
+  return cached_name(conn, "places", code);
+}
+
+std::string DossierService::agency_name(storage::Connection& conn, const std::string& code) {
+  return cached_name(conn, "agencies", code);
 }
 
 Result<DossierService::Loaded> DossierService::load_readable(storage::Connection& conn,
@@ -103,8 +117,8 @@ Result<DossierService::Loaded> DossierService::load_own_editable(storage::Connec
 
 Result<void> DossierService::record_change(storage::Connection& conn, const Dossier& after,
                                            const std::string& from_status, const EventRow& event,
-                                           const identity::Origin& origin,
-                                           const std::string& procedure_name) {
+                                           const identity::Origin& origin, const std::string& procedure_name,
+                                           const audit::Entry* preceding) {
   if (auto e = insert_event(conn, after.code, event); !e) return e;
   if (from_status != after.status) {
     if (auto n = notify_applicant(conn, after, procedure_name, event.comment, d_.config.public_url, d_.clock);
@@ -114,6 +128,10 @@ Result<void> DossierService::record_change(storage::Connection& conn, const Doss
   }
   const json::object summary{
       {"from", from_status}, {"to", after.status}, {"step", after.step}, {"agency", after.agency_code}};
+  // Audit records go last: on PostgreSQL the chain's lock is held from the first append to the commit.
+  if (preceding != nullptr) {
+    if (auto a = audit::append(conn, *preceding, d_.clock); !a) return tl::unexpected(a.error());
+  }
   auto a = audit::append(conn,
                          {origin.actor_id, origin.ip, "dossier." + event.action, "dossier", after.code,
                           after.place_code, json::serialize(summary)},
@@ -188,15 +206,15 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     d.created_at = format_rfc3339(now_tp);
     if (auto s = insert_dossier(conn, d); !s) return tl::unexpected(s.error());
     const json::object summary{{"procedure", p.code}, {"place", d.place_code}};
-    auto a = audit::append(conn,
-                           {origin.actor_id, origin.ip, "dossier.create", "dossier", d.code, d.place_code,
-                            json::serialize(summary)},
-                           d_.clock);
-    if (!a) return tl::unexpected(a.error());
+    const audit::Entry created{origin.actor_id, origin.ip,    "dossier.create",        "dossier",
+                               d.code,          d.place_code, json::serialize(summary)};
     // A form-only procedure can be created and submitted in one durable step.
     if (in.submit) {
-      if (auto s = submit_draft(conn, d, p, who, origin); !s) return tl::unexpected(s.error());
+      if (auto s = submit_draft(conn, d, p, who, origin, &created); !s) return tl::unexpected(s.error());
+      return d.code;
     }
+    auto a = audit::append(conn, created, d_.clock);
+    if (!a) return tl::unexpected(a.error());
     return d.code;
   });
   if (!code) return tl::unexpected(code.error());
@@ -395,7 +413,8 @@ Result<Download> DossierService::read_document(const identity::Principal& who, c
 }
 
 Status DossierService::submit_draft(storage::Connection& conn, Dossier d, const Procedure& p,
-                                    const identity::Principal& who, const identity::Origin& origin) {
+                                    const identity::Principal& who, const identity::Origin& origin,
+                                    const audit::Entry* preceding) {
   if (d.status != status::kDraft) {
     return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement",
                 "status");
@@ -445,7 +464,7 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier d, const 
                        std::nullopt,
                        std::nullopt,
                        ""};
-  return record_change(conn, d, std::string(status::kDraft), event, origin, p.name);
+  return record_change(conn, d, std::string(status::kDraft), event, origin, p.name, preceding);
 }
 
 Result<boost::json::object> DossierService::submit(const identity::Principal& who, const std::string& code,
@@ -504,8 +523,8 @@ Result<Download> DossierService::receipt(const identity::Principal& who, const s
   }
   auto docs = load_documents(**conn, code);
   if (!docs) return tl::unexpected(docs.error());
-  const PaperContext ctx{l->dossier, *l->procedure, agency_name(l->dossier.agency_code),
-                         place_name(l->dossier.place_code), d_.config.public_url};
+  const PaperContext ctx{l->dossier, *l->procedure, agency_name(**conn, l->dossier.agency_code),
+                         place_name(**conn, l->dossier.place_code), d_.config.public_url};
   auto pdf = render_paper(receipt_spec(ctx, *docs));
   if (!pdf) return tl::unexpected(pdf.error());
   return Download{std::move(*pdf), "application/pdf", "giay-tiep-nhan-" + code + ".pdf"};

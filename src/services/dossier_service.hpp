@@ -2,8 +2,11 @@
 
 #include <boost/json/object.hpp>
 #include <memory>
+#include <shared_mutex>
 #include <string>
+#include <unordered_map>
 
+#include "audit/audit_log.hpp"
 #include "calendar/working_calendar.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
@@ -133,17 +136,21 @@ class DossierService {
   Result<ResultRow> issue_result(const Loaded& l, const identity::Principal& leader,
                                  const std::string& issued_at);
   Status submit_draft(storage::Connection& conn, Dossier d, const Procedure& p,
-                      const identity::Principal& who, const identity::Origin& origin);
+                      const identity::Principal& who, const identity::Origin& origin,
+                      const audit::Entry* preceding = nullptr);
   Result<std::string> payment_payload(const PaymentRow& payment) const;
   Result<std::string> render_paper(const documents::DocumentSpec& spec) const;
-  std::string place_name(const std::string& code) const;
-  std::string agency_name(const std::string& code) const;
+  std::string place_name(storage::Connection& conn, const std::string& code);
+  std::string agency_name(storage::Connection& conn, const std::string& code);
+  std::string cached_name(storage::Connection& conn, std::string_view table, const std::string& code);
   Result<void> record_change(storage::Connection& conn, const Dossier& after, const std::string& from_status,
                              const EventRow& event, const identity::Origin& origin,
-                             const std::string& procedure_name);
+                             const std::string& procedure_name, const audit::Entry* preceding = nullptr);
   std::string now() const { return format_rfc3339(d_.clock.now()); }
 
   ServicesDeps d_;
+  std::shared_mutex names_mutex_;
+  std::unordered_map<std::string, std::string> names_;  // place and agency names: fixed once created
 };
 
 }  // namespace sen::services

@@ -118,33 +118,34 @@ Result<boost::json::object> DossierService::view(storage::Connection& conn, cons
     actions.push_back(json::value(a));
   }
   (void)who;
-  return json::object{{"code", d.code},
-                      {"procedure", json::object{{"code", p.code}, {"name", p.name}}},
-                      {"channel", d.channel},
-                      {"place", json::object{{"code", d.place_code}, {"name", place_name(d.place_code)}}},
-                      {"agency", json::object{{"code", d.agency_code}, {"name", agency_name(d.agency_code)}}},
-                      {"applicant", json::object{{"name", d.applicant_name}}},
-                      {"contact_email", d.contact_email},
-                      {"status", d.status},
-                      {"status_code", national_status_code(d.status)},
-                      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
-                      {"form", std::move(form)},
-                      {"documents", std::move(documents)},
-                      {"fee_vnd", d.fee_vnd},
-                      {"payment", std::move(payment_json)},
-                      {"created_at", d.created_at},
-                      {"submitted_at", opt_json(d.submitted_at)},
-                      {"received_at", opt_json(d.received_at)},
-                      {"due_at", opt_json(d.due_at)},
-                      {"finished_at", opt_json(d.finished_at)},
-                      {"overdue", is_overdue(d, now_text)},
-                      {"paused", d.paused_at.has_value()},
-                      {"timeliness", opt_json(d.timeliness)},
-                      {"allowed_actions", std::move(actions)},
-                      {"events", std::move(event_list)},
-                      {"result", std::move(result_json)},
-                      {"rating", std::move(rating_json)},
-                      {"version", d.version}};
+  return json::object{
+      {"code", d.code},
+      {"procedure", json::object{{"code", p.code}, {"name", p.name}}},
+      {"channel", d.channel},
+      {"place", json::object{{"code", d.place_code}, {"name", place_name(conn, d.place_code)}}},
+      {"agency", json::object{{"code", d.agency_code}, {"name", agency_name(conn, d.agency_code)}}},
+      {"applicant", json::object{{"name", d.applicant_name}}},
+      {"contact_email", d.contact_email},
+      {"status", d.status},
+      {"status_code", national_status_code(d.status)},
+      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
+      {"form", std::move(form)},
+      {"documents", std::move(documents)},
+      {"fee_vnd", d.fee_vnd},
+      {"payment", std::move(payment_json)},
+      {"created_at", d.created_at},
+      {"submitted_at", opt_json(d.submitted_at)},
+      {"received_at", opt_json(d.received_at)},
+      {"due_at", opt_json(d.due_at)},
+      {"finished_at", opt_json(d.finished_at)},
+      {"overdue", is_overdue(d, now_text)},
+      {"paused", d.paused_at.has_value()},
+      {"timeliness", opt_json(d.timeliness)},
+      {"allowed_actions", std::move(actions)},
+      {"events", std::move(event_list)},
+      {"result", std::move(result_json)},
+      {"rating", std::move(rating_json)},
+      {"version", d.version}};
 }
 
 Result<boost::json::object> DossierService::get(const identity::Principal& who, const std::string& code) {
@@ -210,13 +211,14 @@ Result<boost::json::object> DossierService::list(const identity::Principal& who,
       where);
   auto conn = d_.db.acquire();
   if (!conn) return tl::unexpected(conn.error());
-  // Most urgent first: the step's own deadline, then the dossier's; waiting-to-be-received by age.
-  auto rows = (*conn)->execute(
-      fmt::format(
-          "SELECT {} {} ORDER BY COALESCE(d.step_due_at, d.due_at, d.submitted_at, d.created_at), d.code "
-          "LIMIT $2",
-          kSummaryColumns, from),
-      params);
+  // Most urgent first: the step's own deadline, then the dossier's; waiting-to-be-received by age; the
+  // applicant's turn and closed dossiers last.
+  auto rows =
+      (*conn)->execute(fmt::format("SELECT {} {} ORDER BY CASE WHEN d.step_role = '' THEN 1 ELSE 0 END, "
+                                   "COALESCE(d.step_due_at, d.due_at, d.submitted_at, d.created_at), d.code "
+                                   "LIMIT $2",
+                                   kSummaryColumns, from),
+                       params);
   if (!rows) return tl::unexpected(rows.error());
   auto count = (*conn)->execute(fmt::format("SELECT count(*) {} AND $2 > 0", from), params);
   if (!count) return tl::unexpected(count.error());
@@ -300,7 +302,7 @@ Result<boost::json::object> DossierService::track(const std::string& code, const
   }
   return json::object{{"code", d->code},
                       {"procedure", json::object{{"code", (*p)->code}, {"name", (*p)->name}}},
-                      {"agency", agency_name(d->agency_code)},
+                      {"agency", agency_name(**conn, d->agency_code)},
                       {"status", d->status},
                       {"status_code", national_status_code(d->status)},
                       {"submitted_at", opt_json(d->submitted_at)},

@@ -162,8 +162,8 @@ Result<Download> DossierService::payment_receipt(const identity::Principal& who,
   if (!*payment || (*payment)->status != "paid") {
     return fail(ErrorCode::kNotFound, "This dossier has no paid fee", "code");
   }
-  const PaperContext ctx{l->dossier, *l->procedure, agency_name(l->dossier.agency_code),
-                         place_name(l->dossier.place_code), d_.config.public_url};
+  const PaperContext ctx{l->dossier, *l->procedure, agency_name(**conn, l->dossier.agency_code),
+                         place_name(**conn, l->dossier.place_code), d_.config.public_url};
   auto pdf = render_paper(payment_receipt_spec(ctx, **payment));
   if (!pdf) return tl::unexpected(pdf.error());
   return Download{std::move(*pdf), "application/pdf", "bien-lai-" + code + ".pdf"};

@@ -92,6 +92,19 @@ Result<std::shared_ptr<const Procedure>> ProcedureCatalog::get(const std::string
   return cached(row.text(0), row.text(1), static_cast<int>(row.integer(2)));
 }
 
+Status ProcedureCatalog::warm() const {
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute(kSelect, {});
+  if (!rows) return tl::unexpected(rows.error());
+  for (const auto& row : rows->rows) {
+    if (auto p = cached(row.text(0), row.text(1), static_cast<int>(row.integer(2))); !p) {
+      return tl::unexpected(p.error());
+    }
+  }
+  return {};
+}
+
 Result<places::Page<std::shared_ptr<const Procedure>>> ProcedureCatalog::search(
     const ProcedureFilter& filter, const storage::PageRequest& page) const {
   auto conn = db_.acquire();
