@@ -10,6 +10,8 @@
 #include <system_error>
 #include <utility>
 
+#include "core/json_text.hpp"
+
 namespace sen::calendar {
 namespace {
 
@@ -45,42 +47,6 @@ int effect_of(const DayInfo& d) {
   const bool weekend = is_weekend(sys_days{d.date});
   if (d.kind == DayKind::kDayOff) return weekend ? 0 : -1;
   return weekend ? 1 : 0;
-}
-
-// Data values end up in messages: keep them short, cutting only on a UTF-8 character boundary.
-std::string shown(std::string_view s) {
-  constexpr std::size_t kMax = 40;
-  std::string out = "\"";
-  if (s.size() <= kMax) {
-    out.append(s);
-  } else {
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    out.append(s.substr(0, cut));
-    out.append("...");
-  }
-  out += '"';
-  return out;
-}
-
-std::string json_type_name(const json::value& v) {
-  switch (v.kind()) {
-    case json::kind::null:
-      return "null";
-    case json::kind::bool_:
-      return "a boolean";
-    case json::kind::int64:
-    case json::kind::uint64:
-    case json::kind::double_:
-      return "a number";
-    case json::kind::string:
-      return "a string";
-    case json::kind::array:
-      return "an array";
-    case json::kind::object:
-      return "an object";
-  }
-  return "a value";
 }
 
 // Reports problems as "<origin>: <path>: <problem>" with Error::field = path.
@@ -338,22 +304,9 @@ std::string format_iso_date(year_month_day d) {
 }
 
 Result<WorkingCalendar> WorkingCalendar::load_directory(const std::filesystem::path& dir) {
-  std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) {
-    Error e{ErrorCode::kNotFound, "calendar directory not found", {}, dir.string()};
-    return tl::unexpected(std::move(e));
-  }
-  std::vector<std::filesystem::path> files;
-  for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path());
-  }
-  if (ec) return fail_internal("cannot list " + dir.string() + ": " + ec.message());
-  if (files.empty()) {
-    Error e{ErrorCode::kNotFound, "no *.json year tables in the calendar directory", {}, dir.string()};
-    return tl::unexpected(std::move(e));
-  }
-  // Sorted so that the same broken directory always reports the same first error.
-  std::sort(files.begin(), files.end());
+  auto listed = json_files_in(dir, "calendar");
+  if (!listed) return tl::unexpected(listed.error());
+  const std::vector<std::filesystem::path>& files = *listed;
 
   WorkingCalendar cal;
   for (const auto& file : files) {

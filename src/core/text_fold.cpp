@@ -113,6 +113,10 @@ char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
+bool is_combining_mark(char32_t cp) { return cp >= 0x0300 && cp <= 0x036F; }
+
+}  // namespace
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
@@ -130,10 +134,6 @@ void append_utf8(std::string& out, char32_t cp) {
     out += static_cast<char>(0x80 | (cp & 0x3F));
   }
 }
-
-bool is_combining_mark(char32_t cp) { return cp >= 0x0300 && cp <= 0x036F; }
-
-}  // namespace
 
 std::string fold_for_search(std::string_view text) {
   std::string out;

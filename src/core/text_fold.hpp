@@ -13,4 +13,7 @@ std::string fold_for_search(std::string_view text);
 // Characters (code points) in UTF-8 text: what a length limit shown to people should count.
 std::size_t utf8_length(std::string_view text);
 
+// Appends one Unicode code point as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+
 }  // namespace sen

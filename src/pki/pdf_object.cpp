@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cstdint>
 
+#include "core/text_fold.hpp"
+
 namespace sen::pki::pdf {
 namespace {
 
@@ -136,24 +138,6 @@ std::optional<Object> parse(std::string_view text, std::size_t& pos, int depth) 
   }
   o.raw = std::string(text.substr(start, pos - start));
   return o;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 // Decodes UTF-8, replacing malformed sequences with U+FFFD.

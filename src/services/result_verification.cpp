@@ -38,7 +38,7 @@ Result<boost::json::object> DossierService::verify(std::string_view pdf) {
       {"trusted", check->trusted},
       {"revoked", revoked},
       {"known", known->has_value()},
-      {"issuer", check->signer_organization.empty() ? check->signer_common_name : check->signer_organization},
+      {"issuer", check->signer_common_name.empty() ? check->signer_organization : check->signer_common_name},
       {"issued_at", issued_at},
       {"dossier", dossier},
       {"title", title},
