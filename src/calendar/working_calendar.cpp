@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/json_reader.hpp"
 #include "core/json_text.hpp"
 
 namespace sen::calendar {
@@ -49,61 +50,6 @@ int effect_of(const DayInfo& d) {
   return weekend ? 1 : 0;
 }
 
-// Reports problems as "<origin>: <path>: <problem>" with Error::field = path.
-class Reader {
- public:
-  explicit Reader(std::string_view origin) : origin_(origin) {}
-
-  tl::unexpected<Error> error(const std::string& path, const std::string& problem) const {
-    std::string message(origin_);
-    message += ": ";
-    if (!path.empty()) {
-      message += path;
-      message += ": ";
-    }
-    message += problem;
-    return fail(ErrorCode::kInvalidArgument, std::move(message), path);
-  }
-
-  Status only_keys(const json::object& o, const std::string& path,
-                   std::initializer_list<std::string_view> allowed) const {
-    for (const auto& kv : o) {
-      const std::string_view key(kv.key().data(), kv.key().size());
-      if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-        std::string list;
-        for (auto a : allowed) {
-          if (!list.empty()) list += ", ";
-          list += a;
-        }
-        return error(join(path, key), "unknown field (allowed: " + list + ")");
-      }
-    }
-    return {};
-  }
-
-  // Required or optional (absent -> empty) string; required ones must not be empty.
-  Result<std::string> string_field(const json::object& o, const std::string& path, std::string_view key,
-                                   bool required) const {
-    const json::value* v = o.if_contains(key);
-    if (v == nullptr) {
-      if (required) return error(join(path, key), "missing required string");
-      return std::string();
-    }
-    if (!v->is_string()) return error(join(path, key), "must be a string, not " + json_type_name(*v));
-    std::string s(v->as_string().data(), v->as_string().size());
-    if (required && s.empty()) return error(join(path, key), "must not be empty");
-    return s;
-  }
-
-  static std::string join(const std::string& path, std::string_view key) {
-    if (path.empty()) return std::string(key);
-    return path + "." + std::string(key);
-  }
-
- private:
-  std::string_view origin_;
-};
-
 bool valid_category(std::string_view c) {
   if (c.empty() || c.size() > 64) return false;
   return std::all_of(c.begin(), c.end(), [](char ch) {
@@ -117,7 +63,8 @@ struct ParsedYear {
   std::vector<DayInfo> days;
 };
 
-Result<DayInfo> parse_day(const Reader& r, const json::value& v, const std::string& path, year file_year) {
+Result<DayInfo> parse_day(const JsonReader& r, const json::value& v, const std::string& path,
+                          year file_year) {
   if (!v.is_object()) return r.error(path, "must be an object, not " + json_type_name(v));
   const json::object& o = v.as_object();
   if (auto ok = r.only_keys(
@@ -127,9 +74,9 @@ Result<DayInfo> parse_day(const Reader& r, const json::value& v, const std::stri
   }
 
   DayInfo day;
-  auto date_text = r.string_field(o, path, "date", true);
+  auto date_text = r.string(o, path, "date", true);
   if (!date_text) return tl::unexpected(date_text.error());
-  const std::string date_path = Reader::join(path, "date");
+  const std::string date_path = JsonReader::join(path, "date");
   auto date = parse_iso_date(*date_text, date_path);
   if (!date) return r.error(date_path, shown(*date_text) + " is not a valid YYYY-MM-DD date");
   if (date->year() != file_year) {
@@ -138,9 +85,9 @@ Result<DayInfo> parse_day(const Reader& r, const json::value& v, const std::stri
   }
   day.date = *date;
 
-  auto kind = r.string_field(o, path, "kind", true);
+  auto kind = r.string(o, path, "kind", true);
   if (!kind) return tl::unexpected(kind.error());
-  const std::string kind_path = Reader::join(path, "kind");
+  const std::string kind_path = JsonReader::join(path, "kind");
   if (*kind == kind_name(DayKind::kDayOff)) {
     day.kind = DayKind::kDayOff;
   } else if (*kind == kind_name(DayKind::kWorkingDay)) {
@@ -153,40 +100,40 @@ Result<DayInfo> parse_day(const Reader& r, const json::value& v, const std::stri
     return r.error(kind_path, "\"working_day\" on " + *date_text + ", which is not a Saturday or Sunday");
   }
 
-  auto category = r.string_field(o, path, "category", true);
+  auto category = r.string(o, path, "category", true);
   if (!category) return tl::unexpected(category.error());
   if (!valid_category(*category)) {
-    return r.error(Reader::join(path, "category"),
+    return r.error(JsonReader::join(path, "category"),
                    shown(*category) + " must be lowercase letters, digits or '_' (at most 64)");
   }
   day.category = std::move(*category);
 
-  auto name_vi = r.string_field(o, path, "name_vi", true);
+  auto name_vi = r.string(o, path, "name_vi", true);
   if (!name_vi) return tl::unexpected(name_vi.error());
   day.name_vi = std::move(*name_vi);
-  auto name_en = r.string_field(o, path, "name_en", true);
+  auto name_en = r.string(o, path, "name_en", true);
   if (!name_en) return tl::unexpected(name_en.error());
   day.name_en = std::move(*name_en);
 
   const json::value* confirmed = o.if_contains("confirmed");
-  const std::string confirmed_path = Reader::join(path, "confirmed");
+  const std::string confirmed_path = JsonReader::join(path, "confirmed");
   if (confirmed == nullptr) return r.error(confirmed_path, "missing required boolean");
   if (!confirmed->is_bool()) {
     return r.error(confirmed_path, "must be true or false, not " + json_type_name(*confirmed));
   }
   day.confirmed = confirmed->as_bool();
 
-  auto legal_ref = r.string_field(o, path, "legal_ref", false);
+  auto legal_ref = r.string(o, path, "legal_ref", false);
   if (!legal_ref) return tl::unexpected(legal_ref.error());
   day.legal_ref = std::move(*legal_ref);
-  auto note = r.string_field(o, path, "note", false);
+  auto note = r.string(o, path, "note", false);
   if (!note) return tl::unexpected(note.error());
   day.note = std::move(*note);
   return day;
 }
 
 Result<ParsedYear> parse_year(std::string_view text, std::string_view origin) {
-  const Reader r(origin);
+  const JsonReader r(origin);
   json::error_code ec;
   const json::value root = json::parse(json::string_view(text.data(), text.size()), ec);
   if (ec) {
@@ -206,10 +153,10 @@ Result<ParsedYear> parse_year(std::string_view text, std::string_view origin) {
   if (yv < 1 || yv > 9999) return r.error("year", std::to_string(yv) + " is outside 1-9999");
   out.y = year{static_cast<int>(yv)};
 
-  auto source = r.string_field(o, "", "source", true);
+  auto source = r.string(o, "", "source", true);
   if (!source) return tl::unexpected(source.error());
   out.source = std::move(*source);
-  auto note = r.string_field(o, "", "note", false);
+  auto note = r.string(o, "", "note", false);
   if (!note) return tl::unexpected(note.error());
 
   const json::value* days_value = o.if_contains("days");
@@ -324,7 +271,7 @@ Result<WorkingCalendar> WorkingCalendar::load_directory(const std::filesystem::p
     const auto loaded = std::find_if(cal.years_.begin(), cal.years_.end(),
                                      [&](const YearInfo& y) { return y.origin == name; });
     if (numeric && loaded != cal.years_.end() && std::stoi(stem) != static_cast<int>(loaded->year)) {
-      auto e = Reader(name).error(
+      auto e = JsonReader(name).error(
           "year", std::to_string(static_cast<int>(loaded->year)) + " does not match the file name");
       e.value().internal = file.string();
       return e;

@@ -16,13 +16,14 @@
 #include <system_error>
 #include <utility>
 
+#include "core/json_reader.hpp"
 #include "core/json_text.hpp"
 
 namespace sen::services {
 namespace {
 
 namespace json = boost::json;
-using Names = std::span<const std::string_view>;
+using Names = JsonNames;
 
 constexpr std::uintmax_t kMaxFileBytes = 1 << 20;  // a procedure is a few KB; refuse anything absurd
 constexpr std::int64_t kMaxDays = 365;             // no procedure takes longer; more is a typo
@@ -41,19 +42,6 @@ constexpr std::array<std::string_view, 3> kRoles{"receiving_officer", "processin
 // What the document upload accepts (checked by content there); anything else could never be attached.
 constexpr std::array<std::string_view, 3> kMediaTypes{"application/pdf", "image/jpeg", "image/png"};
 
-std::string list(Names names) {
-  std::string out;
-  for (auto n : names) {
-    if (!out.empty()) out += ", ";
-    out += n;
-  }
-  return out;
-}
-
-bool contains(Names names, std::string_view s) {
-  return std::find(names.begin(), names.end(), s) != names.end();
-}
-
 // National procedure code: one digit, a dot, six digits ("1.001193").
 bool valid_code(std::string_view c) {
   if (c.size() != 8 || c[1] != '.') return false;
@@ -71,141 +59,7 @@ bool valid_id(std::string_view id) {
   });
 }
 
-// Reports problems as "<origin>: <path>: <problem>" with Error::field = path.
-class Reader {
- public:
-  explicit Reader(std::string_view origin) : origin_(origin) {}
-
-  tl::unexpected<Error> error(const std::string& path, const std::string& problem) const {
-    std::string message(origin_);
-    message += ": ";
-    if (!path.empty()) {
-      message += path;
-      message += ": ";
-    }
-    message += problem;
-    return fail(ErrorCode::kInvalidArgument, std::move(message), path);
-  }
-
-  static std::string join(const std::string& path, std::string_view key) {
-    if (path.empty()) return std::string(key);
-    return path + "." + std::string(key);
-  }
-
-  static std::string index(const std::string& path, std::size_t i) {
-    return path + "[" + std::to_string(i) + "]";
-  }
-
-  Result<const json::object*> object(const json::value& v, const std::string& path) const {
-    if (!v.is_object()) return error(path, "must be an object, not " + json_type_name(v));
-    return &v.as_object();
-  }
-
-  Status only_keys(const json::object& o, const std::string& path,
-                   std::initializer_list<std::string_view> allowed_keys) const {
-    const Names allowed(allowed_keys.begin(), allowed_keys.size());
-    for (const auto& kv : o) {
-      const std::string_view key(kv.key().data(), kv.key().size());
-      if (!contains(allowed, key))
-        return error(join(path, key), "unknown field (allowed: " + list(allowed) + ")");
-    }
-    return {};
-  }
-
-  // Required strings must be present and non-empty; optional ones default to "".
-  Result<std::string> string(const json::object& o, const std::string& path, std::string_view key,
-                             bool required) const {
-    const json::value* v = o.if_contains(key);
-    if (v == nullptr) {
-      if (required) return error(join(path, key), "missing required string");
-      return std::string();
-    }
-    return string_value(*v, join(path, key), required);
-  }
-
-  Result<std::string> string_value(const json::value& v, const std::string& path, bool non_empty) const {
-    if (!v.is_string()) return error(path, "must be a string, not " + json_type_name(v));
-    std::string s(v.as_string().data(), v.as_string().size());
-    if (non_empty && s.empty()) return error(path, "must not be empty");
-    return s;
-  }
-
-  Result<std::string> one_of(const json::object& o, const std::string& path, std::string_view key,
-                             Names allowed) const {
-    auto s = string(o, path, key, true);
-    if (!s) return s;
-    if (!contains(allowed, *s)) return error(join(path, key), "must be one of " + list(allowed));
-    return s;
-  }
-
-  // nullptr when an optional array is absent.
-  Result<const json::array*> array(const json::object& o, const std::string& path, std::string_view key,
-                                   bool required) const {
-    const json::value* v = o.if_contains(key);
-    if (v == nullptr) {
-      if (required) return error(join(path, key), "missing required array");
-      return nullptr;
-    }
-    if (!v->is_array()) return error(join(path, key), "must be an array, not " + json_type_name(*v));
-    return &v->as_array();
-  }
-
-  // Non-empty strings, each at most once; an absent optional list is `fallback`.
-  Result<std::vector<std::string>> strings(const json::object& o, const std::string& path,
-                                           std::string_view key, bool required,
-                                           std::vector<std::string> fallback = {}) const {
-    auto arr = array(o, path, key, required);
-    if (!arr) return tl::unexpected(arr.error());
-    if (*arr == nullptr) return fallback;
-    std::vector<std::string> out;
-    const std::string list_path = join(path, key);
-    for (std::size_t i = 0; i < (*arr)->size(); ++i) {
-      auto s = string_value((**arr)[i], index(list_path, i), true);
-      if (!s) return tl::unexpected(s.error());
-      const auto earlier = std::find(out.begin(), out.end(), *s);
-      if (earlier != out.end()) {
-        const auto first = static_cast<std::size_t>(earlier - out.begin());
-        return error(index(list_path, i),
-                     "duplicate " + shown(*s) + " (also " + index(list_path, first) + ")");
-      }
-      out.push_back(std::move(*s));
-    }
-    if (required && out.empty()) return error(list_path, "must not be empty");
-    return out;
-  }
-
-  Result<std::int64_t> integer(const json::object& o, const std::string& path, std::string_view key,
-                               std::int64_t min, std::int64_t max,
-                               const std::int64_t* fallback = nullptr) const {
-    const json::value* v = o.if_contains(key);
-    const std::string p = join(path, key);
-    if (v == nullptr) {
-      if (fallback != nullptr) return *fallback;
-      return error(p, "missing required integer");
-    }
-    const std::string range = "outside " + std::to_string(min) + "-" + std::to_string(max);
-    // Only values beyond int64 are parsed as uint64, and every bound here is below that.
-    if (v->is_uint64()) return error(p, std::to_string(v->as_uint64()) + " is " + range);
-    if (v->is_double()) return error(p, "must be a whole number");
-    if (!v->is_int64()) return error(p, "must be an integer, not " + json_type_name(*v));
-    const std::int64_t n = v->as_int64();
-    if (n < min || n > max) return error(p, std::to_string(n) + " is " + range);
-    return n;
-  }
-
-  Result<bool> boolean(const json::object& o, const std::string& path, std::string_view key,
-                       bool fallback) const {
-    const json::value* v = o.if_contains(key);
-    if (v == nullptr) return fallback;
-    if (!v->is_bool()) return error(join(path, key), "must be true or false, not " + json_type_name(*v));
-    return v->as_bool();
-  }
-
- private:
-  std::string_view origin_;
-};
-
-Result<TimeLimit> parse_time_limit(const Reader& r, const json::value& v, const std::string& path) {
+Result<TimeLimit> parse_time_limit(const JsonReader& r, const json::value& v, const std::string& path) {
   auto o = r.object(v, path);
   if (!o) return tl::unexpected(o.error());
   if (auto ok = r.only_keys(**o, path, {"unit", "value", "cutoff_hour"}); !ok)
@@ -226,7 +80,7 @@ Result<TimeLimit> parse_time_limit(const Reader& r, const json::value& v, const 
   return t;
 }
 
-Result<Channel> parse_channel(const Reader& r, const json::value& v, const std::string& path) {
+Result<Channel> parse_channel(const JsonReader& r, const json::value& v, const std::string& path) {
   auto o = r.object(v, path);
   if (!o) return tl::unexpected(o.error());
   if (auto ok = r.only_keys(**o, path, {"kind", "time_limit", "fee_vnd", "fee_note"}); !ok) {
@@ -237,8 +91,8 @@ Result<Channel> parse_channel(const Reader& r, const json::value& v, const std::
   if (!kind) return tl::unexpected(kind.error());
   c.kind = std::move(*kind);
   const json::value* limit = (*o)->if_contains("time_limit");
-  if (limit == nullptr) return r.error(Reader::join(path, "time_limit"), "missing required object");
-  auto time_limit = parse_time_limit(r, *limit, Reader::join(path, "time_limit"));
+  if (limit == nullptr) return r.error(JsonReader::join(path, "time_limit"), "missing required object");
+  auto time_limit = parse_time_limit(r, *limit, JsonReader::join(path, "time_limit"));
   if (!time_limit) return tl::unexpected(time_limit.error());
   c.time_limit = *time_limit;
   auto fee = r.integer(**o, path, "fee_vnd", 0, kMaxFeeVnd);
@@ -250,7 +104,7 @@ Result<Channel> parse_channel(const Reader& r, const json::value& v, const std::
   return c;
 }
 
-Result<Component> parse_component(const Reader& r, const json::value& v, const std::string& path) {
+Result<Component> parse_component(const JsonReader& r, const json::value& v, const std::string& path) {
   auto o = r.object(v, path);
   if (!o) return tl::unexpected(o.error());
   if (auto ok = r.only_keys(
@@ -263,7 +117,7 @@ Result<Component> parse_component(const Reader& r, const json::value& v, const s
   auto id = r.string(**o, path, "id", true);
   if (!id) return tl::unexpected(id.error());
   if (!valid_id(*id)) {
-    return r.error(Reader::join(path, "id"),
+    return r.error(JsonReader::join(path, "id"),
                    shown(*id) + " must be lowercase letters, digits or '_' (at most 64)");
   }
   c.id = std::move(*id);
@@ -284,7 +138,7 @@ Result<Component> parse_component(const Reader& r, const json::value& v, const s
   if (!reusable) return tl::unexpected(reusable.error());
   for (std::size_t i = 0; i < reusable->size(); ++i) {
     if (!valid_code((*reusable)[i])) {
-      return r.error(Reader::index(Reader::join(path, "reusable_from"), i),
+      return r.error(JsonReader::index(JsonReader::join(path, "reusable_from"), i),
                      shown((*reusable)[i]) + " is not a procedure code like \"1.001193\"");
     }
   }
@@ -293,18 +147,18 @@ Result<Component> parse_component(const Reader& r, const json::value& v, const s
   auto types = r.strings(**o, path, "accepted_types", false,
                          std::vector<std::string>(kMediaTypes.begin(), kMediaTypes.end()));
   if (!types) return tl::unexpected(types.error());
-  const std::string types_path = Reader::join(path, "accepted_types");
+  const std::string types_path = JsonReader::join(path, "accepted_types");
   if (types->empty()) return r.error(types_path, "must not be empty");
   for (std::size_t i = 0; i < types->size(); ++i) {
-    if (!contains(kMediaTypes, (*types)[i])) {
-      return r.error(Reader::index(types_path, i), "must be one of " + list(kMediaTypes));
+    if (!names_contain(kMediaTypes, (*types)[i])) {
+      return r.error(JsonReader::index(types_path, i), "must be one of " + names_list(kMediaTypes));
     }
   }
   c.accepted_types = std::move(*types);
   return c;
 }
 
-Result<Step> parse_step(const Reader& r, const json::value& v, const std::string& path) {
+Result<Step> parse_step(const JsonReader& r, const json::value& v, const std::string& path) {
   auto o = r.object(v, path);
   if (!o) return tl::unexpected(o.error());
   if (auto ok = r.only_keys(**o, path, {"id", "name", "role", "share", "issues_result"}); !ok) {
@@ -314,7 +168,7 @@ Result<Step> parse_step(const Reader& r, const json::value& v, const std::string
   auto id = r.string(**o, path, "id", true);
   if (!id) return tl::unexpected(id.error());
   if (!valid_id(*id)) {
-    return r.error(Reader::join(path, "id"),
+    return r.error(JsonReader::join(path, "id"),
                    shown(*id) + " must be lowercase letters, digits or '_' (at most 64)");
   }
   s.id = std::move(*id);
@@ -326,7 +180,7 @@ Result<Step> parse_step(const Reader& r, const json::value& v, const std::string
   s.role = std::move(*role);
 
   const json::value* share = (*o)->if_contains("share");
-  const std::string share_path = Reader::join(path, "share");
+  const std::string share_path = JsonReader::join(path, "share");
   if (share == nullptr) return r.error(share_path, "missing required number");
   if (!share->is_number()) return r.error(share_path, "must be a number, not " + json_type_name(*share));
   s.share = share->to_number<double>();
@@ -340,7 +194,7 @@ Result<Step> parse_step(const Reader& r, const json::value& v, const std::string
 
 // Rules across steps: the time split must add up, intake comes first, and exactly one approval issues
 // the signed result.
-Status check_workflow(const Reader& r, const std::vector<Step>& steps) {
+Status check_workflow(const JsonReader& r, const std::vector<Step>& steps) {
   double total = 0;
   for (const auto& s : steps) total += s.share;
   if (std::abs(total - 1.0) > kShareTolerance) {
@@ -354,10 +208,10 @@ Status check_workflow(const Reader& r, const std::vector<Step>& steps) {
   std::size_t issuing = steps.size();
   for (std::size_t i = 0; i < steps.size(); ++i) {
     if (!steps[i].issues_result) continue;
-    const std::string path = Reader::index("steps", i) + ".issues_result";
+    const std::string path = JsonReader::index("steps", i) + ".issues_result";
     if (issuing != steps.size()) {
       return r.error(path,
-                     "only one step may issue the result (also " + Reader::index("steps", issuing) + ")");
+                     "only one step may issue the result (also " + JsonReader::index("steps", issuing) + ")");
     }
     if (steps[i].role != "approving_leader")
       return r.error(path, "only an approving_leader step may issue the result");
@@ -370,7 +224,7 @@ Status check_workflow(const Reader& r, const std::vector<Step>& steps) {
 // Parses each element of a required array (non-empty unless `allow_empty`) with `parse`, rejecting
 // repeated `key_of` values.
 template <class T, class Parse, class Key>
-Result<std::vector<T>> parse_list(const Reader& r, const json::object& o, std::string_view key,
+Result<std::vector<T>> parse_list(const JsonReader& r, const json::object& o, std::string_view key,
                                   bool allow_empty, std::string_view key_field, Parse parse, Key key_of) {
   auto arr = r.array(o, "", key, true);
   if (!arr) return tl::unexpected(arr.error());
@@ -379,13 +233,13 @@ Result<std::vector<T>> parse_list(const Reader& r, const json::object& o, std::s
   std::vector<T> out;
   std::map<std::string, std::size_t> seen;
   for (std::size_t i = 0; i < (*arr)->size(); ++i) {
-    const std::string item_path = Reader::index(path, i);
+    const std::string item_path = JsonReader::index(path, i);
     auto item = parse(r, (**arr)[i], item_path);
     if (!item) return tl::unexpected(item.error());
     const auto [it, inserted] = seen.emplace(key_of(*item), i);
     if (!inserted) {
-      return r.error(Reader::join(item_path, key_field),
-                     "duplicate " + shown(it->first) + " (also " + Reader::index(path, it->second) + ")");
+      return r.error(JsonReader::join(item_path, key_field),
+                     "duplicate " + shown(it->first) + " (also " + JsonReader::index(path, it->second) + ")");
     }
     out.push_back(std::move(*item));
   }
@@ -416,7 +270,7 @@ json::array to_array(const std::vector<std::string>& items) {
 }  // namespace
 
 Result<Procedure> parse_procedure(std::string_view json_text, std::string_view origin) {
-  const Reader r(origin);
+  const JsonReader r(origin);
   json::error_code ec;
   const json::value root = json::parse(json::string_view(json_text.data(), json_text.size()), ec);
   if (ec) return fail(ErrorCode::kMalformedJson, std::string(origin) + ": not valid JSON: " + ec.message());
@@ -451,8 +305,9 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
   auto applicants = r.strings(o, "", "applicant_types", true);
   if (!applicants) return tl::unexpected(applicants.error());
   for (std::size_t i = 0; i < applicants->size(); ++i) {
-    if (!contains(kApplicantTypes, (*applicants)[i])) {
-      return r.error(Reader::index("applicant_types", i), "must be one of " + list(kApplicantTypes));
+    if (!names_contain(kApplicantTypes, (*applicants)[i])) {
+      return r.error(JsonReader::index("applicant_types", i),
+                     "must be one of " + names_list(kApplicantTypes));
     }
   }
   p.applicant_types = std::move(*applicants);
@@ -508,7 +363,7 @@ Result<std::vector<Procedure>> load_procedure_directory(const std::filesystem::p
   // Errors found across files name the file like parse errors do, with its full path for the log.
   const auto file_error = [&dir](const std::string& name, const std::string& path,
                                  const std::string& problem) {
-    auto e = Reader(name).error(path, problem);
+    auto e = JsonReader(name).error(path, problem);
     e.value().internal = (dir / name).string();
     return e;
   };
@@ -541,7 +396,7 @@ Result<std::vector<Procedure>> load_procedure_directory(const std::filesystem::p
       for (std::size_t i = 0; i < from.size(); ++i) {
         if (origin_of.count(from[i]) == 0) {
           return file_error(origin_of.at(p.code),
-                            Reader::index(Reader::index("components", c) + ".reusable_from", i),
+                            JsonReader::index(JsonReader::index("components", c) + ".reusable_from", i),
                             "no procedure " + shown(from[i]) + " in this directory");
         }
       }
