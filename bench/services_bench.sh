@@ -13,7 +13,7 @@ duration=10
 connections=32
 wrk_threads=2
 pool_size=8
-worker_threads=""   # default: the pool size
+worker_threads=""   # default: the wrk connections
 server_threads=2
 warmup=2
 backends_arg=sqlite,postgres
@@ -48,7 +48,8 @@ Options:
   --threads N             wrk threads (default $wrk_threads)
   --pool-size N           Sen's database connections (SEN_STORAGE_POOL_SIZE), pgbench clients and
                           sqlite_commit's second run's connections (default $pool_size)
-  --worker-threads N      Sen's SEN_SERVER_WORKER_THREADS (default: the pool size)
+  --worker-threads N      Sen's SEN_SERVER_WORKER_THREADS (default: --connections, so every request
+                          in flight can wait on a worker for its group commit)
   --server-threads N      Sen's SEN_SERVER_THREADS, network threads (default $server_threads)
   --warmup SECONDS        unmeasured wrk run before each measured one (default $warmup; 0 skips it)
   --backends LIST         comma-separated: sqlite, postgres (default $backends_arg)
@@ -104,7 +105,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-worker_threads=${worker_threads:-$pool_size}
+worker_threads=${worker_threads:-$connections}
 for pair in "duration:$duration" "connections:$connections" "threads:$wrk_threads" \
   "pool-size:$pool_size" "worker-threads:$worker_threads" "server-threads:$server_threads" \
   "start-timeout:$start_timeout"; do
@@ -774,6 +775,10 @@ printf '%-9s %-40s %12s %10s  %s\n' "backend" "ratio" "value" "target" "result"
 for backend in "${backends[@]}"; do
   printf '%-9s %-40s %12s %10s  %s\n' "$backend" "submissions / raw commits (${raw_key[$backend]#*.})" \
     "${submit_ratio[$backend]}" ">= $target_submit_vs_commit" "${submit_verdict[$backend]}"
+  if [[ ${raw_key[$backend]} != "$backend.raw_commit_1" ]]; then
+    printf '%-9s %-40s %12s %10s  %s\n' "$backend" "submissions / raw commits (raw_commit_1)" \
+      "$(ratio "${rate[$backend.submit]}" "${rate[$backend.raw_commit_1]}")" "" "(for comparison)"
+  fi
   printf '%-9s %-40s %12s %10s  %s\n' "$backend" "lookups / healthz" \
     "${lookup_ratio[$backend]}" ">= $target_lookup_vs_healthz" "${lookup_verdict[$backend]}"
 done

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <memory>
+#include <vector>
+
 #include "core/sha256.hpp"
 
 namespace sen::audit {
@@ -33,28 +37,81 @@ std::string entry_hash(const StoredEntry& e) {
                                 x.place_code, x.summary, "v1"));
 }
 
-Result<std::int64_t> append(storage::Connection& conn, const Entry& entry, const Clock& clock) {
+namespace {
+
+// Entries appended in the current transaction, newest first; a list of immutable nodes, so a
+// savepoint's snapshot of the head stays valid and appending costs no copying.
+struct Pending {
+  Entry entry;
+  std::string at;
+  std::shared_ptr<const Pending> previous;
+};
+constexpr char kPendingKey = 0;
+constexpr char kFlushKey = 0;
+constexpr std::size_t kRowsPerInsert = 64;
+
+// Links `entries` (oldest first) to the chain's last entry and inserts them, a few statements in all.
+Status insert_linked(storage::Connection& conn, const std::vector<const Pending*>& entries) {
+  if (entries.empty()) return {};
   if (conn.dialect() == storage::Dialect::kPostgres) {
-    // One appender at a time, or two transactions would link to the same predecessor.
-    if (auto s = conn.execute_script("SELECT pg_advisory_xact_lock(7367)"); !s)
-      return tl::unexpected(s.error());
+    // One appending transaction at a time (across processes), or two would link to the same
+    // predecessor. Held to the commit, which follows at once.
+    if (auto s = conn.execute_deferred("SELECT pg_advisory_xact_lock(7367)", {}); !s) return s;
   }
   auto last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!last) return tl::unexpected(last.error());
-  StoredEntry e;
-  e.seq = last->rows.empty() ? 1 : last->rows[0].integer(0) + 1;
-  e.prev_hash = last->rows.empty() ? std::string(kGenesisHash) : last->rows[0].text(1);
-  e.at = format_rfc3339(clock.now(), 0);
-  e.entry = entry;
-  e.hash = entry_hash(e);
-  auto inserted = conn.execute(
-      "INSERT INTO audit_log (seq, at, actor_id, actor_ip, action, object_type, object_id, place_code, "
-      "summary, "
-      "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-      {e.seq, e.at, nullable(entry.actor_id), nullable(entry.actor_ip), entry.action, entry.object_type,
-       entry.object_id, nullable(entry.place_code), entry.summary, e.prev_hash, e.hash});
-  if (!inserted) return tl::unexpected(inserted.error());
-  return e.seq;
+  std::int64_t seq = last->rows.empty() ? 0 : last->rows[0].integer(0);
+  std::string prev = last->rows.empty() ? std::string(kGenesisHash) : last->rows[0].text(1);
+  for (std::size_t first = 0; first < entries.size(); first += kRowsPerInsert) {
+    const std::size_t n = std::min(kRowsPerInsert, entries.size() - first);
+    std::string sql =
+        "INSERT INTO audit_log (seq, at, actor_id, actor_ip, action, object_type, object_id, place_code, "
+        "summary, prev_hash, hash) VALUES ";
+    std::vector<storage::Value> params;
+    params.reserve(n * 11);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Pending& p = *entries[first + i];
+      StoredEntry e;
+      e.seq = ++seq;
+      e.at = p.at;
+      e.entry = p.entry;
+      e.prev_hash = prev;
+      e.hash = entry_hash(e);
+      prev = e.hash;
+      const std::size_t b = i * 11;
+      sql += fmt::format("{}(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})", i == 0 ? "" : ", ",
+                         b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11);
+      const Entry& x = e.entry;
+      for (storage::Value v : {storage::Value(e.seq), storage::Value(e.at), nullable(x.actor_id),
+                               nullable(x.actor_ip), storage::Value(x.action), storage::Value(x.object_type),
+                               storage::Value(x.object_id), nullable(x.place_code), storage::Value(x.summary),
+                               storage::Value(e.prev_hash), storage::Value(e.hash)}) {
+        params.push_back(std::move(v));
+      }
+    }
+    if (auto s = conn.execute_deferred(sql, params); !s) return s;
+  }
+  return {};
+}
+
+Status flush_pending(storage::Connection& conn) {
+  std::vector<const Pending*> entries;
+  auto head = std::static_pointer_cast<const Pending>(conn.transaction_value(&kPendingKey));
+  for (const Pending* p = head.get(); p != nullptr; p = p->previous.get()) entries.push_back(p);
+  std::reverse(entries.begin(), entries.end());
+  return insert_linked(conn, entries);
+}
+
+}  // namespace
+
+Status append(storage::Connection& conn, const Entry& entry, const Clock& clock) {
+  auto node = std::make_shared<const Pending>(
+      Pending{entry, format_rfc3339(clock.now(), 0),
+              std::static_pointer_cast<const Pending>(conn.transaction_value(&kPendingKey))});
+  if (!conn.in_write_transaction()) return insert_linked(conn, {node.get()});
+  // Entries wait for the commit and go in together: the chain's lock is held only from there.
+  conn.set_transaction_value(&kPendingKey, std::move(node));
+  return conn.before_commit(&kFlushKey, flush_pending);
 }
 
 Result<VerifyReport> verify(storage::Database& db) {

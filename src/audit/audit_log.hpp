@@ -36,9 +36,9 @@ inline constexpr std::string_view kGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
 // Appends within the caller's write transaction, so a change and its audit record commit or roll back
-// together. Each entry's hash covers the previous entry's hash: editing or deleting a past entry breaks
-// the chain from there on.
-Result<std::int64_t> append(storage::Connection& conn, const Entry& entry, const Clock& clock);
+// together; the transaction's entries are written together just before it commits. Each entry's hash
+// covers the previous entry's hash: editing or deleting a past entry breaks the chain from there on.
+Status append(storage::Connection& conn, const Entry& entry, const Clock& clock);
 
 std::string entry_hash(const StoredEntry& e);
 

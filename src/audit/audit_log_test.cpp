@@ -30,6 +30,32 @@ TEST_P(AuditLogTest, AnIntactChainVerifies) {
   EXPECT_FALSE(report->first_bad_seq);
 }
 
+// Entries wait for the commit; those of a unit undone by its savepoint are never written.
+TEST_P(AuditLogTest, EntriesOfAnUndoneUnitAreNotWritten) {
+  add(2);
+  auto entry = [](std::string id) {
+    return Entry{"acc1", "127.0.0.1", "thing.change", "thing", std::move(id), "01", "{}"};
+  };
+  auto r = db().write_transaction([&](storage::Connection& c) -> Status {
+    if (auto s = append(c, entry("kept-1"), clock_); !s) return s;
+    if (auto s = c.savepoint(); !s) return s;
+    if (auto s = append(c, entry("undone"), clock_); !s) return s;
+    if (auto s = c.rollback_to_savepoint(); !s) return s;
+    return append(c, entry("kept-2"), clock_);
+  });
+  ASSERT_TRUE(r) << r.error().internal;
+  auto report = verify(db());
+  ASSERT_TRUE(report);
+  EXPECT_EQ(report->checked, 4);
+  EXPECT_FALSE(report->first_bad_seq) << report->problem;
+  auto conn = db().acquire();
+  auto rows = (*conn)->execute("SELECT object_id FROM audit_log WHERE seq > 2 ORDER BY seq");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->rows.size(), 2u);
+  EXPECT_EQ(rows->rows[0].text(0), "kept-1");
+  EXPECT_EQ(rows->rows[1].text(0), "kept-2");
+}
+
 TEST_P(AuditLogTest, AnEditedEntryIsFoundAndNamed) {
   add(5);
   auto conn = db().acquire();

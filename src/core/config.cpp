@@ -96,6 +96,9 @@ std::vector<Setting> make_settings() {
       "storage.statement_timeout_ms", "PostgreSQL cancels a statement running longer",
       [](Config& c) -> int& { return c.storage.statement_timeout_ms; }, 100, 3600000));
   all.push_back(int_setting(
+      "storage.write_batch_max", "write transactions committed together, each in its own savepoint",
+      [](Config& c) -> int& { return c.storage.write_batch_max; }, 1, 10000));
+  all.push_back(int_setting(
       "auth.session_ttl_minutes", "browser sessions expire after this",
       [](Config& c) -> int& { return c.auth.session_ttl_minutes; }, 1, 60 * 24 * 30));
   all.push_back(int_setting(
@@ -124,6 +127,14 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "auth.password_hash_memory_kib", "Argon2id memory in KiB",
       [](Config& c) -> int& { return c.auth.password_hash_memory_kib; }, 8, 4 * 1024 * 1024));
+  all.push_back(int_setting(
+      "auth.principal_cache_ms",
+      "a resolved session or token is reused this long without the database; a revocation made by "
+      "another server process takes effect within it (0 disables)",
+      [](Config& c) -> int& { return c.auth.principal_cache_ms; }, 0, 60000));
+  all.push_back(int_setting(
+      "auth.principal_cache_entries", "resolved sessions and tokens kept in memory (0 disables)",
+      [](Config& c) -> int& { return c.auth.principal_cache_entries; }, 0, 10000000));
   all.push_back(string_setting("oidc.issuer", "external OpenID provider's issuer URL; empty disables it",
                                [](Config& c) -> std::string& { return c.oidc.issuer; }));
   all.push_back(string_setting("oidc.client_id", "this server's client id at the provider",
@@ -178,6 +189,14 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "services.outbox_max_attempts", "delivery attempts before an e-mail is left as failed",
       [](Config& c) -> int& { return c.services.outbox_max_attempts; }, 1, 100));
+  all.push_back(int_setting(
+      "services.status_cache_ms",
+      "dossier statuses (and the places and agencies dossiers go to) are answered from memory this "
+      "long; a change made by another server process shows within it (0 disables)",
+      [](Config& c) -> int& { return c.services.status_cache_ms; }, 0, 60000));
+  all.push_back(int_setting(
+      "services.status_cache_entries", "dossier statuses kept in memory (0 disables)",
+      [](Config& c) -> int& { return c.services.status_cache_entries; }, 0, 10000000));
   all.push_back(string_setting("services.clock_file",
                                "tests only: a file with an RFC 3339 time taken as now; empty: the real clock",
                                [](Config& c) -> std::string& { return c.services.clock_file; }));

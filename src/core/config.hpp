@@ -21,7 +21,9 @@ struct ServerConfig {
   int request_timeout_ms = 15000;  // whole request (headers and body) must arrive within this
   int idle_timeout_ms = 60000;     // keep-alive connection with no request
   int shutdown_grace_ms = 20000;
-  int worker_threads = 0;  // blocking (database) work runs here, off the network threads; 0: one per core
+  // Blocking (database) work runs here, off the network threads; a write waits here for its group
+  // commit, so there are more than cores. 0: eight per core.
+  int worker_threads = 0;
 };
 
 struct StorageConfig {
@@ -30,6 +32,7 @@ struct StorageConfig {
   int pool_size = 4;
   int busy_timeout_ms = 5000;
   int statement_timeout_ms = 30000;  // PostgreSQL: a statement running longer is cancelled
+  int write_batch_max = 64;          // write transactions committed together (group commit)
 };
 
 struct AuthConfig {
@@ -42,6 +45,8 @@ struct AuthConfig {
   int writes_per_minute_per_account = 120;         // state-changing requests of a signed-in account
   int password_hash_ops = 2;                       // Argon2id passes
   int password_hash_memory_kib = 65536;            // Argon2id memory
+  int principal_cache_ms = 2000;        // a resolved sign-in is reused this long without the database
+  int principal_cache_entries = 10000;  // 0 disables the cache
 };
 
 // Sign-in through an external OpenID Connect provider (VNeID or a province's); disabled while issuer
@@ -72,8 +77,10 @@ struct ServicesConfig {
   std::string smtp_from = "no-reply@sen.local";
   int smtp_timeout_ms = 10000;
   int outbox_poll_ms = 2000;
-  int outbox_max_attempts = 8;  // then the message is left as failed
-  std::string clock_file;       // tests only: a file holding an RFC 3339 time the server takes as now
+  int outbox_max_attempts = 8;        // then the message is left as failed
+  int status_cache_ms = 2000;         // dossier statuses polled by clients are answered from memory
+  int status_cache_entries = 100000;  // 0 disables the cache
+  std::string clock_file;             // tests only: a file holding an RFC 3339 time the server takes as now
 };
 
 struct Config {

@@ -58,6 +58,30 @@ TEST(Config, BadValueIsAnErrorNamingTheSource) {
   ASSERT_FALSE(out_of_range);
 }
 
+TEST(Config, CachesAndGroupCommitHaveBoundedSettings) {
+  auto defaults = load_config(std::nullopt, env_of({}), {});
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->storage.write_batch_max, 64);
+  EXPECT_EQ(defaults->auth.principal_cache_ms, 2000);
+  EXPECT_EQ(defaults->services.status_cache_ms, 2000);
+  auto off = load_config(std::nullopt, env_of({{"SEN_AUTH_PRINCIPAL_CACHE_MS", "0"}}),
+                         {{"services.status_cache_entries", "0"}, {"storage.write_batch_max", "1"}});
+  ASSERT_TRUE(off) << off.error().message;
+  EXPECT_EQ(off->auth.principal_cache_ms, 0);
+  EXPECT_EQ(off->services.status_cache_entries, 0);
+  EXPECT_EQ(off->storage.write_batch_max, 1);
+  for (const auto& [key, value] :
+       std::vector<std::pair<std::string, std::string>>{{"storage.write_batch_max", "0"},
+                                                        {"storage.write_batch_max", "10001"},
+                                                        {"auth.principal_cache_ms", "60001"},
+                                                        {"auth.principal_cache_entries", "-1"},
+                                                        {"services.status_cache_ms", "-5"}}) {
+    auto bad = load_config(std::nullopt, env_of({}), {{key, value}});
+    ASSERT_FALSE(bad) << key << "=" << value;
+    EXPECT_EQ(bad.error().field, key);
+  }
+}
+
 TEST(Config, SecretsAreMasked) {
   auto c = load_config(std::nullopt, env_of({}),
                        {{"storage.database_url", "postgresql://sen:hunter2@db.example/sen"}});

@@ -52,6 +52,17 @@ Result<identity::Principal> authenticate(const Request& request, identity::Accou
   return who;
 }
 
+std::optional<identity::Principal> authenticate_from_memory(const Request& request,
+                                                            identity::AccountService& accounts) {
+  if (!safe_method(request.method)) return std::nullopt;
+  if (auto auth = request.header("authorization"); auth && auth->starts_with("Bearer ")) {
+    return accounts.resolve_cached(std::string(auth->substr(7)), false);
+  }
+  const auto cookie = cookie_value(request, kSessionCookie);
+  if (!cookie) return std::nullopt;
+  return accounts.resolve_cached(*cookie, true);
+}
+
 std::optional<std::string> cookie_value(const Request& request, std::string_view name) {
   const auto header = request.header("cookie");
   if (!header) return std::nullopt;

@@ -16,6 +16,11 @@ inline constexpr std::string_view kSessionCookie = "sen_session";
 Result<identity::Principal> authenticate(const Request& request, identity::AccountService& accounts,
                                          RateLimiter* write_limiter = nullptr);
 
+// For reads answered on the network threads: the principal if it is known without the database
+// (see AccountService::resolve_cached), nullopt otherwise, and always for state-changing requests.
+std::optional<identity::Principal> authenticate_from_memory(const Request& request,
+                                                            identity::AccountService& accounts);
+
 std::string session_cookie(const std::string& secret, int max_age_seconds);
 std::optional<std::string> cookie_value(const Request& request, std::string_view name);
 identity::Origin origin_of(const Request& request, const identity::Principal* who = nullptr);

@@ -72,11 +72,21 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   return reply(svc.get(who, code_of(r)), r);
                 });
               }});
-  router.add({"GET", "/api/v1/dossiers/{code}/status", [&ctx, &svc](const Request& r) {
-                return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return reply(svc.status_of(who, code_of(r)), r);
-                });
-              }});
+  // Polled by clients: answered on the network thread when both the caller and the dossier are in
+  // memory.
+  Route status{"GET", "/api/v1/dossiers/{code}/status", [&ctx, &svc](const Request& r) {
+                 return signed_in(ctx, r, [&](const identity::Principal& who) {
+                   return reply(svc.status_of(who, code_of(r)), r);
+                 });
+               }};
+  status.from_memory = [&ctx, &svc](const Request& r) -> std::optional<Response> {
+    auto who = authenticate_from_memory(r, ctx.accounts);
+    if (!who) return std::nullopt;
+    auto answer = svc.status_from_memory(*who, code_of(r));
+    if (!answer) return std::nullopt;
+    return reply(*answer, r);
+  };
+  router.add(std::move(status));
   router.add(
       {"PUT", "/api/v1/dossiers/{code}/form", [&ctx, &svc](const Request& r) {
          return signed_in(ctx, r, [&](const identity::Principal& who) {

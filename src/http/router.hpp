@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,8 @@
 namespace sen::http {
 
 using Handler = std::function<Response(const Request&)>;
+// Answers from memory on the network thread when it can; nullopt sends the request to `handler`.
+using MemoryHandler = std::function<std::optional<Response>(const Request&)>;
 
 // Where a handler runs: cheap in-memory handlers inline on the network thread; anything that may
 // block (database, files) on the worker pool.
@@ -24,6 +27,7 @@ struct Route {
   Handler handler;
   Execution execution = Execution::kBlocking;
   std::size_t body_limit = 0;  // 0: server default (server.body_limit_bytes)
+  MemoryHandler from_memory;   // optional, for kBlocking routes polled often
 };
 
 struct RouteMatch {

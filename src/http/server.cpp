@@ -128,7 +128,7 @@ struct Server::Impl {
         metrics(m),
         files(f),
         workers(cfg.worker_threads > 0 ? static_cast<std::size_t>(cfg.worker_threads)
-                                       : std::max(1u, std::thread::hardware_concurrency())) {
+                                       : 8 * std::max(1u, std::thread::hardware_concurrency())) {
     for (const auto& route : router.routes()) metrics.add_route(route.method, route.pattern);
     static_route = metrics.add_route("GET", "static");
     unmatched_route = metrics.add_route("", "unmatched");
@@ -295,8 +295,11 @@ struct Server::Impl {
       metrics_route = match.index;
       request.path_params = std::move(match.path_params);
       const Route& route = *match.route;
+      std::optional<Response> from_memory;
       if (route.execution == Execution::kInline) {
         response = invoke(route, request);
+      } else if (route.from_memory && (from_memory = answer_from_memory(route, request))) {
+        response = std::move(*from_memory);
       } else {
         response = co_await run_on(workers, [&route, &request, this] { return invoke(route, request); });
       }
@@ -318,6 +321,16 @@ struct Server::Impl {
     }
     co_return co_await write_response(stream, request, std::move(response), version, keep_alive && !stopping,
                                       head, start, remote, metrics_route);
+  }
+
+  std::optional<Response> answer_from_memory(const Route& route, const Request& request) {
+    try {
+      return route.from_memory(request);
+    } catch (const std::exception& e) {
+      spdlog::error("request {} {} {} failed in memory: {}", request.request_id, request.method,
+                    request.printable_path(), e.what());
+    }
+    return std::nullopt;  // the blocking handler gets its chance
   }
 
   Response invoke(const Route& route, const Request& request) {

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/ttl_cache.hpp"
 #include "identity/password.hpp"
 #include "identity/principal.hpp"
 #include "storage/database.hpp"
@@ -81,7 +83,12 @@ class AccountService {
   Status revoke_token(const Principal& who, const std::string& token_id, const Origin& origin);
 
   // The principal behind a cookie or bearer secret; kUnauthenticated if unknown, expired or revoked.
+  // Recently resolved secrets are answered from memory for auth.principal_cache_ms; every account
+  // change made here forgets them, so a revocation in this process takes effect at once (another
+  // process's within that time).
   Result<Principal> resolve(const std::string& secret, bool via_session);
+  // Memory only, for the network threads: nullopt when resolve() would need the database.
+  std::optional<Principal> resolve_cached(const std::string& secret, bool via_session);
   Result<AccountView> get_account(const std::string& account_id);
 
   // Returns the new grant's id. Callers check authorization first (see authorization.hpp).
@@ -98,10 +105,24 @@ class AccountService {
   std::string now() const;
   std::string later(std::chrono::minutes delta) const;
 
+  // Every account change forgets the resolved principals.
+  template <class F>
+  auto write(F&& work) {
+    auto result = db_.write_transaction(std::forward<F>(work));
+    principals_.clear();
+    return result;
+  }
+
+  struct CachedPrincipal {
+    std::shared_ptr<const Principal> principal;
+    std::string expires_at;  // the credential's own expiry
+  };
+
   storage::Database& db_;
   const Clock& clock_;
   AuthConfig config_;
   PasswordCost cost_;
+  TtlCache<CachedPrincipal> principals_;
 };
 
 std::string random_token(std::size_t bytes = 32);

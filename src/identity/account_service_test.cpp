@@ -81,6 +81,44 @@ TEST_P(AccountServiceTest, LockoutAfterRepeatedFailuresAnswersLikeAnUnknownAccou
   EXPECT_EQ(locked.error().message, unknown.error().message);
 }
 
+TEST_P(AccountServiceTest, ResolvedSecretsComeFromMemoryUntilAnAccountChangeHere) {
+  citizen();
+  auto s = service_->login("001099012345", "sông Hồng chảy mãi", {});
+  ASSERT_TRUE(s);
+  EXPECT_FALSE(service_->resolve_cached(s->secret, true));  // never resolved yet
+  auto p = service_->resolve(s->secret, true);
+  ASSERT_TRUE(p);
+  auto cached = service_->resolve_cached(s->secret, true);
+  ASSERT_TRUE(cached);
+  EXPECT_EQ(cached->account_id, p->account_id);
+  EXPECT_EQ(cached->csrf_token, p->csrf_token);
+  EXPECT_FALSE(service_->resolve_cached(s->secret, false));  // a session is no bearer token
+  // Revoked behind this process's back (another server): still served within the TTL...
+  {
+    auto conn = db().acquire();
+    ASSERT_TRUE((*conn)->execute("UPDATE credentials SET revoked_at = expires_at"));
+  }
+  EXPECT_TRUE(service_->resolve(s->secret, true));
+  // ...while any account change made here forgets every resolved secret at once.
+  citizen("079203001234");
+  EXPECT_FALSE(service_->resolve_cached(s->secret, true));
+  EXPECT_FALSE(service_->resolve(s->secret, true));
+}
+
+TEST_P(AccountServiceTest, PrincipalCacheCanBeTurnedOff) {
+  AuthConfig config;
+  config.password_hash_ops = 1;
+  config.password_hash_memory_kib = 8;
+  config.principal_cache_ms = 0;
+  AccountService uncached(db(), clock_, config);
+  ASSERT_TRUE(uncached.register_account(
+      {"citizen", "001099012345", "", "", "Nguyễn Văn An", "sông Hồng chảy mãi"}, {"", "1.2.3.4"}));
+  auto s = uncached.login("001099012345", "sông Hồng chảy mãi", {});
+  ASSERT_TRUE(s);
+  ASSERT_TRUE(uncached.resolve(s->secret, true));
+  EXPECT_FALSE(uncached.resolve_cached(s->secret, true));
+}
+
 TEST_P(AccountServiceTest, TokensAreShownOnceListedAndRevokedOnlyByTheirOwner) {
   const auto a = citizen();
   citizen("079203001234");

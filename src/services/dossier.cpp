@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <memory>
+
 namespace sen::services {
 namespace {
 
@@ -95,11 +98,11 @@ Result<Dossier> load_dossier(storage::Connection& conn, const std::string& code)
 }
 
 Status insert_dossier(storage::Connection& conn, const Dossier& d) {
-  auto r =
-      conn.execute(fmt::format("INSERT INTO dossiers ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                               "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
-                               kDossierColumns),
-                   dossier_values(d));
+  auto r = conn.execute_deferred(
+      fmt::format("INSERT INTO dossiers ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                  "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
+                  kDossierColumns),
+      dossier_values(d));
   if (!r) return tl::unexpected(r.error());
   return {};
 }
@@ -167,7 +170,7 @@ Result<std::vector<EventRow>> load_events(storage::Connection& conn, const std::
 }
 
 Status insert_event(storage::Connection& conn, const std::string& code, const EventRow& e) {
-  auto r = conn.execute(
+  auto r = conn.execute_deferred(
       "INSERT INTO dossier_events (dossier_code, at, actor_id, actor_name, actor_role, agency_code, action, "
       "from_status, to_status, step, step_started_at, step_due_at, timeliness, comment) "
       "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
@@ -212,15 +215,55 @@ Result<std::optional<PaymentRow>> load_payment(storage::Connection& conn, const 
   return PaymentRow{r.text(0), r.text(1), r.integer(2), r.text(3), opt(r, 4), r.text(5), opt(r, 6)};
 }
 
+namespace {
+// Numbers this transaction already took, per agency and day. The first one locks the row; the next
+// ones are counted here, and the row gets the last of them just before the commit.
+using TakenNumbers = std::map<std::pair<std::string, std::string>, std::int64_t>;
+constexpr char kTakenNumbersKey = 0;
+constexpr char kWriteTakenKey = 0;
+
+Status write_taken_numbers(storage::Connection& conn) {
+  auto taken = std::static_pointer_cast<const TakenNumbers>(conn.transaction_value(&kTakenNumbersKey));
+  if (!taken) return {};
+  for (const auto& [key, last] : *taken) {
+    auto updated = conn.execute_deferred(
+        "UPDATE dossier_sequences SET last = $3 WHERE agency_code = $1 AND day = $2 AND last < $3",
+        {key.first, key.second, last});
+    if (!updated) return updated;
+  }
+  return {};
+}
+}  // namespace
+
 Result<std::string> next_dossier_code(storage::Connection& conn, const std::string& agency,
                                       const std::string& day) {
-  auto rows = conn.execute(
-      "INSERT INTO dossier_sequences (agency_code, day, last) VALUES ($1, $2, 1) "
-      "ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last",
-      {agency, day});
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->rows.empty()) return fail_internal("dossier sequence returned no row");
-  return fmt::format("{}-{}-{:04}", agency, day, rows->rows.front().integer(0));
+  const auto key = std::make_pair(agency, day);
+  auto taken = std::static_pointer_cast<const TakenNumbers>(conn.transaction_value(&kTakenNumbersKey));
+  std::optional<std::int64_t> previous;
+  if (taken) {
+    if (auto it = taken->find(key); it != taken->end()) previous = it->second;
+  }
+  std::int64_t number = 0;
+  if (previous) {
+    number = *previous + 1;
+  } else {
+    auto rows = conn.execute(
+        "INSERT INTO dossier_sequences (agency_code, day, last) VALUES ($1, $2, 1) "
+        "ON CONFLICT (agency_code, day) DO UPDATE SET last = dossier_sequences.last + 1 RETURNING last",
+        {agency, day});
+    if (!rows) return tl::unexpected(rows.error());
+    if (rows->rows.empty()) return fail_internal("dossier sequence returned no row");
+    number = rows->rows.front().integer(0);
+  }
+  if (conn.in_write_transaction()) {
+    // A new map rather than a changed one, so a savepoint's snapshot of the old one stays valid.
+    auto next = taken ? std::make_shared<TakenNumbers>(*taken) : std::make_shared<TakenNumbers>();
+    (*next)[key] = number;
+    conn.set_transaction_value(&kTakenNumbersKey, std::move(next));
+    if (auto s = conn.before_commit(&kWriteTakenKey, write_taken_numbers); !s)
+      return tl::unexpected(s.error());
+  }
+  return fmt::format("{}-{}-{:04}", agency, day, number);
 }
 
 }  // namespace sen::services

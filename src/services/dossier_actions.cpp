@@ -126,7 +126,7 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     }
     d.step_role = acting_role(p, {d.status, d.step, d.received_at.has_value()});
     ++d.version;
-    if (auto s = update_dossier(conn, d); !s) return s;
+    if (auto s = save(conn, d); !s) return s;
     if (issued) {
       if (auto s = insert_result(conn, *issued); !s) return s;
     }
@@ -179,7 +179,7 @@ Result<boost::json::object> DossierService::revoke_result(const identity::Princi
     if (!r) return tl::unexpected(r.error());
     Dossier d = l->dossier;
     ++d.version;
-    if (auto s = update_dossier(conn, d); !s) return s;
+    if (auto s = save(conn, d); !s) return s;
     const EventRow event{at,
                          who.account_id,
                          who.display_name,

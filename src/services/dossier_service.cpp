@@ -77,21 +77,57 @@ std::string DossierService::agency_name(storage::Connection& conn, const std::st
   return cached_name(conn, "agencies", code);
 }
 
-Result<DossierService::Loaded> DossierService::load_readable(storage::Connection& conn,
-                                                             const identity::Principal& who,
-                                                             const std::string& code) {
-  auto dossier = load_dossier(conn, code);
-  if (!dossier) return tl::unexpected(dossier.error());
+Result<places::Place> DossierService::place_of(const std::string& code) {
+  if (auto hit = places_.get(code)) return *hit;
+  auto place = d_.places.get(code);
+  if (place) places_.put(code, *place);
+  return place;
+}
+
+Result<places::Agency> DossierService::agency_of(const std::string& code) {
+  if (auto hit = agencies_.get(code)) return *hit;
+  auto agency = d_.places.get_agency(code);
+  if (agency) agencies_.put(code, *agency);
+  return agency;
+}
+
+bool DossierService::may_read(const identity::Principal& who, const Dossier& d) const {
+  return d.applicant_id == who.account_id ||
+         d_.authorizer
+             .authorize(who, Action::kReadDossier,
+                        identity::Target{d.place_code, d.agency_code, d.applicant_id})
+             .has_value();
+}
+
+void DossierService::remember(const Dossier& d) {
+  auto slim = std::make_shared<Dossier>(d);
+  slim->form.clear();
+  slim->applicant_name.clear();
+  slim->contact_email.clear();
+  const std::int64_t version = d.version;
+  statuses_.put(d.code, std::move(slim), [version](const std::shared_ptr<const Dossier>& cached) {
+    return cached->version > version;
+  });
+}
+
+Status DossierService::save_new(storage::Connection& conn, const Dossier& d) {
+  if (auto s = insert_dossier(conn, d); !s) return s;
+  conn.after_commit([this, d] { remember(d); });
+  return {};
+}
+
+Status DossierService::save(storage::Connection& conn, const Dossier& d) {
+  if (auto s = update_dossier(conn, d); !s) return s;
+  conn.after_commit([this, d] { remember(d); });
+  return {};
+}
+
+DossierService::Loaded DossierService::loaded(const identity::Principal& who, Dossier d,
+                                              std::shared_ptr<const Procedure> p) const {
   Loaded l;
-  l.dossier = std::move(*dossier);
+  l.dossier = std::move(d);
+  l.procedure = std::move(p);
   l.is_applicant = l.dossier.applicant_id == who.account_id;
-  const identity::Target target{l.dossier.place_code, l.dossier.agency_code, l.dossier.applicant_id};
-  if (!l.is_applicant && !d_.authorizer.authorize(who, Action::kReadDossier, target)) {
-    return tl::unexpected(not_found_dossier());
-  }
-  auto procedure = d_.catalog.get(l.dossier.procedure_code);
-  if (!procedure) return tl::unexpected(procedure.error());
-  l.procedure = *procedure;
   const std::string role =
       acting_role(*l.procedure, {l.dossier.status, l.dossier.step, l.dossier.received_at.has_value()});
   if (!role.empty()) {
@@ -99,6 +135,17 @@ Result<DossierService::Loaded> DossierService::load_readable(storage::Connection
     l.may_act = d_.authorizer.authorize(who, Action::kProcessDossier, acting).has_value();
   }
   return l;
+}
+
+Result<DossierService::Loaded> DossierService::load_readable(storage::Connection& conn,
+                                                             const identity::Principal& who,
+                                                             const std::string& code) {
+  auto dossier = load_dossier(conn, code);
+  if (!dossier) return tl::unexpected(dossier.error());
+  if (!may_read(who, *dossier)) return tl::unexpected(not_found_dossier());
+  auto procedure = d_.catalog.get(dossier->procedure_code);
+  if (!procedure) return tl::unexpected(procedure.error());
+  return loaded(who, std::move(*dossier), *procedure);
 }
 
 Result<DossierService::Loaded> DossierService::load_own_editable(storage::Connection& conn,
@@ -146,7 +193,9 @@ Result<boost::json::object> DossierService::view_after(const identity::Principal
   if (!conn) return tl::unexpected(conn.error());
   auto l = load_readable(**conn, who, code);
   if (!l) return tl::unexpected(l.error());
-  return view(**conn, *l, who);
+  auto related = load_related(**conn, l->dossier);
+  if (!related) return tl::unexpected(related.error());
+  return render_view(*l, *related);
 }
 
 Result<std::string> DossierService::render_paper(const documents::DocumentSpec& spec) const {
@@ -172,20 +221,28 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     return fail(ErrorCode::kInvalidArgument, "This procedure cannot be submitted through this channel",
                 "channel");
   }
-  auto place = d_.places.get(in.place);
+  auto place = place_of(in.place);
   if (!place) return fail(ErrorCode::kInvalidArgument, "No place with this code", "place");
   const std::string wanted_level = p.level == "ministry" ? "nation" : p.level;
   if (place->level != wanted_level) {
     return fail(ErrorCode::kInvalidArgument,
                 "This procedure is handled at " + p.level + " level; choose a " + wanted_level, "place");
   }
-  auto agency = d_.places.get_agency(p.level == "ministry" ? "VPCP" : "UBND-" + place->code);
+  auto agency = agency_of(p.level == "ministry" ? "VPCP" : "UBND-" + place->code);
   if (!agency) return fail(ErrorCode::kInvalidArgument, "No agency handles this procedure here", "place");
   if (auto s = check_contact_email(in.contact_email); !s) return tl::unexpected(s.error());
   const json::value form = in.form.is_null() ? json::value(json::object()) : in.form;
-  if (auto s = validate_partial_form(p, form); !s) return tl::unexpected(s.error());
+  // Submitting at once checks the form whole here; a draft only what it holds so far.
+  if (auto s = in.submit ? validate_json_schema(p.form_schema, form, "form") : validate_partial_form(p, form);
+      !s) {
+    return tl::unexpected(s.error());
+  }
 
+  // The answer is made from what was written: a new dossier needs no reading back.
+  Dossier written;
+  Related related;
   auto code = d_.db.write_transaction([&](storage::Connection& conn) -> Result<std::string> {
+    related = Related{};
     const auto now_tp = d_.clock.now();
     auto code = next_dossier_code(conn, agency->code, local_day_code(now_tp));
     if (!code) return code;
@@ -204,21 +261,27 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     d.form = json::serialize(form);
     d.fee_vnd = channel->fee_vnd;
     d.created_at = format_rfc3339(now_tp);
-    if (auto s = insert_dossier(conn, d); !s) return tl::unexpected(s.error());
     const json::object summary{{"procedure", p.code}, {"place", d.place_code}};
     const audit::Entry created{origin.actor_id, origin.ip,    "dossier.create",        "dossier",
                                d.code,          d.place_code, json::serialize(summary)};
-    // A form-only procedure can be created and submitted in one durable step.
+    // A form-only procedure can be created and submitted in one durable step; the row is written once,
+    // already submitted.
+    related.place_name = place_name(conn, d.place_code);
+    related.agency_name = agency_name(conn, d.agency_code);
     if (in.submit) {
-      if (auto s = submit_draft(conn, d, p, who, origin, &created); !s) return tl::unexpected(s.error());
-      return d.code;
+      if (auto s = submit_draft(conn, d, p, who, origin, &created, &related); !s) {
+        return tl::unexpected(s.error());
+      }
+    } else {
+      if (auto s = save_new(conn, d); !s) return tl::unexpected(s.error());
+      auto a = audit::append(conn, created, d_.clock);
+      if (!a) return tl::unexpected(a.error());
     }
-    auto a = audit::append(conn, created, d_.clock);
-    if (!a) return tl::unexpected(a.error());
+    written = d;
     return d.code;
   });
   if (!code) return tl::unexpected(code.error());
-  return view_after(who, *code);
+  return render_view(loaded(who, std::move(written), *procedure), related);
 }
 
 Result<boost::json::object> DossierService::update_form(const identity::Principal& who,
@@ -237,7 +300,7 @@ Result<boost::json::object> DossierService::update_form(const identity::Principa
       d.contact_email = *contact_email;
     }
     ++d.version;
-    if (auto s = update_dossier(conn, d); !s) return s;
+    if (auto s = save(conn, d); !s) return s;
     auto a = audit::append(
         conn, {origin.actor_id, origin.ip, "dossier.form", "dossier", d.code, d.place_code, "{}"}, d_.clock);
     if (!a) return tl::unexpected(a.error());
@@ -293,7 +356,7 @@ Result<boost::json::object> DossierService::put_document(const identity::Princip
     if (auto s = upsert_document(conn, code, row); !s) return s;
     Dossier d = l->dossier;
     ++d.version;
-    if (auto s = update_dossier(conn, d); !s) return s;
+    if (auto s = save(conn, d); !s) return s;
     const json::object summary{{"component", component}, {"sha256", stored->sha256}, {"size", stored->size}};
     auto a = audit::append(conn,
                            {origin.actor_id, origin.ip, "dossier.document.put", "dossier", code, d.place_code,
@@ -347,7 +410,7 @@ Result<boost::json::object> DossierService::reuse_document(const identity::Princ
     if (auto s = upsert_document(conn, code, *row); !s) return s;
     Dossier d = l->dossier;
     ++d.version;
-    if (auto s = update_dossier(conn, d); !s) return s;
+    if (auto s = save(conn, d); !s) return s;
     const json::object summary{{"component", component}, {"reused_from", result_dossier}};
     auto a = audit::append(conn,
                            {origin.actor_id, origin.ip, "dossier.document.reuse", "dossier", code,
@@ -379,7 +442,7 @@ Status DossierService::delete_document(const identity::Principal& who, const std
     if (!del) return tl::unexpected(del.error());
     Dossier d = l->dossier;
     ++d.version;
-    if (auto s = update_dossier(conn, d); !s) return s;
+    if (auto s = save(conn, d); !s) return s;
     const json::object summary{{"component", component}};
     auto a = audit::append(conn,
                            {origin.actor_id, origin.ip, "dossier.document.delete", "dossier", code,
@@ -412,18 +475,23 @@ Result<Download> DossierService::read_document(const identity::Principal& who, c
   return fail(ErrorCode::kNotFound, "No such document in this dossier", "component");
 }
 
-Status DossierService::submit_draft(storage::Connection& conn, Dossier d, const Procedure& p,
+Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const Procedure& p,
                                     const identity::Principal& who, const identity::Origin& origin,
-                                    const audit::Entry* preceding) {
+                                    const audit::Entry* preceding, Related* created) {
   if (d.status != status::kDraft) {
     return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement",
                 "status");
   }
-  boost::system::error_code ec;
-  const json::value form = json::parse(d.form, ec);
-  if (ec) return fail_internal("stored form does not parse");
-  if (auto s = validate_json_schema(p.form_schema, form, "form"); !s) return s;
-  auto docs = load_documents(conn, d.code);
+  // A dossier created in this same step (`preceding` is its creation record) has no documents yet,
+  // and its form was checked whole before the transaction.
+  const bool stored = preceding == nullptr;
+  if (stored) {
+    boost::system::error_code ec;
+    const json::value form = json::parse(d.form, ec);
+    if (ec) return fail_internal("stored form does not parse");
+    if (auto s = validate_json_schema(p.form_schema, form, "form"); !s) return s;
+  }
+  auto docs = stored ? load_documents(conn, d.code) : Result<std::vector<DocumentRow>>();
   if (!docs) return tl::unexpected(docs.error());
   for (const auto& c : p.components) {
     if (!c.required) continue;
@@ -437,20 +505,24 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier d, const 
   const std::string at = now();
   d.submitted_at = at;
   d.step = p.steps.front().id;
+  d.status = d.fee_vnd > 0 ? status::kAwaitingPayment : status::kSubmitted;
+  d.step_role = d.fee_vnd > 0 ? "" : p.steps.front().role;
+  if (stored) {
+    ++d.version;
+    if (auto s = save(conn, d); !s) return s;
+  } else if (auto s = save_new(conn, d); !s) {
+    return s;
+  }
   if (d.fee_vnd > 0) {
-    d.status = status::kAwaitingPayment;
-    d.step_role = "";
-    auto pay = conn.execute(
+    auto pay = conn.execute_deferred(
         "INSERT INTO payments (reference, dossier_code, amount_vnd, status, created_at) VALUES ($1, $1, $2, "
         "'pending', $3)",
         {d.code, d.fee_vnd, at});
     if (!pay) return tl::unexpected(pay.error());
-  } else {
-    d.status = status::kSubmitted;
-    d.step_role = p.steps.front().role;
+    if (created != nullptr) {
+      created->payment = PaymentRow{d.code, d.code, d.fee_vnd, "pending", std::nullopt, at, std::nullopt};
+    }
   }
-  ++d.version;
-  if (auto s = update_dossier(conn, d); !s) return s;
   const EventRow event{at,
                        who.account_id,
                        who.display_name,
@@ -464,6 +536,7 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier d, const 
                        std::nullopt,
                        std::nullopt,
                        ""};
+  if (created != nullptr) created->events.push_back(event);
   return record_change(conn, d, std::string(status::kDraft), event, origin, p.name, preceding);
 }
 

@@ -2,6 +2,7 @@
 
 #include <boost/json/object.hpp>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
@@ -11,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/status.hpp"
+#include "core/ttl_cache.hpp"
 #include "documents/pdf_document.hpp"
 #include "identity/account_service.hpp"
 #include "identity/authorization.hpp"
@@ -70,7 +72,14 @@ struct ServicesDeps {
 // notification. Views are JSON objects in the shape of docs/public-services-api.md.
 class DossierService {
  public:
-  explicit DossierService(ServicesDeps deps) : d_(deps) {}
+  explicit DossierService(ServicesDeps deps)
+      : d_(deps),
+        statuses_(static_cast<std::size_t>(deps.config.status_cache_entries),
+                  std::chrono::milliseconds(deps.config.status_cache_ms)),
+        places_(static_cast<std::size_t>(deps.config.status_cache_entries),
+                std::chrono::milliseconds(deps.config.status_cache_ms)),
+        agencies_(static_cast<std::size_t>(deps.config.status_cache_entries),
+                  std::chrono::milliseconds(deps.config.status_cache_ms)) {}
 
   Result<boost::json::object> create_draft(const identity::Principal& who, const DraftInput& in,
                                            const identity::Origin& origin);
@@ -92,8 +101,12 @@ class DossierService {
   Result<boost::json::object> act(const identity::Principal& who, const std::string& code,
                                   const ActionInput& in, const identity::Origin& origin);
   Result<boost::json::object> get(const identity::Principal& who, const std::string& code);
-  // Just the status and deadline: one read, for clients that poll.
+  // Just the status and deadline, for clients that poll: one read, or none while the dossier is in
+  // memory (it is kept there services.status_cache_ms after it was last read or written here).
   Result<boost::json::object> status_of(const identity::Principal& who, const std::string& code);
+  // Memory only (network threads): nullopt when status_of would need the database.
+  std::optional<Result<boost::json::object>> status_from_memory(const identity::Principal& who,
+                                                                const std::string& code);
   Result<boost::json::object> list(const identity::Principal& who, const DossierListFilter& filter);
   Result<boost::json::object> rate(const identity::Principal& who, const std::string& code, int score,
                                    const std::string& comment, const identity::Origin& origin);
@@ -119,6 +132,15 @@ class DossierService {
   Status mark_notification_read(const identity::Principal& who, std::int64_t id);
 
  private:
+  // What a dossier's full view shows besides its row.
+  struct Related {
+    std::vector<DocumentRow> documents;
+    std::vector<EventRow> events;
+    std::optional<ResultRow> result;
+    std::optional<PaymentRow> payment;
+    std::optional<std::pair<std::int64_t, std::string>> rating;  // score, comment
+    std::string place_name, agency_name;
+  };
   struct Loaded {
     Dossier dossier;
     std::shared_ptr<const Procedure> procedure;
@@ -128,16 +150,28 @@ class DossierService {
   // Loads a dossier the caller may read (kNotFound otherwise, so its existence is not revealed).
   Result<Loaded> load_readable(storage::Connection& conn, const identity::Principal& who,
                                const std::string& code);
+  bool may_read(const identity::Principal& who, const Dossier& d) const;
+  Result<places::Place> place_of(const std::string& code);
+  Result<places::Agency> agency_of(const std::string& code);
+  Result<boost::json::object> status_view(const identity::Principal& who, const Dossier& d,
+                                          const Procedure& p) const;
+  // Row writes that also refresh the status cache once the transaction commits.
+  Status save_new(storage::Connection& conn, const Dossier& d);
+  Status save(storage::Connection& conn, const Dossier& d);
+  void remember(const Dossier& d);
   Result<Loaded> load_own_editable(storage::Connection& conn, const identity::Principal& who,
                                    const std::string& code);
-  Result<boost::json::object> view(storage::Connection& conn, const Loaded& l,
-                                   const identity::Principal& who);
+  Result<Related> load_related(storage::Connection& conn, const Dossier& d);
+  boost::json::object render_view(const Loaded& l, const Related& related) const;
+  Loaded loaded(const identity::Principal& who, Dossier d, std::shared_ptr<const Procedure> p) const;
   Result<boost::json::object> view_after(const identity::Principal& who, const std::string& code);
   Result<ResultRow> issue_result(const Loaded& l, const identity::Principal& leader,
                                  const std::string& issued_at);
-  Status submit_draft(storage::Connection& conn, Dossier d, const Procedure& p,
+  // With `preceding` (the dossier's creation record), `d` is new and not stored yet.
+  // Adds the rows it writes besides the dossier's to `created`, when given.
+  Status submit_draft(storage::Connection& conn, Dossier& d, const Procedure& p,
                       const identity::Principal& who, const identity::Origin& origin,
-                      const audit::Entry* preceding = nullptr);
+                      const audit::Entry* preceding = nullptr, Related* created = nullptr);
   Result<std::string> payment_payload(const PaymentRow& payment) const;
   Result<std::string> render_paper(const documents::DocumentSpec& spec) const;
   std::string place_name(storage::Connection& conn, const std::string& code);
@@ -149,6 +183,10 @@ class DossierService {
   std::string now() const { return format_rfc3339(d_.clock.now()); }
 
   ServicesDeps d_;
+  // Without the form and the applicant's personal details: status_view needs neither.
+  TtlCache<std::shared_ptr<const Dossier>> statuses_;
+  TtlCache<places::Place> places_;  // where dossiers are submitted, kept as long as statuses
+  TtlCache<places::Agency> agencies_;
   std::shared_mutex names_mutex_;
   std::unordered_map<std::string, std::string> names_;  // place and agency names: fixed once created
 };

@@ -40,8 +40,29 @@ constexpr std::string_view kSummaryColumns =
 
 }  // namespace
 
-Result<boost::json::object> DossierService::view(storage::Connection& conn, const Loaded& l,
-                                                 const identity::Principal& who) {
+Result<DossierService::Related> DossierService::load_related(storage::Connection& conn, const Dossier& d) {
+  Related r;
+  auto docs = load_documents(conn, d.code);
+  if (!docs) return tl::unexpected(docs.error());
+  r.documents = std::move(*docs);
+  auto events = load_events(conn, d.code);
+  if (!events) return tl::unexpected(events.error());
+  r.events = std::move(*events);
+  auto result = load_result(conn, d.code);
+  if (!result) return tl::unexpected(result.error());
+  r.result = std::move(*result);
+  auto payment = load_payment(conn, d.code);
+  if (!payment) return tl::unexpected(payment.error());
+  r.payment = std::move(*payment);
+  auto rating = conn.execute("SELECT score, comment FROM ratings WHERE dossier_code = $1", {d.code});
+  if (!rating) return tl::unexpected(rating.error());
+  if (!rating->rows.empty()) r.rating = {rating->rows.front().integer(0), rating->rows.front().text(1)};
+  r.place_name = place_name(conn, d.place_code);
+  r.agency_name = agency_name(conn, d.agency_code);
+  return r;
+}
+
+boost::json::object DossierService::render_view(const Loaded& l, const Related& related) const {
   const Dossier& d = l.dossier;
   const Procedure& p = *l.procedure;
   const std::string now_text = now();
@@ -50,10 +71,8 @@ Result<boost::json::object> DossierService::view(storage::Connection& conn, cons
   json::value form = json::parse(d.form, ec);
   if (ec) form = json::object();
 
-  auto docs = load_documents(conn, d.code);
-  if (!docs) return tl::unexpected(docs.error());
   json::array documents;
-  for (const auto& doc : *docs) {
+  for (const auto& doc : related.documents) {
     const Component* c = p.component(doc.component_id);
     documents.push_back(json::object{{"component", doc.component_id},
                                      {"name", c ? c->name : doc.component_id},
@@ -64,10 +83,8 @@ Result<boost::json::object> DossierService::view(storage::Connection& conn, cons
                                      {"reused_from", opt_json(doc.reused_from)},
                                      {"added_at", doc.added_at}});
   }
-  auto events = load_events(conn, d.code);
-  if (!events) return tl::unexpected(events.error());
   json::array event_list;
-  for (const auto& e : *events) {
+  for (const auto& e : related.events) {
     const Step* s = find_step(p, e.step);
     json::object item{{"at", e.at},
                       {"action", e.action},
@@ -85,89 +102,102 @@ Result<boost::json::object> DossierService::view(storage::Connection& conn, cons
     }
     event_list.push_back(std::move(item));
   }
-  auto result = load_result(conn, d.code);
-  if (!result) return tl::unexpected(result.error());
   json::value result_json = nullptr;
-  if (*result) {
-    result_json = json::object{{"title", (*result)->title},
-                               {"issued_at", (*result)->issued_at},
-                               {"sha256", (*result)->sha256},
-                               {"revoked", (*result)->revoked_at.has_value()}};
+  if (const auto& result = related.result) {
+    result_json = json::object{{"title", result->title},
+                               {"issued_at", result->issued_at},
+                               {"sha256", result->sha256},
+                               {"revoked", result->revoked_at.has_value()}};
   }
-  auto payment = load_payment(conn, d.code);
-  if (!payment) return tl::unexpected(payment.error());
   json::value payment_json = nullptr;
-  if (*payment) {
-    auto qr = payment_payload(**payment);
-    payment_json = json::object{{"reference", (*payment)->reference},
-                                {"amount_vnd", (*payment)->amount_vnd},
-                                {"status", (*payment)->status},
+  if (const auto& payment = related.payment) {
+    auto qr = payment_payload(*payment);
+    payment_json = json::object{{"reference", payment->reference},
+                                {"amount_vnd", payment->amount_vnd},
+                                {"status", payment->status},
                                 {"qr_payload", qr ? json::value(*qr) : json::value(nullptr)},
-                                {"paid_at", opt_json((*payment)->paid_at)}};
+                                {"paid_at", opt_json(payment->paid_at)}};
   }
-  auto rating = conn.execute("SELECT score, comment FROM ratings WHERE dossier_code = $1", {d.code});
-  if (!rating) return tl::unexpected(rating.error());
   json::value rating_json = nullptr;
-  if (!rating->rows.empty()) {
-    rating_json =
-        json::object{{"score", rating->rows.front().integer(0)}, {"comment", rating->rows.front().text(1)}};
+  if (related.rating) {
+    rating_json = json::object{{"score", related.rating->first}, {"comment", related.rating->second}};
   }
   json::array actions;
   for (auto& a :
        allowed_actions(p, {d.status, d.step, d.received_at.has_value()}, l.is_applicant, l.may_act)) {
     actions.push_back(json::value(a));
   }
-  (void)who;
-  return json::object{
-      {"code", d.code},
-      {"procedure", json::object{{"code", p.code}, {"name", p.name}}},
-      {"channel", d.channel},
-      {"place", json::object{{"code", d.place_code}, {"name", place_name(conn, d.place_code)}}},
-      {"agency", json::object{{"code", d.agency_code}, {"name", agency_name(conn, d.agency_code)}}},
-      {"applicant", json::object{{"name", d.applicant_name}}},
-      {"contact_email", d.contact_email},
-      {"status", d.status},
-      {"status_code", national_status_code(d.status)},
-      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
-      {"form", std::move(form)},
-      {"documents", std::move(documents)},
-      {"fee_vnd", d.fee_vnd},
-      {"payment", std::move(payment_json)},
-      {"created_at", d.created_at},
-      {"submitted_at", opt_json(d.submitted_at)},
-      {"received_at", opt_json(d.received_at)},
-      {"due_at", opt_json(d.due_at)},
-      {"finished_at", opt_json(d.finished_at)},
-      {"overdue", is_overdue(d, now_text)},
-      {"paused", d.paused_at.has_value()},
-      {"timeliness", opt_json(d.timeliness)},
-      {"allowed_actions", std::move(actions)},
-      {"events", std::move(event_list)},
-      {"result", std::move(result_json)},
-      {"rating", std::move(rating_json)},
-      {"version", d.version}};
+  return json::object{{"code", d.code},
+                      {"procedure", json::object{{"code", p.code}, {"name", p.name}}},
+                      {"channel", d.channel},
+                      {"place", json::object{{"code", d.place_code}, {"name", related.place_name}}},
+                      {"agency", json::object{{"code", d.agency_code}, {"name", related.agency_name}}},
+                      {"applicant", json::object{{"name", d.applicant_name}}},
+                      {"contact_email", d.contact_email},
+                      {"status", d.status},
+                      {"status_code", national_status_code(d.status)},
+                      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
+                      {"form", std::move(form)},
+                      {"documents", std::move(documents)},
+                      {"fee_vnd", d.fee_vnd},
+                      {"payment", std::move(payment_json)},
+                      {"created_at", d.created_at},
+                      {"submitted_at", opt_json(d.submitted_at)},
+                      {"received_at", opt_json(d.received_at)},
+                      {"due_at", opt_json(d.due_at)},
+                      {"finished_at", opt_json(d.finished_at)},
+                      {"overdue", is_overdue(d, now_text)},
+                      {"paused", d.paused_at.has_value()},
+                      {"timeliness", opt_json(d.timeliness)},
+                      {"allowed_actions", std::move(actions)},
+                      {"events", std::move(event_list)},
+                      {"result", std::move(result_json)},
+                      {"rating", std::move(rating_json)},
+                      {"version", d.version}};
 }
 
 Result<boost::json::object> DossierService::get(const identity::Principal& who, const std::string& code) {
   return view_after(who, code);
 }
 
+Result<boost::json::object> DossierService::status_view(const identity::Principal& who, const Dossier& d,
+                                                        const Procedure& p) const {
+  if (!may_read(who, d)) return fail(ErrorCode::kNotFound, "No such dossier", "code");
+  return json::object{{"code", d.code},
+                      {"status", d.status},
+                      {"status_code", national_status_code(d.status)},
+                      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
+                      {"due_at", opt_json(d.due_at)},
+                      {"overdue", is_overdue(d, now())},
+                      {"timeliness", opt_json(d.timeliness)},
+                      {"version", d.version}};
+}
+
+std::optional<Result<boost::json::object>> DossierService::status_from_memory(const identity::Principal& who,
+                                                                              const std::string& code) {
+  auto cached = statuses_.get(code);
+  if (!cached) return std::nullopt;
+  auto procedure = d_.catalog.get_cached((*cached)->procedure_code);
+  if (!procedure) return std::nullopt;
+  return status_view(who, **cached, *procedure);
+}
+
 Result<boost::json::object> DossierService::status_of(const identity::Principal& who,
                                                       const std::string& code) {
-  auto conn = d_.db.acquire();
-  if (!conn) return tl::unexpected(conn.error());
-  auto l = load_readable(**conn, who, code);
-  if (!l) return tl::unexpected(l.error());
-  const Dossier& d = l->dossier;
-  return json::object{
-      {"code", d.code},
-      {"status", d.status},
-      {"status_code", national_status_code(d.status)},
-      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(*l->procedure, d))},
-      {"due_at", opt_json(d.due_at)},
-      {"overdue", is_overdue(d, now())},
-      {"timeliness", opt_json(d.timeliness)},
-      {"version", d.version}};
+  if (auto answer = status_from_memory(who, code)) return std::move(*answer);
+  Dossier d;
+  {
+    auto conn = d_.db.acquire();
+    if (!conn) return tl::unexpected(conn.error());
+    auto loaded = load_dossier(**conn, code);
+    if (!loaded) return tl::unexpected(loaded.error());
+    d = std::move(*loaded);
+  }
+  auto procedure = d_.catalog.get(d.procedure_code);
+  if (!procedure) return tl::unexpected(procedure.error());
+  auto answer = status_view(who, d, **procedure);
+  if (answer) remember(d);
+  return answer;
 }
 
 Result<boost::json::object> DossierService::list(const identity::Principal& who,

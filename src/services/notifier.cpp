@@ -28,7 +28,7 @@ Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::
   std::string message = fmt::format("Hồ sơ {} ({}): {}.", d.code, procedure_name, status_label_vi(d.status));
   if (!comment.empty()) message += " Ghi chú: " + comment;
   if (d.due_at && clock_running(d.status)) message += " Hẹn trả kết quả: " + *d.due_at + ".";
-  auto n = conn.execute(
+  auto n = conn.execute_deferred(
       "INSERT INTO notifications (account_id, dossier_code, status, message, created_at) VALUES ($1, $2, $3, "
       "$4, $5)",
       {d.applicant_id, d.code, d.status, message, now});
@@ -38,7 +38,7 @@ Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::
       "Kính gửi {},\n\n{}\n\nTra cứu hồ sơ: {}/#/track?code={}\n\nThư này được gửi tự động, vui lòng không "
       "trả lời.\n",
       d.applicant_name, message, public_url, d.code);
-  auto o = conn.execute(
+  auto o = conn.execute_deferred(
       "INSERT INTO outbox (recipient, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, "
       "$4)",
       {d.contact_email, fmt::format("[Sen] Hồ sơ {}: {}", d.code, status_label_vi(d.status)), body, now});

@@ -132,7 +132,7 @@ Result<boost::json::object> DossierService::payment_callback(std::string_view bo
     d->status = status::kSubmitted;
     d->step_role = (*p)->steps.front().role;
     ++d->version;
-    if (auto s = update_dossier(conn, *d); !s) return s;
+    if (auto s = save(conn, *d); !s) return s;
     const EventRow event{at,
                          std::nullopt,
                          "Cổng thanh toán",

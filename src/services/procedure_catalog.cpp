@@ -74,13 +74,16 @@ Result<int> ProcedureCatalog::load_pack(const std::vector<Procedure>& procedures
   });
 }
 
+std::shared_ptr<const Procedure> ProcedureCatalog::get_cached(const std::string& code) const {
+  // Definitions change only through this process (pack load, administrators' edits), so a cached one is
+  // current; several server processes would need a version check here.
+  std::shared_lock lock(mutex_);
+  if (auto it = cache_.find(code); it != cache_.end()) return it->second;
+  return nullptr;
+}
+
 Result<std::shared_ptr<const Procedure>> ProcedureCatalog::get(const std::string& code) const {
-  {
-    // Definitions change only through this process (pack load, administrators' edits), so a cached one is
-    // current; several server processes would need a version check here.
-    std::shared_lock lock(mutex_);
-    if (auto it = cache_.find(code); it != cache_.end()) return it->second;
-  }
+  if (auto p = get_cached(code)) return p;
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());
   auto rows = (*conn)->execute(fmt::format("{} WHERE p.code = $1", kSelect), {code});

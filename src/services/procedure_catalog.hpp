@@ -37,6 +37,8 @@ class ProcedureCatalog {
   // (a higher stored version) are kept. Returns how many rows changed.
   Result<int> load_pack(const std::vector<Procedure>& procedures);
   Result<std::shared_ptr<const Procedure>> get(const std::string& code) const;
+  // Memory only (network threads): null when the procedure is not loaded yet.
+  std::shared_ptr<const Procedure> get_cached(const std::string& code) const;
   // Parses every stored procedure into the cache at start, so request paths that already hold a
   // connection never need a second one for a definition.
   Status warm() const;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <exception>
 #include <filesystem>
 
 namespace sen::storage {
@@ -12,12 +13,257 @@ double Row::real(std::size_t i) const {
   return static_cast<double>(std::get<std::int64_t>(v));
 }
 
+Status Connection::execute_deferred(std::string_view sql, std::span<const Value> params) {
+  auto r = execute(sql, params);
+  if (!r) return tl::unexpected(r.error());
+  return {};
+}
+
+void Connection::clear_transaction_state() {
+  in_write_ = false;
+  values_.clear();
+  after_commit_.clear();
+  before_commit_.clear();
+  mark_.reset();
+}
+
+Status Connection::begin_write() {
+  clear_transaction_state();
+  auto s = do_begin_write();
+  in_write_ = s.has_value();
+  return s;
+}
+
+Status Connection::before_commit(const void* key, std::function<Status(Connection&)> hook) {
+  if (!in_write_) return hook(*this);
+  for (const auto& [k, h] : before_commit_) {
+    if (k == key) return {};
+  }
+  before_commit_.emplace_back(key, std::move(hook));
+  return {};
+}
+
+Status Connection::commit() {
+  // Hooks may register further hooks; index, not iterators.
+  for (std::size_t i = 0; i < before_commit_.size(); ++i) {
+    auto hook = before_commit_[i].second;
+    if (auto s = hook(*this); !s) return s;
+  }
+  auto s = do_commit();
+  auto callbacks = std::move(after_commit_);
+  clear_transaction_state();
+  if (!s) return s;
+  for (auto& callback : callbacks) callback();
+  return {};
+}
+
+Status Connection::rollback() {
+  clear_transaction_state();
+  return do_rollback();
+}
+
+Status Connection::savepoint() {
+  mark_ = Mark{values_, after_commit_.size()};
+  return execute_deferred("SAVEPOINT sen_unit", {});
+}
+
+Status Connection::release_savepoint() {
+  mark_.reset();
+  return execute_deferred("RELEASE SAVEPOINT sen_unit", {});
+}
+
+Status Connection::rollback_to_savepoint() {
+  if (mark_) {
+    values_ = std::move(mark_->values);
+    after_commit_.resize(mark_->callbacks);
+    mark_.reset();
+  }
+  if (auto s = execute_script("ROLLBACK TO SAVEPOINT sen_unit"); !s) return s;
+  return execute_deferred("RELEASE SAVEPOINT sen_unit", {});
+}
+
+std::shared_ptr<const void> Connection::transaction_value(const void* key) const {
+  for (const auto& [k, v] : values_) {
+    if (k == key) return v;
+  }
+  return nullptr;
+}
+
+void Connection::set_transaction_value(const void* key, std::shared_ptr<const void> value) {
+  if (!in_write_) return;
+  for (auto& [k, v] : values_) {
+    if (k == key) {
+      v = std::move(value);
+      return;
+    }
+  }
+  values_.emplace_back(key, std::move(value));
+}
+
 Database::Lease::~Lease() {
   if (db_ != nullptr && conn_) db_->release(std::move(conn_));
 }
 
-Database::Database(Dialect dialect, ConnectionFactory factory, int pool_size, std::chrono::milliseconds wait)
-    : dialect_(dialect), factory_(std::move(factory)), pool_size_(pool_size), wait_(wait) {}
+Database::Database(Dialect dialect, ConnectionFactory factory, int pool_size, std::chrono::milliseconds wait,
+                   int write_batch_max)
+    : dialect_(dialect),
+      factory_(std::move(factory)),
+      pool_size_(pool_size),
+      wait_(wait),
+      write_batch_max_(static_cast<std::size_t>(std::max(1, write_batch_max))) {}
+
+Database::~Database() {
+  {
+    std::lock_guard lock(write_mutex_);
+    stopping_ = true;
+  }
+  write_queued_.notify_all();
+  if (writer_.joinable()) writer_.join();
+}
+
+// One queued write transaction; lives on its caller's stack until `done`.
+struct Database::PendingWrite {
+  const std::function<Status(Connection&)>* unit;
+  Status result;
+  std::exception_ptr exception;
+  bool done = false;
+};
+
+namespace {
+thread_local bool on_writer_thread = false;
+}
+
+Status Database::write(const std::function<Status(Connection&)>& unit) {
+  if (on_writer_thread) return fail_internal("a write transaction was started inside another one");
+  PendingWrite pending{&unit, {}, nullptr, false};
+  {
+    std::unique_lock lock(write_mutex_);
+    if (stopping_) return fail(ErrorCode::kUnavailable, "The server is shutting down");
+    if (!writer_.joinable()) writer_ = std::thread([this] { writer_loop(); });
+    write_queue_.push_back(&pending);
+    write_queued_.notify_one();
+    write_done_.wait(lock, [&] { return pending.done; });
+  }
+  if (pending.exception) std::rethrow_exception(pending.exception);
+  return pending.result;
+}
+
+void Database::writer_loop() {
+  on_writer_thread = true;
+  std::vector<PendingWrite*> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(write_mutex_);
+      write_queued_.wait(lock, [&] { return stopping_ || !write_queue_.empty(); });
+      if (write_queue_.empty()) return;  // stopping, nothing left
+      const std::size_t n = std::min(write_queue_.size(), write_batch_max_);
+      batch.assign(write_queue_.begin(), write_queue_.begin() + static_cast<std::ptrdiff_t>(n));
+      write_queue_.erase(write_queue_.begin(), write_queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    commit_batch(batch);
+    {
+      std::lock_guard lock(write_mutex_);
+      for (auto* p : batch) p->done = true;
+    }
+    write_done_.notify_all();
+  }
+}
+
+namespace {
+
+void run_unit(Connection& conn, const std::function<Status(Connection&)>& unit, Status& result,
+              std::exception_ptr& exception) {
+  exception = nullptr;
+  try {
+    result = unit(conn);
+  } catch (...) {
+    exception = std::current_exception();
+    result = fail_internal("write transaction threw");
+  }
+}
+
+}  // namespace
+
+void Database::commit_alone(Connection& conn, PendingWrite& p) {
+  if (auto s = conn.begin_write(); !s) {
+    p.result = tl::unexpected(s.error());
+    return;
+  }
+  run_unit(conn, *p.unit, p.result, p.exception);
+  if (!p.result) {
+    (void)conn.rollback();
+    return;
+  }
+  if (auto s = conn.commit(); !s) {
+    (void)conn.rollback();
+    p.result = tl::unexpected(s.error());
+  }
+}
+
+void Database::commit_batch(std::vector<PendingWrite*>& batch) {
+  auto fail_all = [&](const Error& e) {
+    for (auto* p : batch) {
+      if (p->result) p->result = tl::unexpected(e);  // a unit that failed keeps its own error
+    }
+  };
+  if (!writer_conn_) {
+    auto conn = factory_();
+    if (!conn) return fail_all(conn.error());
+    writer_conn_ = std::move(*conn);
+  } else if (!writer_conn_->ensure_usable()) {
+    return fail_all(Error{ErrorCode::kUnavailable, "The database is unreachable", "", {}});
+  }
+  Connection& conn = *writer_conn_;
+  if (batch.size() == 1) return commit_alone(conn, *batch.front());
+  if (conn.defers_statements()) return commit_all_or_each(conn, batch);
+  if (auto s = conn.begin_write(); !s) return fail_all(s.error());
+  bool any_ok = false;
+  for (auto* p : batch) {
+    if (auto s = conn.savepoint(); !s) {
+      (void)conn.rollback();
+      return fail_all(s.error());
+    }
+    run_unit(conn, *p->unit, p->result, p->exception);
+    // A failed unit is undone alone; if even that fails the transaction is lost, and so is the batch.
+    auto end = p->result ? conn.release_savepoint() : conn.rollback_to_savepoint();
+    if (!end) {
+      (void)conn.rollback();
+      return fail_all(end.error());
+    }
+    any_ok = any_ok || p->result.has_value();
+  }
+  if (!any_ok) {
+    (void)conn.rollback();
+    return;
+  }
+  if (auto s = conn.commit(); !s) {
+    (void)conn.rollback();
+    fail_all(s.error());
+  }
+}
+
+// A deferred statement's error shows only later, so it cannot be charged to its unit inside the
+// batch: the batch commits whole, or is undone and each unit runs again in a transaction of its own.
+void Database::commit_all_or_each(Connection& conn, std::vector<PendingWrite*>& batch) {
+  bool all_ok = static_cast<bool>(conn.begin_write());
+  for (auto* p : batch) {
+    if (!all_ok) break;
+    run_unit(conn, *p->unit, p->result, p->exception);
+    all_ok = p->result.has_value();
+    conn.send_queued();
+  }
+  if (all_ok && conn.commit()) return;
+  (void)conn.rollback();
+  for (auto* p : batch) {
+    p->result = {};
+    p->exception = nullptr;
+    if (!conn.ensure_usable()) {
+      p->result = fail(ErrorCode::kUnavailable, "The database is unreachable");
+      continue;
+    }
+    commit_alone(conn, *p);
+  }
+}
 
 Result<Database::Lease> Database::acquire() {
   std::unique_lock lock(mutex_);
@@ -77,7 +323,8 @@ Result<std::unique_ptr<Database>> open_database(const StorageConfig& config) {
     auto probe = open_sqlite(path, busy);
     if (!probe) return tl::unexpected(probe.error());
     auto db = std::make_unique<Database>(
-        Dialect::kSqlite, [path, busy] { return open_sqlite(path, busy); }, config.pool_size, wait);
+        Dialect::kSqlite, [path, busy] { return open_sqlite(path, busy); }, config.pool_size, wait,
+        config.write_batch_max);
     db->adopt(std::move(*probe));
     return db;
   }
@@ -86,7 +333,8 @@ Result<std::unique_ptr<Database>> open_database(const StorageConfig& config) {
     auto probe = open_postgres(url, timeout);
     if (!probe) return tl::unexpected(probe.error());
     auto db = std::make_unique<Database>(
-        Dialect::kPostgres, [url, timeout] { return open_postgres(url, timeout); }, config.pool_size, wait);
+        Dialect::kPostgres, [url, timeout] { return open_postgres(url, timeout); }, config.pool_size, wait,
+        config.write_batch_max);
     db->adopt(std::move(*probe));
     return db;
   }

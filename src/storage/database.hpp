@@ -6,9 +6,12 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -47,18 +50,83 @@ class Connection {
   Result<QueryResult> execute(std::string_view sql, std::initializer_list<Value> params) {
     return execute(sql, std::span<const Value>(params.begin(), params.size()));
   }
+  // A statement whose rows the caller does not need (an INSERT, a SAVEPOINT). PostgreSQL sends it
+  // without waiting for the answer; a failure is reported by the next execute() or by commit().
+  virtual Status execute_deferred(std::string_view sql, std::span<const Value> params);
+  Status execute_deferred(std::string_view sql, std::initializer_list<Value> params) {
+    return execute_deferred(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  // Sends deferred statements now without waiting, so the server works on them while the caller
+  // goes on (between the units of a group commit).
+  virtual void send_queued() {}
+  // True when execute_deferred does not wait (PostgreSQL): an error then surfaces later.
+  virtual bool defers_statements() const { return false; }
   // Several statements without parameters: trusted schema text (migrations) only.
   virtual Status execute_script(std::string_view sql) = 0;
-  virtual Status begin_write() = 0;  // SQLite: BEGIN IMMEDIATE (one writer); PostgreSQL: BEGIN
-  virtual Status commit() = 0;
-  virtual Status rollback() = 0;
   // Re-establishes a broken connection; false if it is still unusable.
   virtual bool ensure_usable() = 0;
+
+  // Write transactions: Database::write_transaction drives these; other code does not.
+  Status begin_write();  // SQLite: BEGIN IMMEDIATE (one writer); PostgreSQL: BEGIN
+  Status commit();       // then runs the after_commit callbacks
+  Status rollback();
+  Status savepoint();  // a unit of a group commit, undone alone by rollback_to_savepoint
+  Status release_savepoint();
+  Status rollback_to_savepoint();
+
+  // Runs `callback` once the current transaction is durable (dropped if it is rolled back), e.g. to
+  // refresh an in-memory cache with what was written.
+  // Outside a write transaction the statements already committed, so it runs at once.
+  void after_commit(std::function<void()> callback) {
+    if (in_write_) {
+      after_commit_.push_back(std::move(callback));
+    } else {
+      callback();
+    }
+  }
+  // A value living as long as the current write transaction (undone with its savepoint), keyed by
+  // the address of a caller's static: e.g. the audit chain's last hash, read once per transaction.
+  // Runs `hook` inside the current write transaction just before it commits (an error rolls the
+  // transaction back); registered once per key. Hooks are not undone with a savepoint, so a hook
+  // must act on transaction values, which are. Outside a write transaction it runs at once.
+  Status before_commit(const void* key, std::function<Status(Connection&)> hook);
+  bool in_write_transaction() const { return in_write_; }
+  // Outside a write transaction nothing is kept: transaction_value() is always null.
+  std::shared_ptr<const void> transaction_value(const void* key) const;
+  void set_transaction_value(const void* key, std::shared_ptr<const void> value);
+
+ protected:
+  virtual Status do_begin_write() = 0;
+  virtual Status do_commit() = 0;
+  virtual Status do_rollback() = 0;
+
+ private:
+  struct Mark {
+    std::vector<std::pair<const void*, std::shared_ptr<const void>>> values;
+    std::size_t callbacks = 0;
+  };
+  void clear_transaction_state();
+
+  std::vector<std::pair<const void*, std::shared_ptr<const void>>> values_;
+  std::vector<std::function<void()>> after_commit_;
+  std::vector<std::pair<const void*, std::function<Status(Connection&)>>> before_commit_;
+  std::optional<Mark> mark_;
+  bool in_write_ = false;
+};
+
+// For maps keyed by SQL text, looked up with a string_view without building a string.
+struct SqlHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
 };
 
 using ConnectionFactory = std::function<Result<std::unique_ptr<Connection>>()>;
 
-// A bounded pool of connections; callers block (off the network threads) until one is free.
+// A bounded pool of connections for reads, and one writer connection behind a queue: write
+// transactions from all threads are committed together in batches (group commit), so a batch costs
+// one durable commit. On SQLite each unit runs in its own savepoint and a failing one is undone
+// alone. On PostgreSQL a batch with a failure is undone and each unit runs again alone, so work may
+// run twice: it must write only to the database and to results it captures (set, not appended).
 class Database {
  public:
   class Lease {
@@ -75,38 +143,40 @@ class Database {
     std::unique_ptr<Connection> conn_;
   };
 
-  Database(Dialect dialect, ConnectionFactory factory, int pool_size, std::chrono::milliseconds wait);
+  Database(Dialect dialect, ConnectionFactory factory, int pool_size, std::chrono::milliseconds wait,
+           int write_batch_max = 64);
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
+  ~Database();
 
   Dialect dialect() const { return dialect_; }
   Result<Lease> acquire();
   // Puts an already open connection (e.g. the one that checked the settings at start-up) into the pool.
   void adopt(std::unique_ptr<Connection> conn);
 
-  // Runs `work` inside a write transaction; commits if it returns a value, rolls back otherwise.
+  // Runs `work` inside a write transaction and returns once it is committed (durable) or undone:
+  // committed if `work` returns a value, rolled back otherwise. `work` runs on the writer thread
+  // and must not start another write transaction.
   template <class F>
   auto write_transaction(F&& work) -> decltype(work(std::declval<Connection&>())) {
-    auto lease = acquire();
-    if (!lease) return tl::unexpected(lease.error());
-    if (auto s = (*lease)->begin_write(); !s) return tl::unexpected(s.error());
-    // Rolls back on every way out but a successful commit, exceptions included, so a pooled
-    // connection never keeps a transaction (and SQLite's write lock) open.
-    struct RollbackUnlessCommitted {
-      Connection& conn;
-      bool committed = false;
-      ~RollbackUnlessCommitted() {
-        if (!committed) (void)conn.rollback();
-      }
-    } guard{**lease};
-    auto result = work(**lease);
-    if (!result) return result;
-    if (auto s = (*lease)->commit(); !s) return tl::unexpected(s.error());
-    guard.committed = true;
-    return result;
+    using R = decltype(work(std::declval<Connection&>()));
+    std::optional<R> out;
+    Status done = write([&](Connection& conn) -> Status {
+      out.emplace(work(conn));
+      if (!*out) return tl::unexpected(out->error());
+      return {};
+    });
+    if (!done) return tl::unexpected(done.error());
+    return std::move(*out);
   }
 
  private:
+  struct PendingWrite;
+  Status write(const std::function<Status(Connection&)>& unit);
+  void writer_loop();
+  void commit_batch(std::vector<PendingWrite*>& batch);
+  void commit_all_or_each(Connection& conn, std::vector<PendingWrite*>& batch);
+  void commit_alone(Connection& conn, PendingWrite& p);
   void release(std::unique_ptr<Connection> conn);
 
   Dialect dialect_;
@@ -117,6 +187,15 @@ class Database {
   std::condition_variable available_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int open_ = 0;
+
+  std::size_t write_batch_max_;
+  std::mutex write_mutex_;
+  std::condition_variable write_queued_;
+  std::condition_variable write_done_;
+  std::vector<PendingWrite*> write_queue_;
+  bool stopping_ = false;
+  std::unique_ptr<Connection> writer_conn_;
+  std::thread writer_;  // started by the first write
 };
 
 // SQLite file `<data_dir>/sen.db` when database_url is empty, PostgreSQL for postgres:// URLs.

@@ -2,6 +2,9 @@
 // the modules rely on.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <memory>
 #include <stdexcept>
 #include <thread>
 
@@ -139,6 +142,117 @@ TEST_P(DatabaseConformance, SyntaxErrorIsInternalAndLogged) {
   EXPECT_EQ(bad.error().code, ErrorCode::kInternal);
   EXPECT_FALSE(bad.error().internal.empty());
   EXPECT_EQ(bad.error().message, "Internal error");
+}
+
+Status insert_item(Connection& c, std::int64_t id, const std::string& name) {
+  return c.execute_deferred("INSERT INTO items (id, name) VALUES ($1, $2)", {id, name});
+}
+
+std::int64_t count_items(Database& db, const std::string& where = "1 = 1") {
+  auto conn = db.acquire();
+  auto rows = (*conn)->execute("SELECT count(*) FROM items WHERE " + where);
+  return rows ? rows->rows[0].integer(0) : -1;
+}
+
+// Group commit: writes queued while the writer is busy share one transaction, each in its own
+// savepoint; a unit that fails is undone alone, the others commit, and each caller hears its own outcome.
+TEST_P(DatabaseConformance, GroupedWritesFailAloneAndCommitTogether) {
+  std::atomic<bool> release{false};
+  std::thread first([&] {
+    auto r = db().write_transaction([&](Connection& c) -> Status {
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));  // holds the writer
+      return insert_item(c, 1, "first");
+    });
+    EXPECT_TRUE(r);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  constexpr int kWriters = 12;
+  std::vector<std::thread> writers;
+  std::vector<Status> outcomes(kWriters);
+  std::atomic<int> after_commit_runs{0};
+  for (int i = 0; i < kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      outcomes[i] = db().write_transaction([&, i](Connection& c) -> Status {
+        if (auto s = insert_item(c, 100 + i, "w" + std::to_string(i)); !s) return s;
+        c.after_commit([&] { ++after_commit_runs; });
+        if (i % 4 == 0) return fail(ErrorCode::kConflict, "unit " + std::to_string(i) + " gives up");
+        if (i == 5) return insert_item(c, 1, "duplicate key");  // fails at the server, maybe only at commit
+        return {};
+      });
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));  // all of them queued behind `first`
+  release = true;
+  first.join();
+  for (auto& t : writers) t.join();
+  int committed = 0;
+  for (int i = 0; i < kWriters; ++i) {
+    const bool should_fail = i % 4 == 0 || i == 5;
+    ASSERT_EQ(!outcomes[i], should_fail) << "unit " << i;
+    if (should_fail) {
+      EXPECT_EQ(outcomes[i].error().code, ErrorCode::kConflict) << "unit " << i;
+      EXPECT_EQ(count_items(db(), "id = " + std::to_string(100 + i)), 0) << "unit " << i;
+    } else {
+      ++committed;
+      EXPECT_EQ(count_items(db(), "id = " + std::to_string(100 + i)), 1) << "unit " << i;
+    }
+  }
+  EXPECT_EQ(outcomes[0].error().message, "unit 0 gives up");
+  EXPECT_EQ(after_commit_runs, committed);
+  EXPECT_EQ(count_items(db()), committed + 1);
+}
+
+TEST_P(DatabaseConformance, TransactionValuesAreUndoneWithTheirUnit) {
+  static const char key = 0;
+  auto seen = db().write_transaction([&](Connection& c) -> Result<int> {
+    EXPECT_EQ(c.transaction_value(&key), nullptr);
+    c.set_transaction_value(&key, std::make_shared<const int>(1));
+    return *std::static_pointer_cast<const int>(c.transaction_value(&key));
+  });
+  ASSERT_TRUE(seen);
+  EXPECT_EQ(*seen, 1);
+  auto conn = db().acquire();  // outside a write transaction nothing is kept
+  (*conn)->set_transaction_value(&key, std::make_shared<const int>(2));
+  EXPECT_EQ((*conn)->transaction_value(&key), nullptr);
+  // A savepoint's rollback restores the value the unit found.
+  auto undone = db().write_transaction([&](Connection& c) -> Result<int> {
+    c.set_transaction_value(&key, std::make_shared<const int>(3));
+    if (auto s = c.savepoint(); !s) return tl::unexpected(s.error());
+    c.set_transaction_value(&key, std::make_shared<const int>(4));
+    if (auto s = c.rollback_to_savepoint(); !s) return tl::unexpected(s.error());
+    return *std::static_pointer_cast<const int>(c.transaction_value(&key));
+  });
+  ASSERT_TRUE(undone) << undone.error().internal;
+  EXPECT_EQ(*undone, 3);
+}
+
+TEST_P(DatabaseConformance, NestedWriteTransactionIsRefused) {
+  auto outer = db().write_transaction([&](Connection&) -> Status {
+    auto inner = db().write_transaction([](Connection&) -> Status { return {}; });
+    EXPECT_FALSE(inner);
+    if (!inner) {
+      EXPECT_EQ(inner.error().code, ErrorCode::kInternal);
+    }
+    return {};
+  });
+  EXPECT_TRUE(outer);
+}
+
+TEST_P(DatabaseConformance, DeferredStatementErrorsReachTheCaller) {
+  auto r = db().write_transaction([](Connection& c) -> Status {
+    if (auto s = insert_item(c, 1, "a"); !s) return s;
+    if (auto s = insert_item(c, 2, "a"); !s) return s;  // duplicate name
+    auto rows = c.execute("SELECT count(*) FROM items");
+    if (!rows) return tl::unexpected(rows.error());
+    return {};
+  });
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(count_items(db()), 0);
+  // The writer's connection is usable again.
+  auto ok = db().write_transaction([](Connection& c) -> Status { return insert_item(c, 3, "b"); });
+  ASSERT_TRUE(ok) << ok.error().internal;
+  EXPECT_EQ(count_items(db()), 1);
 }
 
 SEN_INSTANTIATE_FOR_BACKENDS(DatabaseConformance);

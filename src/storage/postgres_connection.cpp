@@ -2,7 +2,10 @@
 #include <libpq-fe.h>
 
 #include <charconv>
+#include <optional>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -67,60 +70,56 @@ Value convert(const PGresult* res, int row, int col) {
   }
 }
 
+// Every statement is a named prepared statement of this connection (parsed and planned once), sent
+// in pipeline mode: deferred statements queue up and travel with the next statement that needs an
+// answer, so a transaction of many INSERTs costs one round trip, not one per statement.
 class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
   ~PostgresConnection() override { PQfinish(conn_); }
 
   Dialect dialect() const override { return Dialect::kPostgres; }
+  bool defers_statements() const override { return true; }
 
   Result<QueryResult> execute(std::string_view sql, std::span<const Value> params) override {
-    std::vector<std::string> texts(params.size());
-    std::vector<const char*> values(params.size(), nullptr);
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      std::visit(
-          [&](const auto& v) {
-            using T = std::decay_t<decltype(v)>;
-            if constexpr (std::is_same_v<T, std::nullptr_t>) {
-              values[i] = nullptr;
-            } else {
-              if constexpr (std::is_same_v<T, std::string>) {
-                texts[i] = v;
-              } else if constexpr (std::is_same_v<T, double>) {
-                texts[i] = fmt::format("{}", v);
-              } else {
-                texts[i] = std::to_string(v);
-              }
-              values[i] = texts[i].c_str();
-            }
-          },
-          params[i]);
-    }
-    const std::string text(sql);
-    ResultPtr res(PQexecParams(conn_, text.c_str(), static_cast<int>(params.size()), nullptr, values.data(),
-                               nullptr, nullptr, 0),
-                  &PQclear);
-    const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-      return tl::unexpected(postgres_error(conn_, res.get(), "execute"));
-    }
+    if (auto s = send(sql, params); !s) return tl::unexpected(s.error());
+    auto res = finish();
+    if (!res) return tl::unexpected(res.error());
     QueryResult result;
-    const int columns = PQnfields(res.get());
-    const int rows = PQntuples(res.get());
-    for (int c = 0; c < columns; ++c) result.columns.emplace_back(PQfname(res.get(), c));
+    const PGresult* r = res->get();
+    const int columns = PQnfields(r);
+    const int rows = PQntuples(r);
+    for (int c = 0; c < columns; ++c) result.columns.emplace_back(PQfname(r, c));
     result.rows.reserve(rows);
-    for (int r = 0; r < rows; ++r) {
+    for (int i = 0; i < rows; ++i) {
       Row row;
       row.values.reserve(columns);
-      for (int c = 0; c < columns; ++c) row.values.push_back(convert(res.get(), r, c));
+      for (int c = 0; c < columns; ++c) row.values.push_back(convert(r, i, c));
       result.rows.push_back(std::move(row));
     }
-    const char* affected = PQcmdTuples(res.get());
+    const char* affected = PQcmdTuples(const_cast<PGresult*>(r));
     if (affected != nullptr && *affected != '\0') result.affected_rows = std::stoll(affected);
     return result;
   }
 
+  Status execute_deferred(std::string_view sql, std::span<const Value> params) override {
+    if (auto s = send(sql, params); !s) return s;
+    // Bounded, so neither side's socket buffer fills with answers nobody reads yet.
+    if (expected_.size() >= kMaxQueued) {
+      auto res = finish();
+      if (!res) return tl::unexpected(res.error());
+    }
+    return {};
+  }
+
+  void send_queued() override {
+    if (!expected_.empty() && PQflush(conn_) != 0) broken_ = true;
+  }
+
   Status execute_script(std::string_view sql) override {
+    if (!expected_.empty()) {
+      if (auto res = finish(); !res) return tl::unexpected(res.error());
+    }
     const std::string text(sql);
     ResultPtr res(PQexec(conn_, text.c_str()), &PQclear);
     const auto status = res ? PQresultStatus(res.get()) : PGRES_FATAL_ERROR;
@@ -130,19 +129,127 @@ class PostgresConnection final : public Connection {
     return {};
   }
 
-  Status begin_write() override { return execute_script("BEGIN"); }
-  Status commit() override { return execute_script("COMMIT"); }
-  Status rollback() override { return execute_script("ROLLBACK"); }
-
   bool ensure_usable() override {
-    if (PQstatus(conn_) != CONNECTION_OK) PQreset(conn_);
+    if (broken_ || PQstatus(conn_) != CONNECTION_OK) {
+      PQreset(conn_);
+      prepared_.clear();  // the server forgot them with the old session
+      expected_.clear();
+      broken_ = false;
+    }
     if (PQstatus(conn_) != CONNECTION_OK) return false;
     if (PQtransactionStatus(conn_) != PQTRANS_IDLE) (void)rollback();
     return true;
   }
 
+ protected:
+  Status do_begin_write() override { return execute_deferred("BEGIN", {}); }
+  Status do_commit() override {
+    auto r = execute("COMMIT", {});
+    if (!r) return tl::unexpected(r.error());
+    return {};
+  }
+  Status do_rollback() override {
+    if (!expected_.empty()) (void)finish();  // answers to statements being undone anyway
+    return execute_script("ROLLBACK");
+  }
+
  private:
+  static constexpr std::size_t kMaxQueued = 512;
+
+  struct Expected {
+    bool prepare = false;
+    std::string sql;  // for a prepare: forgotten again if it fails
+  };
+
+  Error broken(std::string_view what) {
+    broken_ = true;
+    return postgres_error(conn_, nullptr, what);
+  }
+
+  // Queues `sql` (preparing it first if this connection has not yet) without waiting for answers.
+  Status send(std::string_view sql, std::span<const Value> params) {
+    if (PQpipelineStatus(conn_) == PQ_PIPELINE_OFF && PQenterPipelineMode(conn_) != 1) {
+      return tl::unexpected(broken("pipeline"));
+    }
+    auto it = prepared_.find(sql);
+    if (it == prepared_.end()) {
+      it = prepared_.emplace(std::string(sql), fmt::format("sen{}", next_statement_++)).first;
+      if (PQsendPrepare(conn_, it->second.c_str(), it->first.c_str(), static_cast<int>(params.size()),
+                        nullptr) != 1) {
+        prepared_.erase(it);
+        return tl::unexpected(broken("prepare"));
+      }
+      expected_.push_back({true, std::string(sql)});
+    }
+    std::vector<std::string> texts(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      std::visit(
+          [&](const auto& v) {
+            using T = std::decay_t<decltype(v)>;
+            if constexpr (!std::is_same_v<T, std::nullptr_t>) {
+              if constexpr (std::is_same_v<T, std::string>) {
+                values[i] = v.c_str();
+              } else {
+                if constexpr (std::is_same_v<T, double>) {
+                  texts[i] = fmt::format("{}", v);
+                } else {
+                  texts[i] = std::to_string(v);
+                }
+                values[i] = texts[i].c_str();
+              }
+            }
+          },
+          params[i]);
+    }
+    // libpq copies the values into its output buffer here.
+    if (PQsendQueryPrepared(conn_, it->second.c_str(), static_cast<int>(params.size()), values.data(),
+                            nullptr, nullptr, 0) != 1) {
+      return tl::unexpected(broken("send"));
+    }
+    expected_.push_back({false, {}});
+    return {};
+  }
+
+  // Sends everything queued, waits for all the answers and leaves pipeline mode. Returns the last
+  // statement's result, or the first error (statements after it were skipped by the server).
+  Result<ResultPtr> finish() {
+    ResultPtr last(nullptr, &PQclear);
+    std::optional<Error> first_error;
+    if (PQpipelineSync(conn_) != 1) {
+      expected_.clear();
+      return tl::unexpected(broken("sync"));
+    }
+    for (const auto& e : expected_) {
+      while (PGresult* raw = PQgetResult(conn_)) {
+        ResultPtr res(raw, &PQclear);
+        const auto status = PQresultStatus(raw);
+        const bool ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+        if (!ok) {
+          if (e.prepare) prepared_.erase(e.sql);
+          if (!first_error && status != PGRES_PIPELINE_ABORTED) {
+            first_error = postgres_error(conn_, raw, e.prepare ? "prepare" : "execute");
+          }
+        } else if (!e.prepare) {
+          last = std::move(res);
+        }
+      }
+    }
+    expected_.clear();
+    ResultPtr sync(PQgetResult(conn_), &PQclear);
+    if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC || PQexitPipelineMode(conn_) != 1) {
+      return tl::unexpected(first_error ? *first_error : broken("pipeline end"));
+    }
+    if (first_error) return tl::unexpected(*first_error);
+    if (!last) return tl::unexpected(broken("no result"));
+    return last;
+  }
+
   PGconn* conn_;
+  std::unordered_map<std::string, std::string, SqlHash, std::equal_to<>> prepared_;  // SQL -> name
+  std::uint64_t next_statement_ = 0;
+  std::vector<Expected> expected_;
+  bool broken_ = false;
 };
 
 }  // namespace

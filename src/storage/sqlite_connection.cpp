@@ -3,6 +3,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -33,16 +34,17 @@ class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   ~SqliteConnection() override {
-    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    for (auto& [sql, prepared] : statements_) sqlite3_finalize(prepared.stmt);
     sqlite3_close_v2(db_);
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
 
   Result<QueryResult> execute(std::string_view sql, std::span<const Value> params) override {
-    auto prepared = prepare(sql);
-    if (!prepared) return tl::unexpected(prepared.error());
-    sqlite3_stmt* stmt = *prepared;
+    auto found = prepare(sql);
+    if (!found) return tl::unexpected(found.error());
+    const Prepared* prepared = *found;
+    sqlite3_stmt* stmt = prepared->stmt;
     struct Reset {
       sqlite3_stmt* s;
       ~Reset() {
@@ -55,11 +57,10 @@ class SqliteConnection final : public Connection {
       return fail_internal(fmt::format("statement expects {} parameters, got {}: {}",
                                        sqlite3_bind_parameter_count(stmt), params.size(), sql));
     }
+    const auto& slots = prepared->slots;
     for (std::size_t i = 0; i < params.size(); ++i) {
-      // "$1" is a named parameter in SQLite; look its slot up rather than assuming the order.
-      const std::string name = fmt::format("${}", i + 1);
-      const int slot = sqlite3_bind_parameter_index(stmt, name.c_str());
-      if (slot == 0) return fail_internal(fmt::format("parameter {} missing in: {}", name, sql));
+      const int slot = slots[i];
+      if (slot == 0) return fail_internal(fmt::format("parameter ${} missing in: {}", i + 1, sql));
       int rc = SQLITE_OK;
       std::visit(
           [&](const auto& v) {
@@ -123,28 +124,39 @@ class SqliteConnection final : public Connection {
     return {};
   }
 
-  Status begin_write() override { return execute_script("BEGIN IMMEDIATE"); }
-  Status commit() override { return execute_script("COMMIT"); }
-  Status rollback() override { return execute_script("ROLLBACK"); }
+  Status do_begin_write() override { return execute_script("BEGIN IMMEDIATE"); }
+  Status do_commit() override { return execute_script("COMMIT"); }
+  Status do_rollback() override { return execute_script("ROLLBACK"); }
   bool ensure_usable() override {
     if (!sqlite3_get_autocommit(db_)) (void)rollback();  // a transaction left open by a failed caller
     return true;
   }
 
  private:
-  Result<sqlite3_stmt*> prepare(std::string_view sql) {
-    auto it = statements_.find(std::string(sql));
-    if (it != statements_.end()) return it->second;
+  struct Prepared {
+    sqlite3_stmt* stmt = nullptr;
+    // slots[i]: where "$<i+1>" binds ($N is a named parameter in SQLite, so the order is not assumed);
+    // 0 when the statement lacks it.
+    std::vector<int> slots;
+  };
+
+  Result<const Prepared*> prepare(std::string_view sql) {
+    auto it = statements_.find(sql);
+    if (it != statements_.end()) return &it->second;
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return tl::unexpected(sqlite_error(db_, rc, fmt::format("prepare '{}'", sql)));
-    statements_.emplace(std::string(sql), stmt);
-    return stmt;
+    Prepared p{stmt, {}};
+    const int count = sqlite3_bind_parameter_count(stmt);
+    for (int i = 1; i <= count; ++i) {
+      p.slots.push_back(sqlite3_bind_parameter_index(stmt, fmt::format("${}", i).c_str()));
+    }
+    return &statements_.emplace(std::string(sql), std::move(p)).first->second;
   }
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> statements_;
+  std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>> statements_;
 };
 
 }  // namespace
