@@ -165,7 +165,7 @@ Result<DossierService::Loaded> DossierService::load_own_editable(storage::Connec
 Result<void> DossierService::record_change(storage::Connection& conn, const Dossier& after,
                                            const std::string& from_status, const EventRow& event,
                                            const identity::Origin& origin, const std::string& procedure_name,
-                                           const audit::Entry* preceding) {
+                                           bool created) {
   if (auto e = insert_event(conn, after.code, event); !e) return e;
   if (from_status != after.status) {
     if (auto n = notify_applicant(conn, after, procedure_name, event.comment, d_.config.public_url, d_.clock);
@@ -173,11 +173,12 @@ Result<void> DossierService::record_change(storage::Connection& conn, const Doss
       return n;
     }
   }
-  const json::object summary{
+  json::object summary{
       {"from", from_status}, {"to", after.status}, {"step", after.step}, {"agency", after.agency_code}};
-  // Audit records go last: on PostgreSQL the chain's lock is held from the first append to the commit.
-  if (preceding != nullptr) {
-    if (auto a = audit::append(conn, *preceding, d_.clock); !a) return tl::unexpected(a.error());
+  // Created and submitted in one step: one change, one record, which says so.
+  if (created) {
+    summary["created"] = true;
+    summary["procedure"] = after.procedure_code;
   }
   auto a = audit::append(conn,
                          {origin.actor_id, origin.ip, "dossier." + event.action, "dossier", after.code,
@@ -261,20 +262,19 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     d.form = json::serialize(form);
     d.fee_vnd = channel->fee_vnd;
     d.created_at = format_rfc3339(now_tp);
-    const json::object summary{{"procedure", p.code}, {"place", d.place_code}};
-    const audit::Entry created{origin.actor_id, origin.ip,    "dossier.create",        "dossier",
-                               d.code,          d.place_code, json::serialize(summary)};
     // A form-only procedure can be created and submitted in one durable step; the row is written once,
     // already submitted.
     related.place_name = place_name(conn, d.place_code);
     related.agency_name = agency_name(conn, d.agency_code);
     if (in.submit) {
-      if (auto s = submit_draft(conn, d, p, who, origin, &created, &related); !s) {
-        return tl::unexpected(s.error());
-      }
+      if (auto s = submit_draft(conn, d, p, who, origin, &related); !s) return tl::unexpected(s.error());
     } else {
       if (auto s = save_new(conn, d); !s) return tl::unexpected(s.error());
-      auto a = audit::append(conn, created, d_.clock);
+      const json::object summary{{"procedure", p.code}, {"place", d.place_code}};
+      auto a = audit::append(conn,
+                             {origin.actor_id, origin.ip, "dossier.create", "dossier", d.code, d.place_code,
+                              json::serialize(summary)},
+                             d_.clock);
       if (!a) return tl::unexpected(a.error());
     }
     written = d;
@@ -477,14 +477,14 @@ Result<Download> DossierService::read_document(const identity::Principal& who, c
 
 Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const Procedure& p,
                                     const identity::Principal& who, const identity::Origin& origin,
-                                    const audit::Entry* preceding, Related* created) {
+                                    Related* created) {
   if (d.status != status::kDraft) {
     return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement",
                 "status");
   }
-  // A dossier created in this same step (`preceding` is its creation record) has no documents yet,
-  // and its form was checked whole before the transaction.
-  const bool stored = preceding == nullptr;
+  // A dossier created in this same step (`created` is given) has no documents yet, and its form was
+  // checked whole before the transaction.
+  const bool stored = created == nullptr;
   if (stored) {
     boost::system::error_code ec;
     const json::value form = json::parse(d.form, ec);
@@ -537,7 +537,7 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const
                        std::nullopt,
                        ""};
   if (created != nullptr) created->events.push_back(event);
-  return record_change(conn, d, std::string(status::kDraft), event, origin, p.name, preceding);
+  return record_change(conn, d, std::string(status::kDraft), event, origin, p.name, !stored);
 }
 
 Result<boost::json::object> DossierService::submit(const identity::Principal& who, const std::string& code,

@@ -167,11 +167,11 @@ class DossierService {
   Result<boost::json::object> view_after(const identity::Principal& who, const std::string& code);
   Result<ResultRow> issue_result(const Loaded& l, const identity::Principal& leader,
                                  const std::string& issued_at);
-  // With `preceding` (the dossier's creation record), `d` is new and not stored yet.
-  // Adds the rows it writes besides the dossier's to `created`, when given.
+  // With `created`, `d` is new and not stored yet (created and submitted in one step), and the rows
+  // written besides the dossier's are added to it.
   Status submit_draft(storage::Connection& conn, Dossier& d, const Procedure& p,
                       const identity::Principal& who, const identity::Origin& origin,
-                      const audit::Entry* preceding = nullptr, Related* created = nullptr);
+                      Related* created = nullptr);
   Result<std::string> payment_payload(const PaymentRow& payment) const;
   Result<std::string> render_paper(const documents::DocumentSpec& spec) const;
   std::string place_name(storage::Connection& conn, const std::string& code);
@@ -179,7 +179,7 @@ class DossierService {
   std::string cached_name(storage::Connection& conn, std::string_view table, const std::string& code);
   Result<void> record_change(storage::Connection& conn, const Dossier& after, const std::string& from_status,
                              const EventRow& event, const identity::Origin& origin,
-                             const std::string& procedure_name, const audit::Entry* preceding = nullptr);
+                             const std::string& procedure_name, bool created = false);
   std::string now() const { return format_rfc3339(d_.clock.now()); }
 
   ServicesDeps d_;

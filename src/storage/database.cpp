@@ -250,7 +250,7 @@ void Database::commit_all_or_each(Connection& conn, std::vector<PendingWrite*>& 
     if (!all_ok) break;
     run_unit(conn, *p->unit, p->result, p->exception);
     all_ok = p->result.has_value();
-    conn.send_queued();
+    conn.end_of_unit();
   }
   if (all_ok && conn.commit()) return;
   (void)conn.rollback();

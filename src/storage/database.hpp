@@ -56,9 +56,9 @@ class Connection {
   Status execute_deferred(std::string_view sql, std::initializer_list<Value> params) {
     return execute_deferred(sql, std::span<const Value>(params.begin(), params.size()));
   }
-  // Sends deferred statements now without waiting, so the server works on them while the caller
-  // goes on (between the units of a group commit).
-  virtual void send_queued() {}
+  // Called between the units of a group commit, where a unit's rows are all written: deferred
+  // statements gathered so far may go to the server now.
+  virtual void end_of_unit() {}
   // True when execute_deferred does not wait (PostgreSQL): an error then surfaces later.
   virtual bool defers_statements() const { return false; }
   // Several statements without parameters: trusted schema text (migrations) only.

@@ -4,7 +4,9 @@
 
 #include <atomic>
 #include <chrono>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
@@ -200,6 +202,92 @@ TEST_P(DatabaseConformance, GroupedWritesFailAloneAndCommitTogether) {
   EXPECT_EQ(outcomes[0].error().message, "unit 0 gives up");
   EXPECT_EQ(after_commit_runs, committed);
   EXPECT_EQ(count_items(db()), committed + 1);
+}
+
+// storage.write_batch_max bounds a group commit: units committed together see the same row count
+// in their after_commit callbacks (read on another connection), and no more than the limit share one.
+TEST_P(DatabaseConformance, GroupCommitTakesAtMostWriteBatchMax) {
+  StorageConfig config = test_db_->config;
+  config.write_batch_max = 2;
+  auto opened = open_database(config);
+  ASSERT_TRUE(opened) << opened.error().internal;
+  Database& limited = **opened;
+  std::atomic<bool> release{false};
+  std::thread first([&] {
+    EXPECT_TRUE(limited.write_transaction([&](Connection& c) -> Status {
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return insert_item(c, 1, "first");
+    }));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  constexpr int kWriters = 6;
+  std::mutex seen_mutex;
+  std::map<std::int64_t, int> units_per_count;
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      EXPECT_TRUE(limited.write_transaction([&, i](Connection& c) -> Status {
+        c.after_commit([&] {
+          const std::int64_t count = count_items(limited);
+          std::lock_guard lock(seen_mutex);
+          ++units_per_count[count];
+        });
+        return insert_item(c, 100 + i, "w" + std::to_string(i));
+      }));
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  release = true;
+  first.join();
+  for (auto& t : writers) t.join();
+  int units = 0;
+  int largest = 0;
+  for (const auto& [count, n] : units_per_count) {
+    units += n;
+    largest = std::max(largest, n);
+  }
+  EXPECT_EQ(units, kWriters);
+  EXPECT_EQ(largest, 2);  // batched, and never more than the limit
+}
+
+// Many units, each writing a parent row and then its child, committed together: however the backend
+// gathers and sends deferred INSERTs, a child never reaches the database before its parent.
+TEST_P(DatabaseConformance, GroupedUnitsKeepParentsBeforeChildren) {
+  {
+    auto conn = db().acquire();
+    ASSERT_TRUE((*conn)->execute_script(
+        "CREATE TABLE child (id BIGINT PRIMARY KEY, item BIGINT NOT NULL REFERENCES items (id))"));
+  }
+  std::atomic<bool> release{false};
+  std::thread first([&] {
+    EXPECT_TRUE(db().write_transaction([&](Connection& c) -> Status {
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      return insert_item(c, 1, "first");
+    }));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  constexpr int kWriters = 40;
+  std::vector<std::thread> writers;
+  std::atomic<int> failed{0};
+  for (int i = 0; i < kWriters; ++i) {
+    writers.emplace_back([&, i] {
+      auto r = db().write_transaction([&, i](Connection& c) -> Status {
+        if (auto s = insert_item(c, 100 + i, "p" + std::to_string(i)); !s) return s;
+        return c.execute_deferred("INSERT INTO child (id, item) VALUES ($1, $2)",
+                                  {std::int64_t{i}, std::int64_t{100 + i}});
+      });
+      if (!r) {
+        ++failed;
+        ADD_FAILURE() << "unit " << i << ": " << r.error().internal;
+      }
+    });
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  release = true;
+  first.join();
+  for (auto& t : writers) t.join();
+  EXPECT_EQ(failed, 0);
+  EXPECT_EQ(count_items(db()), kWriters + 1);
 }
 
 TEST_P(DatabaseConformance, TransactionValuesAreUndoneWithTheirUnit) {

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <string>
@@ -82,6 +83,7 @@ class PostgresConnection final : public Connection {
   bool defers_statements() const override { return true; }
 
   Result<QueryResult> execute(std::string_view sql, std::span<const Value> params) override {
+    if (auto s = send_gathered(); !s) return tl::unexpected(s.error());
     if (auto s = send(sql, params); !s) return tl::unexpected(s.error());
     auto res = finish();
     if (!res) return tl::unexpected(res.error());
@@ -103,6 +105,11 @@ class PostgresConnection final : public Connection {
   }
 
   Status execute_deferred(std::string_view sql, std::span<const Value> params) override {
+    if (auto at = values_tuple_at(sql)) {
+      gather(sql, *at, params);
+      return {};
+    }
+    if (auto s = send_gathered(); !s) return s;
     if (auto s = send(sql, params); !s) return s;
     // Bounded, so neither side's socket buffer fills with answers nobody reads yet.
     if (expected_.size() >= kMaxQueued) {
@@ -112,11 +119,17 @@ class PostgresConnection final : public Connection {
     return {};
   }
 
-  void send_queued() override {
-    if (!expected_.empty() && PQflush(conn_) != 0) broken_ = true;
+  // Between units every child row's parent is gathered too, so what is gathered can go now: the
+  // server inserts it while the caller prepares the next units.
+  void end_of_unit() override {
+    const bool enough =
+        std::any_of(gathered_.begin(), gathered_.end(), [](const auto& g) { return g.rows >= kRowsPerSend; });
+    if (!enough) return;
+    if (!send_gathered() || PQflush(conn_) != 0) broken_ = true;
   }
 
   Status execute_script(std::string_view sql) override {
+    if (auto s = send_gathered(); !s) return s;
     if (!expected_.empty()) {
       if (auto res = finish(); !res) return tl::unexpected(res.error());
     }
@@ -134,6 +147,7 @@ class PostgresConnection final : public Connection {
       PQreset(conn_);
       prepared_.clear();  // the server forgot them with the old session
       expected_.clear();
+      gathered_.clear();
       broken_ = false;
     }
     if (PQstatus(conn_) != CONNECTION_OK) return false;
@@ -149,6 +163,7 @@ class PostgresConnection final : public Connection {
     return {};
   }
   Status do_rollback() override {
+    gathered_.clear();
     if (!expected_.empty()) (void)finish();  // answers to statements being undone anyway
     return execute_script("ROLLBACK");
   }
@@ -164,6 +179,82 @@ class PostgresConnection final : public Connection {
   Error broken(std::string_view what) {
     broken_ = true;
     return postgres_error(conn_, nullptr, what);
+  }
+
+  // Deferred INSERTs of one row each (`INSERT INTO t (...) VALUES (...)`, nothing after the values)
+  // are gathered per statement text and sent as multi-row INSERTs just before any other statement,
+  // in the order each text first came: parents, written first by every unit, stay before children.
+  struct Gathered {
+    std::string sql;
+    std::size_t tuple_at = 0;  // where "(...)" after VALUES starts
+    std::size_t row_params = 0;
+    std::size_t rows = 0;
+    std::vector<Value> params;
+  };
+  static constexpr std::size_t kRowsPerInsert = 64;
+  static constexpr std::size_t kRowsPerSend = 16;
+
+  static std::optional<std::size_t> values_tuple_at(std::string_view sql) {
+    if (!sql.starts_with("INSERT INTO ") || !sql.ends_with(")")) return std::nullopt;
+    const auto values = sql.find(" VALUES (");
+    if (values == std::string_view::npos) return std::nullopt;
+    const std::string_view tail = sql.substr(values);
+    if (tail.find("SELECT") != std::string_view::npos || tail.find("ON CONFLICT") != std::string_view::npos ||
+        tail.find("RETURNING") != std::string_view::npos) {
+      return std::nullopt;
+    }
+    return values + 8;
+  }
+
+  // The tuple's $N renumbered by `offset`; quoted literals are left alone.
+  static void append_renumbered(std::string& out, std::string_view tuple, std::size_t offset) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < tuple.size(); ++i) {
+      const char c = tuple[i];
+      if (c == '\'') quoted = !quoted;
+      if (quoted || c != '$' || i + 1 >= tuple.size() || tuple[i + 1] < '0' || tuple[i + 1] > '9') {
+        out += c;
+        continue;
+      }
+      std::size_t n = 0;
+      while (i + 1 < tuple.size() && tuple[i + 1] >= '0' && tuple[i + 1] <= '9')
+        n = n * 10 + (tuple[++i] - '0');
+      out += fmt::format("${}", n + offset);
+    }
+  }
+
+  void gather(std::string_view sql, std::size_t tuple_at, std::span<const Value> params) {
+    auto it = std::find_if(gathered_.begin(), gathered_.end(), [&](const auto& g) { return g.sql == sql; });
+    if (it == gathered_.end()) {
+      gathered_.push_back(Gathered{std::string(sql), tuple_at, params.size(), 0, {}});
+      it = std::prev(gathered_.end());
+    }
+    it->params.insert(it->params.end(), params.begin(), params.end());
+    ++it->rows;
+  }
+
+  Status send_gathered() {
+    for (const auto& g : gathered_) {
+      const std::string_view tuple = std::string_view(g.sql).substr(g.tuple_at);
+      for (std::size_t first = 0; first < g.rows; first += kRowsPerInsert) {
+        const std::size_t n = std::min(kRowsPerInsert, g.rows - first);
+        std::string& sql = multi_row_sql_[fmt::format("{}\x1f{}", g.sql, n)];
+        if (sql.empty()) {
+          sql = g.sql.substr(0, g.tuple_at);
+          for (std::size_t r = 0; r < n; ++r) {
+            if (r > 0) sql += ", ";
+            append_renumbered(sql, tuple, r * g.row_params);
+          }
+        }
+        const auto params = std::span<const Value>(g.params).subspan(first * g.row_params, n * g.row_params);
+        if (auto s = send(sql, params); !s) {
+          gathered_.clear();
+          return s;
+        }
+      }
+    }
+    gathered_.clear();
+    return {};
   }
 
   // Queues `sql` (preparing it first if this connection has not yet) without waiting for answers.
@@ -249,6 +340,8 @@ class PostgresConnection final : public Connection {
   std::unordered_map<std::string, std::string, SqlHash, std::equal_to<>> prepared_;  // SQL -> name
   std::uint64_t next_statement_ = 0;
   std::vector<Expected> expected_;
+  std::vector<Gathered> gathered_;
+  std::unordered_map<std::string, std::string> multi_row_sql_;  // "<one-row SQL>\x1f<rows>" -> its text
   bool broken_ = false;
 };
 
