@@ -252,7 +252,17 @@ void Database::commit_all_or_each(Connection& conn, std::vector<PendingWrite*>& 
     all_ok = p->result.has_value();
     conn.end_of_unit();
   }
-  if (all_ok && conn.commit()) return;
+  if (all_ok) {
+    auto committed = conn.commit();
+    if (committed) return;
+    if (committed.error().code == ErrorCode::kUnavailable) {
+      // The connection failed during COMMIT: it may have happened. Running the units again could
+      // write them twice, so each caller hears the failure instead.
+      (void)conn.rollback();
+      for (auto* p : batch) p->result = tl::unexpected(committed.error());
+      return;
+    }
+  }
   (void)conn.rollback();
   for (auto* p : batch) {
     p->result = {};
