@@ -130,7 +130,7 @@ Result<AccountView> AccountService::register_account(const Registration& r, cons
   auto hash = hash_password(r.password, cost_);
   if (!hash) return tl::unexpected(hash.error());
   const std::string id = random_token(16);
-  auto created = write([&](storage::Connection& conn) -> Result<int> {
+  auto created = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
     auto ins = conn.execute(
         "INSERT INTO accounts (id, kind, username, display_name, id_number, enterprise_code, password_hash, "
         "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -168,7 +168,7 @@ Result<AccountView> AccountService::create_official(const NewOfficial& o, const 
   auto hash = hash_password(o.password, cost_);
   if (!hash) return tl::unexpected(hash.error());
   const std::string id = random_token(16);
-  auto created = write([&](storage::Connection& conn) -> Result<int> {
+  auto created = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
     auto agency = conn.execute("SELECT place_code FROM agencies WHERE code = $1", {o.agency_code});
     if (!agency) return tl::unexpected(agency.error());
     if (agency->rows.empty()) {
@@ -204,7 +204,7 @@ Result<AccountView> AccountService::external_citizen(const std::string& subject,
     return fail(ErrorCode::kUnauthenticated, "The identity provider gave no valid identification number");
   }
   std::string id;
-  auto linked = write([&](storage::Connection& conn) -> Result<int> {
+  auto linked = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
     auto found =
         conn.execute("SELECT id, oidc_subject FROM accounts WHERE oidc_subject = $1 OR id_number = $2",
                      {subject, id_number});
@@ -255,7 +255,7 @@ Result<Session> AccountService::login(const std::string& username, const std::st
   if (!password_ok) {
     const std::int64_t failures = row.integer(2) + 1;
     const bool lock = failures >= config_.max_failed_logins;
-    auto update = write([&](storage::Connection& c) -> Result<int> {
+    auto update = db_.write_transaction([&](storage::Connection& c) -> Result<int> {
       auto u = c.execute("UPDATE accounts SET failed_logins = $1, locked_until = $2 WHERE id = $3",
                          {lock ? std::int64_t{0} : failures,
                           lock ? storage::Value(later(std::chrono::minutes(config_.lockout_minutes)))
@@ -276,7 +276,7 @@ Result<Session> AccountService::login(const std::string& username, const std::st
 }
 
 Result<Session> AccountService::start_session(const std::string& account_id, const Origin& origin) {
-  return write([&](storage::Connection& conn) -> Result<Session> {
+  return db_.write_transaction([&](storage::Connection& conn) -> Result<Session> {
     auto reset = conn.execute("UPDATE accounts SET failed_logins = 0, locked_until = NULL WHERE id = $1",
                               {account_id});
     if (!reset) return tl::unexpected(reset.error());
@@ -309,7 +309,7 @@ Result<Session> AccountService::issue(storage::Connection& conn, const std::stri
 
 Status AccountService::logout(const Principal& who, const Origin& origin) {
   return this
-      ->write([&](storage::Connection& conn) -> Result<int> {
+      ->write_revoking([&](storage::Connection& conn) -> Result<int> {
         auto r = conn.execute("UPDATE credentials SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL",
                               {now(), who.credential_id});
         if (!r) return tl::unexpected(r.error());
@@ -325,7 +325,8 @@ Result<Session> AccountService::create_token(const Principal& who, const std::st
   if (name.empty() || utf8_length(name) > 100) {
     return fail(ErrorCode::kInvalidArgument, "name must have 1 to 100 characters", "name");
   }
-  return write([&](storage::Connection& conn) { return issue(conn, who.account_id, "token", name, origin); });
+  return db_.write_transaction(
+      [&](storage::Connection& conn) { return issue(conn, who.account_id, "token", name, origin); });
 }
 
 Result<std::vector<TokenInfo>> AccountService::list_tokens(const Principal& who) {
@@ -343,7 +344,7 @@ Result<std::vector<TokenInfo>> AccountService::list_tokens(const Principal& who)
 
 Status AccountService::revoke_token(const Principal& who, const std::string& token_id, const Origin& origin) {
   return this
-      ->write([&](storage::Connection& conn) -> Result<int> {
+      ->write_revoking([&](storage::Connection& conn) -> Result<int> {
         // Scoped to the owner: another account's token id is simply not found.
         auto r = conn.execute(
             "UPDATE credentials SET revoked_at = $1 WHERE id = $2 AND account_id = $3 AND kind = 'token' AND "
@@ -411,7 +412,7 @@ Result<AccountView> AccountService::get_account(const std::string& account_id) {
 Result<std::string> AccountService::grant_role(const std::string& account_id, const RoleGrant& grant,
                                                const Origin& origin) {
   const std::string id = random_token(16);
-  auto done = write([&](storage::Connection& conn) -> Result<int> {
+  auto done = write_revoking([&](storage::Connection& conn) -> Result<int> {
     if (auto ins = insert_grant(conn, id, account_id, grant, origin.actor_id, now()); !ins) {
       return tl::unexpected(ins.error());
     }
@@ -459,7 +460,7 @@ Result<std::pair<std::string, RoleGrant>> AccountService::find_grant(const std::
 
 Status AccountService::revoke_role(const std::string& grant_id, const Origin& origin) {
   return this
-      ->write([&](storage::Connection& conn) -> Result<int> {
+      ->write_revoking([&](storage::Connection& conn) -> Result<int> {
         auto r = conn.execute(
             "UPDATE role_grants SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL RETURNING "
             "account_id, role, "

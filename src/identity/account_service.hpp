@@ -83,9 +83,9 @@ class AccountService {
   Status revoke_token(const Principal& who, const std::string& token_id, const Origin& origin);
 
   // The principal behind a cookie or bearer secret; kUnauthenticated if unknown, expired or revoked.
-  // Recently resolved secrets are answered from memory for auth.principal_cache_ms; every account
-  // change made here forgets them, so a revocation in this process takes effect at once (another
-  // process's within that time).
+  // Recently resolved secrets are answered from memory for auth.principal_cache_ms; every logout,
+  // revocation or role change made here forgets them, so it takes effect at once (another process's
+  // within that time).
   Result<Principal> resolve(const std::string& secret, bool via_session);
   // Memory only, for the network threads: nullopt when resolve() would need the database.
   std::optional<Principal> resolve_cached(const std::string& secret, bool via_session);
@@ -105,9 +105,10 @@ class AccountService {
   std::string now() const;
   std::string later(std::chrono::minutes delta) const;
 
-  // Every account change forgets the resolved principals.
+  // For changes that can take rights away (logout, revocation, role changes): the resolved principals
+  // are forgotten once it is done. New accounts, sessions and tokens leave them be.
   template <class F>
-  auto write(F&& work) {
+  auto write_revoking(F&& work) {
     auto result = db_.write_transaction(std::forward<F>(work));
     principals_.clear();
     return result;

@@ -81,7 +81,7 @@ TEST_P(AccountServiceTest, LockoutAfterRepeatedFailuresAnswersLikeAnUnknownAccou
   EXPECT_EQ(locked.error().message, unknown.error().message);
 }
 
-TEST_P(AccountServiceTest, ResolvedSecretsComeFromMemoryUntilAnAccountChangeHere) {
+TEST_P(AccountServiceTest, ResolvedSecretsComeFromMemoryUntilARevocationHere) {
   citizen();
   auto s = service_->login("001099012345", "sông Hồng chảy mãi", {});
   ASSERT_TRUE(s);
@@ -99,8 +99,13 @@ TEST_P(AccountServiceTest, ResolvedSecretsComeFromMemoryUntilAnAccountChangeHere
     ASSERT_TRUE((*conn)->execute("UPDATE credentials SET revoked_at = expires_at"));
   }
   EXPECT_TRUE(service_->resolve(s->secret, true));
-  // ...while any account change made here forgets every resolved secret at once.
+  // ...and a new account changes nothing for it...
   citizen("079203001234");
+  EXPECT_TRUE(service_->resolve_cached(s->secret, true));
+  // ...while a revocation made here forgets every resolved secret at once.
+  auto token = service_->create_token(*p, "script", {});
+  ASSERT_TRUE(token);
+  ASSERT_TRUE(service_->revoke_token(*p, token->credential_id, {}));
   EXPECT_FALSE(service_->resolve_cached(s->secret, true));
   EXPECT_FALSE(service_->resolve(s->secret, true));
 }
