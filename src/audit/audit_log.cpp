@@ -48,9 +48,8 @@ struct Pending {
 };
 constexpr char kPendingKey = 0;
 constexpr char kFlushKey = 0;
-constexpr std::size_t kRowsPerInsert = 64;
 
-// Links `entries` (oldest first) to the chain's last entry and inserts them, a few statements in all.
+// Links `entries` (oldest first) to the chain's last entry and inserts them.
 Status insert_linked(storage::Connection& conn, const std::vector<const Pending*>& entries) {
   if (entries.empty()) return {};
   if (conn.dialect() == storage::Dialect::kPostgres) {
@@ -62,34 +61,22 @@ Status insert_linked(storage::Connection& conn, const std::vector<const Pending*
   if (!last) return tl::unexpected(last.error());
   std::int64_t seq = last->rows.empty() ? 0 : last->rows[0].integer(0);
   std::string prev = last->rows.empty() ? std::string(kGenesisHash) : last->rows[0].text(1);
-  for (std::size_t first = 0; first < entries.size(); first += kRowsPerInsert) {
-    const std::size_t n = std::min(kRowsPerInsert, entries.size() - first);
-    std::string sql =
+  // One statement per entry; the PostgreSQL connection sends them on as one multi-row INSERT.
+  for (const Pending* p : entries) {
+    StoredEntry e;
+    e.seq = ++seq;
+    e.at = p->at;
+    e.entry = p->entry;
+    e.prev_hash = prev;
+    e.hash = entry_hash(e);
+    prev = e.hash;
+    const Entry& x = e.entry;
+    auto inserted = conn.execute_deferred(
         "INSERT INTO audit_log (seq, at, actor_id, actor_ip, action, object_type, object_id, place_code, "
-        "summary, prev_hash, hash) VALUES ";
-    std::vector<storage::Value> params;
-    params.reserve(n * 11);
-    for (std::size_t i = 0; i < n; ++i) {
-      const Pending& p = *entries[first + i];
-      StoredEntry e;
-      e.seq = ++seq;
-      e.at = p.at;
-      e.entry = p.entry;
-      e.prev_hash = prev;
-      e.hash = entry_hash(e);
-      prev = e.hash;
-      const std::size_t b = i * 11;
-      sql += fmt::format("{}(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})", i == 0 ? "" : ", ",
-                         b + 1, b + 2, b + 3, b + 4, b + 5, b + 6, b + 7, b + 8, b + 9, b + 10, b + 11);
-      const Entry& x = e.entry;
-      for (storage::Value v : {storage::Value(e.seq), storage::Value(e.at), nullable(x.actor_id),
-                               nullable(x.actor_ip), storage::Value(x.action), storage::Value(x.object_type),
-                               storage::Value(x.object_id), nullable(x.place_code), storage::Value(x.summary),
-                               storage::Value(e.prev_hash), storage::Value(e.hash)}) {
-        params.push_back(std::move(v));
-      }
-    }
-    if (auto s = conn.execute_deferred(sql, params); !s) return s;
+        "summary, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        {e.seq, e.at, nullable(x.actor_id), nullable(x.actor_ip), x.action, x.object_type, x.object_id,
+         nullable(x.place_code), x.summary, e.prev_hash, e.hash});
+    if (!inserted) return inserted;
   }
   return {};
 }
