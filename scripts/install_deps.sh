@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git clang-format
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libexpected-dev libfmt-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
-  libsodium-dev libssl-dev libgtest-dev libgmock-dev libbenchmark-dev
+  libsodium-dev libssl-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev
   libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils libnss3-tools python3-aiosmtpd
   postgresql postgresql-client sqlite3 chromium nginx-light wrk curl ca-certificates
 )

@@ -142,7 +142,11 @@ Result<Page> query(storage::Database& db, const Query& q, const storage::PageReq
       **conn, fmt::format("SELECT {} AS k, * FROM ({}) a", key, kColumns), "SELECT count(*) FROM audit_log a",
       "($1 = '' OR object_type = $1) AND ($2 = '' OR object_id = $2) AND ($3 = '' OR actor_id = $3) AND "
       "($4 = '' OR place_code = $4) AND ($5 = '' OR at >= $5) AND ($6 = '' OR at < $6)",
-      key, {q.object_type, q.object_id, q.actor_id, q.place_code, q.from, q.to}, page);
+      key,
+      {q.object_type, q.object_id, q.actor_id, q.place_code,
+       // Entries are stamped in UTC ("Z"), so instants compare as text once written the same way.
+       q.from ? format_rfc3339(*q.from, 0) : std::string(), q.to ? format_rfc3339(*q.to, 0) : std::string()},
+      page);
   if (!rows) return tl::unexpected(rows.error());
   Page out;
   out.total = rows->total;

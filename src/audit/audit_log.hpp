@@ -56,8 +56,8 @@ struct Query {
   std::string object_id;
   std::string actor_id;
   std::string place_code;
-  std::string from;  // RFC 3339, inclusive; empty: unbounded
-  std::string to;    // RFC 3339, exclusive
+  std::optional<std::chrono::system_clock::time_point> from;  // inclusive; none: unbounded
+  std::optional<std::chrono::system_clock::time_point> to;    // exclusive
 };
 
 struct Page {

@@ -93,14 +93,14 @@ TEST_P(AuditLogTest, ARehashedEditStillBreaksTheLinkToItsSuccessor) {
 
 TEST_P(AuditLogTest, QueriesByObjectAndPagesInOrder) {
   add(7);
-  auto page = query(db(), Query{"thing", "4", "", "", "", ""}, {});
+  auto page = query(db(), Query{"thing", "4", "", "", {}, {}}, {});
   ASSERT_TRUE(page) << page.error().internal;
   ASSERT_EQ(page->total, 1);
   EXPECT_EQ(page->items[0].entry.object_id, "4");
   std::vector<std::int64_t> seqs;
   storage::PageRequest req{3, ""};
   for (;;) {
-    auto p = query(db(), Query{"", "", "acc1", "01", "", ""}, req);
+    auto p = query(db(), Query{"", "", "acc1", "01", {}, {}}, req);
     ASSERT_TRUE(p) << p.error().internal;
     for (const auto& e : p->items) seqs.push_back(e.seq);
     if (!p->next_after) break;

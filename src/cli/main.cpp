@@ -6,6 +6,7 @@
 #include <map>
 
 #include "cli/app.hpp"
+#include "services/lifecycle.hpp"
 
 namespace {
 
@@ -62,6 +63,8 @@ int main(int argc, char** argv) {
   auto* check = app.add_subcommand("check-config", "Print the effective configuration (secrets masked)");
   add_server_flags(check, options);
   auto* version = app.add_subcommand("version", "Print the version");
+  auto* lifecycle = app.add_subcommand(
+      "lifecycle", "Print docs/dossier-lifecycle.md: the dossier's state diagram, from the lifecycle table");
   auto* audit = app.add_subcommand("audit", "Audit log tools");
   audit->require_subcommand(1);
   auto* verify =
@@ -98,6 +101,10 @@ int main(int argc, char** argv) {
 
   if (version->parsed()) {
     std::printf("sen %s\n", sen::cli::kVersion.data());
+    return 0;
+  }
+  if (lifecycle->parsed()) {
+    std::fputs(sen::services::lifecycle_markdown().c_str(), stdout);
     return 0;
   }
   std::optional<std::filesystem::path> file;

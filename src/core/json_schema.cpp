@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/text_fold.hpp"
+#include "core/text_input.hpp"
 
 namespace sen {
 namespace {
@@ -302,6 +303,13 @@ Status check_type(const json::value& type, const json::value& v, const std::stri
 }
 
 Status check_string(const json::object& schema, std::string_view s, const std::string& field) {
+  // Text that cannot be printed on a result or receipt is refused here, so an accepted form can
+  // always be carried to its result; tab and newline only in text areas ("x-widget": "textarea").
+  const json::value* widget = schema.if_contains("x-widget");
+  const bool multiline = widget != nullptr && widget->is_string() && widget->get_string() == "textarea";
+  if (auto clean = clean_text(s, field, multiline); !clean) {
+    return tl::unexpected(clean.error());
+  }
   const std::size_t length = utf8_length(s);
   if (const json::value* min = schema.if_contains("minLength")) {
     const std::uint64_t limit = *count_limit(*min);

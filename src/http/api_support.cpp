@@ -5,8 +5,10 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <charconv>
 
+#include "core/text_input.hpp"
 #include "http/problem.hpp"
 
 namespace sen::http {
@@ -58,7 +60,33 @@ Result<boost::json::value> parse_json_body(const Request& request) {
     return fail(ErrorCode::kMalformedJson, fmt::format("The body is not valid JSON: {}", ec.message()),
                 "body");
   }
+  if (auto clean = clean_json_strings(value); !clean) return tl::unexpected(clean.error());
   return value;
+}
+
+Status check_members(const boost::json::object& body, std::initializer_list<JsonMember> members) {
+  for (const auto& [key, value] : body) {
+    const auto* m = std::find_if(members.begin(), members.end(), [&](const JsonMember& x) { return x.name == key; });
+    if (m == members.end()) {
+      return fail(ErrorCode::kInvalidArgument, fmt::format("{} is not a field of this request", std::string_view(key)),
+                  std::string(key));
+    }
+    const bool ok = m->kind == JsonKind::kAny || (m->kind == JsonKind::kString && value.is_string()) ||
+                    (m->kind == JsonKind::kBool && value.is_bool()) ||
+                    (m->kind == JsonKind::kInteger && (value.is_int64() || value.is_uint64())) ||
+                    (m->kind == JsonKind::kObject && value.is_object());
+    if (!ok) {
+      constexpr std::string_view kNames[] = {"a string", "true or false", "an integer", "an object", "any value"};
+      return fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} must be {}", m->name, kNames[static_cast<int>(m->kind)]), std::string(m->name));
+    }
+  }
+  for (const auto& m : members) {
+    if (m.required && !body.contains(m.name)) {
+      return fail(ErrorCode::kInvalidArgument, fmt::format("{} is required", m.name), std::string(m.name));
+    }
+  }
+  return {};
 }
 
 Result<boost::json::object> parse_json_object_body(const Request& request) {

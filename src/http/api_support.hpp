@@ -20,7 +20,17 @@ std::string encode_cursor(const std::string& after);
 Result<boost::json::value> parse_json_body(const Request& request);
 // A JSON object body (400 naming `body` for any other JSON value).
 Result<boost::json::object> parse_json_object_body(const Request& request);
-// The string member `key`, or "" when it is absent or not a string (validation then names the field).
+// What a body member must be: members not named are refused, and so is a value of another type,
+// so nothing is silently ignored or coerced ("submit": "yes" is a 400 naming `submit`).
+enum class JsonKind { kString, kBool, kInteger, kObject, kAny };
+struct JsonMember {
+  std::string_view name;
+  JsonKind kind;
+  bool required = false;
+};
+Status check_members(const boost::json::object& body, std::initializer_list<JsonMember> members);
+
+// The string member `key`, or "" when it is absent (after check_members, present means a string).
 std::string string_member(const boost::json::object& object, std::string_view key);
 
 Response json_response(const boost::json::value& body, int status = 200);

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "audit/audit_log.hpp"
+#include "core/clock.hpp"
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
@@ -213,8 +214,18 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 auto who = authenticate(r, accounts);
                 if (!who) return error_response(who.error(), r);
                 auto param = [&](std::string_view n) { return std::string(r.query_param(n).value_or("")); };
-                audit::Query q{param("object_type"), param("object_id"), param("actor"),
-                               param("place"),       param("from"),      param("to")};
+                audit::Query q{param("object_type"), param("object_id"), param("actor"), param("place"), {}, {}};
+                for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+                  const auto text = r.query_param(name);
+                  if (!text) continue;
+                  *bound = parse_rfc3339(*text);
+                  if (!*bound) {
+                    return error_response(Error{ErrorCode::kInvalidArgument,
+                                                std::string(name) + " must be an RFC 3339 time, e.g. 2026-12-01T08:00:00+07:00",
+                                                name, {}},
+                                          r);
+                  }
+                }
                 if (auto allowed = authorizer.authorize(*who, identity::Action::kReadAudit, {q.place_code});
                     !allowed) {
                   auto e = allowed.error();

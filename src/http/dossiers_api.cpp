@@ -3,7 +3,12 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
+#include <array>
 #include <charconv>
+#include <chrono>
+
+#include "core/text_fold.hpp"
 
 #include "http/api.hpp"
 #include "http/api_support.hpp"
@@ -37,6 +42,79 @@ Response download(const Result<services::Download>& d, const Request& r) {
 
 std::string code_of(const Request& r) { return std::string(r.path_param("code")); }
 
+constexpr std::size_t kMaxQueryTextChars = 100;
+
+Result<bool> flag_param(const Request& r, std::string_view name) {
+  const auto v = r.query_param(name);
+  if (!v || *v == "false") return false;
+  if (*v == "true") return true;
+  return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be true or false", name), std::string(name));
+}
+
+Result<std::optional<std::chrono::year_month_day>> day_param(const Request& r, std::string_view name) {
+  const auto v = r.query_param(name);
+  if (!v) return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  const auto bad = [&] {
+    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be a date YYYY-MM-DD", name), std::string(name));
+  };
+  if (v->size() != 10 || (*v)[4] != '-' || (*v)[7] != '-') return bad();
+  auto number = [&](std::size_t at, std::size_t len, auto& out) {
+    auto [ptr, ec] = std::from_chars(v->data() + at, v->data() + at + len, out);
+    return ec == std::errc() && ptr == v->data() + at + len;
+  };
+  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return bad();
+  const std::chrono::year_month_day day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
+  if (!day.ok()) return bad();
+  return day;
+}
+
+// The dossier list's query: every parameter known and every value valid, or a 400 naming it.
+Result<services::DossierListFilter> parse_list_query(const Request& r) {
+  static constexpr std::array<std::string_view, 10> kKnown = {
+      "scope", "status", "procedure", "overdue", "due_today", "submitted_from", "submitted_to", "q", "limit", "cursor"};
+  for (const auto& [name, value] : r.query) {
+    if (std::find(kKnown.begin(), kKnown.end(), name) == kKnown.end())
+      return fail(ErrorCode::kInvalidArgument, name + " is not a filter of this list", name);
+  }
+  services::DossierListFilter f;
+  const auto scope = r.query_param("scope").value_or("mine");
+  if (scope != "mine" && scope != "all" && !scope.empty())
+    return fail(ErrorCode::kInvalidArgument, "scope must be mine or all", "scope");
+  f.all = scope == "all";
+  if (const auto status = r.query_param("status"); status && !status->empty()) {
+    f.status = services::parse_status(*status);
+    if (!f.status) return fail(ErrorCode::kInvalidArgument, "status is not a dossier status", "status");
+  }
+  f.procedure = std::string(r.query_param("procedure").value_or(""));
+  auto overdue = flag_param(r, "overdue");
+  if (!overdue) return tl::unexpected(overdue.error());
+  f.overdue = *overdue;
+  auto due_today = flag_param(r, "due_today");
+  if (!due_today) return tl::unexpected(due_today.error());
+  f.due_today = *due_today;
+  auto from = day_param(r, "submitted_from");
+  if (!from) return tl::unexpected(from.error());
+  f.submitted_from = *from;
+  auto to = day_param(r, "submitted_to");
+  if (!to) return tl::unexpected(to.error());
+  f.submitted_to = *to;
+  f.text = std::string(r.query_param("q").value_or(""));
+  if (utf8_length(f.text) > kMaxQueryTextChars) {
+    return fail(ErrorCode::kInvalidArgument, fmt::format("q must be at most {} characters", kMaxQueryTextChars), "q");
+  }
+  auto page = parse_page_request(r);
+  if (!page) return tl::unexpected(page.error());
+  f.limit = page->limit;
+  if (!page->after.empty()) {
+    auto key = services::decode_list_key(page->after);
+    if (!key) return tl::unexpected(key.error());
+    f.after = std::move(*key);
+  }
+  return f;
+}
+
 }  // namespace
 
 void add_dossier_routes(Router& router, const ApiContext& ctx) {
@@ -45,26 +123,33 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   auto body = parse_json_object_body(r);
                   if (!body) return error_response(body.error(), r);
+                  if (auto s = check_members(*body, {{"procedure", JsonKind::kString, true},
+                                                     {"place", JsonKind::kString, true},
+                                                     {"channel", JsonKind::kString},
+                                                     {"contact_email", JsonKind::kString},
+                                                     {"form", JsonKind::kObject},
+                                                     {"submit", JsonKind::kBool}});
+                      !s) {
+                    return error_response(s.error(), r);
+                  }
                   services::DraftInput in;
                   in.procedure = string_member(*body, "procedure");
                   in.place = string_member(*body, "place");
                   if (body->contains("channel")) in.channel = string_member(*body, "channel");
                   in.contact_email = string_member(*body, "contact_email");
                   if (const auto* form = body->if_contains("form")) in.form = *form;
-                  if (const auto* submit = body->if_contains("submit"))
-                    in.submit = submit->is_bool() && submit->as_bool();
+                  if (const auto* submit = body->if_contains("submit")) in.submit = submit->as_bool();
                   return reply(svc.create_draft(who, in, origin_of(r, &who)), r, 201);
                 });
               }});
   router.add({"GET", "/api/v1/dossiers", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  services::DossierListFilter filter;
-                  filter.status = std::string(r.query_param("status").value_or(""));
-                  filter.all = r.query_param("scope").value_or("") == "all";
-                  auto page = parse_page_request(r);
-                  if (!page) return error_response(page.error(), r);
-                  filter.limit = page->limit;
-                  return reply(svc.list(who, filter), r);
+                  auto filter = parse_list_query(r);
+                  if (!filter) return error_response(filter.error(), r);
+                  auto page = svc.list(who, *filter);
+                  if (page && (*page)["next"].is_string())
+                    (*page)["next"] = encode_cursor(std::string((*page)["next"].get_string()));
+                  return reply(page, r);
                 });
               }});
   router.add({"GET", "/api/v1/dossiers/{code}", [&ctx, &svc](const Request& r) {
@@ -92,9 +177,11 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
          return signed_in(ctx, r, [&](const identity::Principal& who) {
            auto body = parse_json_object_body(r);
            if (!body) return error_response(body.error(), r);
+           if (auto s = check_members(*body, {{"form", JsonKind::kObject, true}, {"contact_email", JsonKind::kString}});
+               !s) {
+             return error_response(s.error(), r);
+           }
            const auto* form = body->if_contains("form");
-           if (form == nullptr)
-             return error_response(Error{ErrorCode::kInvalidArgument, "form is required", "form", {}}, r);
            std::string email;
            const bool has_email = body->contains("contact_email");
            if (has_email) email = string_member(*body, "contact_email");
@@ -129,6 +216,8 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   auto body = parse_json_object_body(r);
                   if (!body) return error_response(body.error(), r);
+                  if (auto s = check_members(*body, {{"result", JsonKind::kString, true}}); !s)
+                    return error_response(s.error(), r);
                   return reply(svc.reuse_document(who, code_of(r), std::string(r.path_param("component")),
                                                   string_member(*body, "result"), origin_of(r, &who)),
                                r);
@@ -143,6 +232,12 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   auto body = parse_json_object_body(r);
                   if (!body) return error_response(body.error(), r);
+                  if (auto s = check_members(*body, {{"action", JsonKind::kString, true},
+                                                     {"comment", JsonKind::kString},
+                                                     {"target_agency", JsonKind::kString}});
+                      !s) {
+                    return error_response(s.error(), r);
+                  }
                   const services::ActionInput in{string_member(*body, "action"),
                                                  string_member(*body, "comment"),
                                                  string_member(*body, "target_agency")};
@@ -163,6 +258,8 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   auto body = parse_json_object_body(r);
                   if (!body) return error_response(body.error(), r);
+                  if (auto s = check_members(*body, {{"comment", JsonKind::kString, true}}); !s)
+                    return error_response(s.error(), r);
                   return reply(
                       svc.revoke_result(who, code_of(r), string_member(*body, "comment"), origin_of(r, &who)),
                       r);
@@ -185,8 +282,12 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   auto body = parse_json_object_body(r);
                   if (!body) return error_response(body.error(), r);
+                  if (auto s = check_members(*body, {{"score", JsonKind::kInteger, true}, {"comment", JsonKind::kString}});
+                      !s) {
+                    return error_response(s.error(), r);
+                  }
                   const auto* score = body->if_contains("score");
-                  if (score == nullptr || !score->is_int64()) {
+                  if (!score->is_int64()) {
                     return error_response(
                         Error{ErrorCode::kInvalidArgument, "score must be 1 to 5", "score", {}}, r);
                   }

@@ -39,6 +39,50 @@ bool Authorizer::place_within(const std::string& place, const std::string& scope
   return false;
 }
 
+std::vector<DossierScope> Authorizer::dossier_scopes(const Principal& who, DossierReach reach) const {
+  std::vector<DossierScope> out;
+  if (who.kind != "official") {
+    if (reach == DossierReach::kReadable) out.push_back({DossierScopeKind::kApplicant, who.account_id, ""});
+    return out;
+  }
+  for (const auto& g : who.roles) {
+    const bool officer = is_officer_role(g.role);
+    const bool reader = officer || g.role == kRoleAgencyAdmin || g.role == kRoleProvinceAdmin ||
+                        g.role == kRoleNationalAdmin || g.role == kRoleAuditor;
+    if (reach == DossierReach::kQueue ? !officer : !reader) continue;
+    DossierScope scope;
+    scope.code = g.scope_code;
+    if (reach == DossierReach::kQueue) scope.role = g.role;
+    if (g.scope_kind == "agency") {
+      scope.kind = DossierScopeKind::kAgency;
+    } else if (g.scope_code == "VN") {
+      scope.kind = DossierScopeKind::kNation;
+      scope.code.clear();
+    } else {
+      scope.kind = parent_of_(g.scope_code) == std::optional<std::string>("VN") ? DossierScopeKind::kProvince
+                                                                                : DossierScopeKind::kPlace;
+    }
+    if (std::find(out.begin(), out.end(), scope) == out.end()) out.push_back(std::move(scope));
+  }
+  return out;
+}
+
+bool Authorizer::scope_holds(const DossierScope& scope, const Target& t) const {
+  switch (scope.kind) {
+    case DossierScopeKind::kApplicant:
+      return !t.owner_account_id.empty() && t.owner_account_id == scope.code;
+    case DossierScopeKind::kAgency:
+      return !t.agency_code.empty() && t.agency_code == scope.code;
+    case DossierScopeKind::kPlace:
+      return !t.place_code.empty() && t.place_code == scope.code;
+    case DossierScopeKind::kProvince:
+      return !t.place_code.empty() && place_within(t.place_code, scope.code);
+    case DossierScopeKind::kNation:
+      return true;
+  }
+  return false;
+}
+
 bool Authorizer::grant_covers(const RoleGrant& g, const Target& t) const {
   if (g.scope_kind == "agency") return !t.agency_code.empty() && g.scope_code == t.agency_code;
   return !t.place_code.empty() && place_within(t.place_code, g.scope_code);
@@ -83,11 +127,8 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
       }
       return tl::unexpected(forbidden("Only auditors may read the audit log, within their places"));
     case Action::kReadDossier:
-      if (!t.owner_account_id.empty() && t.owner_account_id == who.account_id) return {};
-      if (has({kRoleReceivingOfficer, kRoleProcessingOfficer, kRoleApprovingLeader, kRoleAgencyAdmin,
-               kRoleProvinceAdmin, kRoleNationalAdmin, kRoleAuditor},
-              t)) {
-        return {};
+      for (const auto& scope : dossier_scopes(who, DossierReach::kReadable)) {
+        if (scope_holds(scope, t)) return {};
       }
       return tl::unexpected(
           forbidden("Only the applicant and officials of this agency may read this dossier"));

@@ -3,6 +3,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/status.hpp"
 #include "identity/principal.hpp"
@@ -32,6 +33,19 @@ struct Target {
   std::string scope_place;  // kGrantRole: the place of scope_code (an agency's place, or the place itself)
 };
 
+// Where a principal may see dossiers: the one rule behind reading one dossier and listing many.
+enum class DossierScopeKind { kApplicant, kAgency, kPlace, kProvince, kNation };
+struct DossierScope {
+  DossierScopeKind kind = DossierScopeKind::kNation;
+  std::string code;  // the applicant's account id, an agency code or a place code; "" for the nation
+  std::string role;  // a queue: only dossiers whose current step needs this role; "" for all
+  bool operator==(const DossierScope&) const = default;
+};
+enum class DossierReach {
+  kReadable,  // every dossier the principal may read
+  kQueue,     // those whose current step waits for one of the principal's officer roles
+};
+
 // Returns the parent of a place code ("00004" -> "01" -> "VN" -> nullopt).
 using ParentOf = std::function<std::optional<std::string>(const std::string&)>;
 
@@ -44,6 +58,11 @@ class Authorizer {
 
   Status authorize(const Principal& who, Action action, const Target& target) const;
   bool place_within(const std::string& place, const std::string& scope) const;
+  // kReadDossier and dossier lists both answer from these: applicants their own dossiers, officials
+  // the agencies and places their roles cover.
+  std::vector<DossierScope> dossier_scopes(const Principal& who, DossierReach reach) const;
+  // Whether `scope` holds a dossier of this target (place, agency, applicant), leaving its role aside.
+  bool scope_holds(const DossierScope& scope, const Target& target) const;
 
  private:
   bool grant_covers(const RoleGrant& g, const Target& t) const;

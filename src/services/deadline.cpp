@@ -41,9 +41,45 @@ TimePoint resumed_due_at(TimePoint due, TimePoint paused, TimePoint resumed,
   return std::max(due, end_of_office_day(cal.add_working_days(resume_day, left)));
 }
 
-TimePoint step_due_at(TimePoint step_started, double share, TimePoint received, TimePoint due) {
-  const auto budget = duration_cast<seconds>((due - received) * std::clamp(share, 0.0, 1.0));
-  return std::min(due, step_started + budget);
+namespace {
+
+// The office hours of the local day `d` as instants.
+std::pair<TimePoint, TimePoint> office_hours(year_month_day d) {
+  return {sys_days(d) + hours(kOfficeDayStartHour) - kOffset, sys_days(d) + hours(kOfficeDayEndHour) - kOffset};
+}
+
+}  // namespace
+
+seconds working_time_between(TimePoint from, TimePoint to, const calendar::WorkingCalendar& cal) {
+  seconds total{0};
+  for (year_month_day d = local_date(from); from < to && sys_days(d) <= sys_days(local_date(to));
+       d = year_month_day(sys_days(d) + days(1))) {
+    if (!cal.is_working_day(d)) continue;
+    const auto [open, close] = office_hours(d);
+    const TimePoint a = std::max(open, from);
+    const TimePoint b = std::min(close, to);
+    if (a < b) total += duration_cast<seconds>(b - a);
+  }
+  return total;
+}
+
+TimePoint add_working_time(TimePoint from, seconds amount, const calendar::WorkingCalendar& cal) {
+  for (year_month_day d = local_date(from);; d = year_month_day(sys_days(d) + days(1))) {
+    if (!cal.is_working_day(d)) continue;
+    const auto [open, close] = office_hours(d);
+    const TimePoint start = std::max(open, from);
+    if (start >= close) continue;
+    const auto left = duration_cast<seconds>(close - start);
+    if (amount <= left) return start + amount;
+    amount -= left;
+  }
+}
+
+TimePoint step_due_at(TimePoint step_started, double share, TimePoint received, TimePoint due,
+                      const calendar::WorkingCalendar& cal) {
+  const auto whole = working_time_between(received, due, cal);
+  const auto budget = duration_cast<seconds>(whole * std::clamp(share, 0.0, 1.0));
+  return std::min(due, add_working_time(step_started, budget, cal));
 }
 
 std::string timeliness(TimePoint finished, TimePoint due) {

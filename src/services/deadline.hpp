@@ -12,6 +12,7 @@ namespace sen::services {
 using TimePoint = std::chrono::system_clock::time_point;
 
 // Deadlines are end-of-office-day instants in Vietnam's time (UTC+7, no DST).
+inline constexpr int kOfficeDayStartHour = 8;
 inline constexpr int kOfficeDayEndHour = 17;
 
 std::chrono::year_month_day local_date(TimePoint t);
@@ -28,8 +29,15 @@ TimePoint due_at(const TimeLimit& limit, TimePoint received, const calendar::Wor
 TimePoint resumed_due_at(TimePoint due, TimePoint paused, TimePoint resumed,
                          const calendar::WorkingCalendar& cal);
 
-// A step may use `share` of the whole time limit, counted from when it started; never past the due date.
-TimePoint step_due_at(TimePoint step_started, double share, TimePoint received, TimePoint due);
+// Office hours (08:00 to 17:00 on working days, Vietnam time) between two instants.
+std::chrono::seconds working_time_between(TimePoint from, TimePoint to, const calendar::WorkingCalendar& cal);
+// The instant `amount` of office hours after `from`; always within office hours.
+TimePoint add_working_time(TimePoint from, std::chrono::seconds amount, const calendar::WorkingCalendar& cal);
+
+// A step may use `share` of the office hours between reception and the due time, counted in office
+// hours from when it started, so it is never due at night or on a day off; never past the due time.
+TimePoint step_due_at(TimePoint step_started, double share, TimePoint received, TimePoint due,
+                      const calendar::WorkingCalendar& cal);
 
 // early: finished on a day before the due date; on_time: by the due time; late: after it.
 std::string timeliness(TimePoint finished, TimePoint due);

@@ -65,11 +65,33 @@ TEST(Deadline, ThePauseForASupplementIsGivenBack) {
             due);
 }
 
-TEST(Deadline, AStepGetsItsShareOfTheTimeLimit) {
+TEST(Deadline, AStepGetsItsShareOfTheOfficeHours) {
+  // Mon 23 Nov 08:00 to Fri 27 Nov 17:00: five office days of 9 hours.
   const TimePoint received = local(2026y / November / 23, 8);
   const TimePoint due = local(2026y / November / 27, 17);
-  EXPECT_EQ(step_due_at(received, 0.5, received, due), received + (due - received) / 2);
-  EXPECT_EQ(step_due_at(due - hours(1), 0.5, received, due), due);
+  EXPECT_EQ(working_time_between(received, due, vn()), hours(45));
+  // Half of 45 office hours is 22.5: two full days and 4.5 hours into Wednesday.
+  EXPECT_EQ(step_due_at(received, 0.5, received, due, vn()), local(2026y / November / 25, 12, 30));
+  EXPECT_EQ(step_due_at(due - hours(1), 0.5, received, due, vn()), due);
+}
+
+TEST(Deadline, AStepIsNeverDueAtNightOrOnADayOff) {
+  // Received on Friday afternoon with 10% of 46 office hours (4 h 36 min): the step runs on into
+  // Monday's office hours, not into Friday night or the weekend.
+  const TimePoint received = local(2026y / November / 27, 16);
+  const TimePoint due = local(2026y / December / 4, 17);
+  const TimePoint step_due = step_due_at(received, 0.1, received, due, vn());
+  EXPECT_EQ(step_due, local(2026y / November / 30, 11, 36));  // 1 h Friday, 3 h 36 min Monday
+  // Started in the evening, a step's time starts with the next office day.
+  EXPECT_EQ(add_working_time(local(2026y / November / 27, 22), hours(1), vn()), local(2026y / November / 30, 9));
+  for (double share : {0.05, 0.1, 0.2, 0.3, 0.5, 0.7}) {
+    const TimePoint t = step_due_at(local(2026y / November / 27, 18, 18), share, received, due, vn());
+    const int hour = local_hour(t);
+    EXPECT_TRUE(vn().is_working_day(local_date(t))) << share;
+    EXPECT_TRUE(hour >= kOfficeDayStartHour && (hour < kOfficeDayEndHour || t == due ||
+                                                (hour == kOfficeDayEndHour && local(local_date(t), 17) == t)))
+        << share << " " << hour;
+  }
 }
 
 TEST(Deadline, FinishedDossiersAreClassedEarlyOnTimeOrLate) {

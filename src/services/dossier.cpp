@@ -4,6 +4,10 @@
 
 #include <map>
 #include <memory>
+#include <utility>
+
+#include "core/text_fold.hpp"
+#include "services/workflow.hpp"
 
 namespace sen::services {
 namespace {
@@ -14,7 +18,7 @@ using storage::Value;
 constexpr std::string_view kDossierColumns =
     "code, procedure_code, procedure_version, channel, applicant_id, applicant_name, contact_email, "
     "place_code, agency_code, status, step, step_role, form, fee_vnd, created_at, submitted_at, received_at, "
-    "due_at, step_started_at, step_due_at, paused_at, finished_at, timeliness, version";
+    "due_at, step_started_at, step_due_at, paused_at, finished_at, timeliness, version, province_code";
 
 std::optional<std::string> opt(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
@@ -23,7 +27,7 @@ std::optional<std::string> opt(const Row& r, std::size_t i) {
 
 Value val(const std::optional<std::string>& s) { return s ? Value(*s) : Value(nullptr); }
 
-Dossier to_dossier(const Row& r) {
+Result<Dossier> to_dossier(const Row& r) {
   Dossier d;
   d.code = r.text(0);
   d.procedure_code = r.text(1);
@@ -34,7 +38,9 @@ Dossier to_dossier(const Row& r) {
   d.contact_email = r.text(6);
   d.place_code = r.text(7);
   d.agency_code = r.text(8);
-  d.status = r.text(9);
+  const auto status = parse_status(r.text(9));
+  if (!status) return fail_internal("dossier " + r.text(0) + " has an unknown status " + r.text(9));
+  d.status = *status;
   d.step = r.text(10);
   d.step_role = r.text(11);
   d.form = r.text(12);
@@ -49,10 +55,13 @@ Dossier to_dossier(const Row& r) {
   d.finished_at = opt(r, 21);
   d.timeliness = opt(r, 22);
   d.version = r.integer(23);
+  d.province_code = r.text(24);
+  d.stored = CountedAs{d.status, d.step_role, d.agency_code};
   return d;
 }
 
 std::vector<Value> dossier_values(const Dossier& d) {
+  const ListKey key = list_key(d);
   return {d.code,
           d.procedure_code,
           std::int64_t{d.procedure_version},
@@ -62,7 +71,7 @@ std::vector<Value> dossier_values(const Dossier& d) {
           d.contact_email,
           d.place_code,
           d.agency_code,
-          d.status,
+          std::string(name(d.status)),
           d.step,
           d.step_role,
           d.form,
@@ -76,7 +85,11 @@ std::vector<Value> dossier_values(const Dossier& d) {
           val(d.paused_at),
           val(d.finished_at),
           val(d.timeliness),
-          std::int64_t{d.version}};
+          std::int64_t{d.version},
+          d.province_code,
+          key.rank,
+          key.urgency_at,
+          fold_for_search(d.code + " " + d.applicant_name)};
 }
 
 ResultRow to_result(const Row& r) {
@@ -88,7 +101,101 @@ constexpr std::string_view kResultColumns =
     "id, dossier_code, title, storage_name, sha256, agency_code, credential_id, issued_at, revoked_at, "
     "revoked_reason";
 
+// Count deltas of this transaction per (scope, status), written once just before it commits, so a
+// batch of many changes costs one statement per counter it touches.
+using CountDeltas = std::map<std::pair<std::string, DossierStatus>, std::int64_t>;
+constexpr char kCountDeltasKey = 0;
+constexpr char kWriteCountsKey = 0;
+
+std::vector<std::string> count_scopes(const Dossier& d, const CountedAs& c) {
+  std::vector<std::string> out{"applicant:" + d.applicant_id};
+  if (c.status == DossierStatus::kDraft) return out;  // a draft is the applicant's alone
+  out.push_back("nation");
+  out.push_back("agency:" + c.agency_code);
+  out.push_back("place:" + d.place_code);
+  if (!d.province_code.empty()) out.push_back("province:" + d.province_code);
+  if (!c.step_role.empty()) out.push_back("queue:" + c.agency_code + ":" + c.step_role);
+  return out;
+}
+
+Status write_counts(storage::Connection& conn) {
+  auto deltas = std::static_pointer_cast<const CountDeltas>(conn.transaction_value(&kCountDeltasKey));
+  if (!deltas) return {};
+  for (const auto& [key, delta] : *deltas) {
+    if (delta == 0) continue;
+    auto s = conn.execute_deferred(
+        "INSERT INTO dossier_counts (scope, status, n) VALUES ($1, $2, $3) "
+        "ON CONFLICT (scope, status) DO UPDATE SET n = dossier_counts.n + excluded.n",
+        {key.first, std::string(name(key.second)), delta});
+    if (!s) return s;
+  }
+  return {};
+}
+
+Status count_change(storage::Connection& conn, Dossier& d) {
+  CountedAs now{d.status, d.step_role, d.agency_code};
+  if (d.stored && d.stored->status == now.status && d.stored->step_role == now.step_role &&
+      d.stored->agency_code == now.agency_code) {
+    return {};
+  }
+  const std::optional<CountedAs> before_change = std::exchange(d.stored, now);
+  auto before = std::static_pointer_cast<const CountDeltas>(conn.transaction_value(&kCountDeltasKey));
+  // A new map rather than a changed one, so a savepoint's snapshot of the old one stays valid.
+  auto next = before ? std::make_shared<CountDeltas>(*before) : std::make_shared<CountDeltas>();
+  if (before_change) {
+    for (auto& scope : count_scopes(d, *before_change)) (*next)[{std::move(scope), before_change->status}] -= 1;
+  }
+  for (auto& scope : count_scopes(d, now)) (*next)[{std::move(scope), now.status}] += 1;
+  if (!conn.in_write_transaction()) {
+    conn.set_transaction_value(&kCountDeltasKey, next);
+    return write_counts(conn);
+  }
+  conn.set_transaction_value(&kCountDeltasKey, std::move(next));
+  return conn.before_commit(&kWriteCountsKey, write_counts);
+}
+
 }  // namespace
+
+ListKey list_key(const Dossier& d) {
+  const std::int64_t rank = d.status == DossierStatus::kDraft ? 2 : d.step_role.empty() ? 1 : 0;
+  return ListKey{rank, d.step_due_at.value_or(d.due_at.value_or(d.submitted_at.value_or(d.created_at))),
+                 d.code};
+}
+
+bool is_overdue(const Dossier& d, const std::string& now) {
+  return clock_running(d.status) && d.due_at && now > *d.due_at;
+}
+
+WorkflowState workflow_state(const Dossier& d) {
+  return WorkflowState{d.status, d.step, d.received_at.has_value(), d.fee_vnd > 0};
+}
+
+EventRow new_event(const Dossier& after, const Dossier& before, DossierAction action, ActorRole role,
+                   std::string at) {
+  EventRow e;
+  e.dossier_code = after.code;
+  e.procedure_code = after.procedure_code;
+  e.place_code = before.place_code;
+  e.agency_code = before.agency_code;
+  e.channel = after.channel;
+  e.at = std::move(at);
+  e.actor_role = role;
+  e.action = action;
+  e.from_status = before.status;
+  e.to_status = after.status;
+  e.step = before.step;
+  e.step_started_at = before.step_started_at;
+  e.step_due_at = before.step_due_at;
+  return e;
+}
+
+Result<std::chrono::system_clock::time_point> stored_time(const std::optional<std::string>& text,
+                                                          std::string_view column) {
+  if (!text) return fail_internal(fmt::format("dossier {} is missing", column));
+  auto t = parse_rfc3339(*text);
+  if (!t) return fail_internal(fmt::format("dossier {} '{}' is not a time", column, *text));
+  return *t;
+}
 
 Result<Dossier> load_dossier(storage::Connection& conn, const std::string& code) {
   auto rows = conn.execute(fmt::format("SELECT {} FROM dossiers WHERE code = $1", kDossierColumns), {code});
@@ -97,23 +204,25 @@ Result<Dossier> load_dossier(storage::Connection& conn, const std::string& code)
   return to_dossier(rows->rows.front());
 }
 
-Status insert_dossier(storage::Connection& conn, const Dossier& d) {
+Status insert_dossier(storage::Connection& conn, Dossier& d) {
   auto r = conn.execute_deferred(
-      fmt::format("INSERT INTO dossiers ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                  "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
+      fmt::format("INSERT INTO dossiers ({}, queue_rank, urgency_at, search_text) VALUES ($1, $2, $3, $4, "
+                  "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
+                  "$23, $24, $25, $26, $27, $28)",
                   kDossierColumns),
       dossier_values(d));
   if (!r) return tl::unexpected(r.error());
-  return {};
+  return count_change(conn, d);
 }
 
-Status update_dossier(storage::Connection& conn, const Dossier& d) {
+Status update_dossier(storage::Connection& conn, Dossier& d) {
   auto r = conn.execute(
       "UPDATE dossiers SET channel = $4, contact_email = $7, place_code = $8, agency_code = $9, status = "
       "$10, "
       "step = $11, step_role = $12, form = $13, fee_vnd = $14, submitted_at = $16, received_at = $17, "
       "due_at = $18, step_started_at = $19, step_due_at = $20, paused_at = $21, finished_at = $22, "
-      "timeliness = $23, version = $24 "
+      "timeliness = $23, version = $24, province_code = $25, queue_rank = $26, urgency_at = $27, "
+      "search_text = $28 "
       "WHERE code = $1 AND procedure_code = $2 AND procedure_version = $3 AND applicant_id = $5 AND "
       "applicant_name = $6 AND created_at = $15 AND version = $24 - 1",
       dossier_values(d));
@@ -122,7 +231,7 @@ Status update_dossier(storage::Connection& conn, const Dossier& d) {
     return fail(ErrorCode::kConflict, "The dossier was changed by someone else meanwhile; reload it",
                 "version");
   }
-  return {};
+  return count_change(conn, d);
 }
 
 Result<std::vector<DocumentRow>> load_documents(storage::Connection& conn, const std::string& code) {
@@ -154,28 +263,86 @@ Status upsert_document(storage::Connection& conn, const std::string& code, const
   return {};
 }
 
-Result<std::vector<EventRow>> load_events(storage::Connection& conn, const std::string& code) {
-  auto rows = conn.execute(
-      "SELECT at, actor_id, actor_name, actor_role, agency_code, action, from_status, to_status, step, "
-      "step_started_at, step_due_at, timeliness, comment FROM dossier_events WHERE dossier_code = $1 ORDER "
-      "BY id",
-      {code});
-  if (!rows) return tl::unexpected(rows.error());
+namespace {
+
+constexpr std::string_view kEventColumns =
+    "id, dossier_code, procedure_code, place_code, agency_code, channel, at, actor_id, actor_name, actor_role, "
+    "action, from_status, to_status, step, step_started_at, step_due_at, timeliness, fee_vnd, paid_online, "
+    "result_digitised, rating, comment";
+
+std::optional<std::int64_t> opt_int(const Row& r, std::size_t i) {
+  if (r.is_null(i)) return std::nullopt;
+  return r.integer(i);
+}
+
+Value val(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
+Value val(const std::optional<bool>& v) { return v ? Value(std::int64_t{*v ? 1 : 0}) : Value(nullptr); }
+
+Result<std::vector<EventRow>> to_events(const storage::QueryResult& rows) {
   std::vector<EventRow> out;
-  for (const auto& r : rows->rows) {
-    out.push_back({r.text(0), opt(r, 1), r.text(2), r.text(3), r.text(4), r.text(5), r.text(6), r.text(7),
-                   r.text(8), opt(r, 9), opt(r, 10), opt(r, 11), r.text(12)});
+  for (const auto& r : rows.rows) {
+    EventRow e;
+    e.id = r.integer(0);
+    e.dossier_code = r.text(1);
+    e.procedure_code = r.text(2);
+    e.place_code = r.text(3);
+    e.agency_code = r.text(4);
+    e.channel = r.text(5);
+    e.at = r.text(6);
+    e.actor_id = opt(r, 7);
+    e.actor_name = r.text(8);
+    const auto role = parse_role(r.text(9));
+    const auto action = parse_action(r.text(10));
+    const auto from = parse_status(r.text(11));
+    const auto to = parse_status(r.text(12));
+    if (!role || !action || !from || !to) {
+      return fail_internal(fmt::format("dossier event {} holds an unknown role, action or status", e.id));
+    }
+    e.actor_role = *role;
+    e.action = *action;
+    e.from_status = *from;
+    e.to_status = *to;
+    e.step = r.text(13);
+    e.step_started_at = opt(r, 14);
+    e.step_due_at = opt(r, 15);
+    e.timeliness = opt(r, 16);
+    e.fee_vnd = opt_int(r, 17);
+    if (auto paid = opt_int(r, 18)) e.paid_online = *paid != 0;
+    if (auto digitised = opt_int(r, 19)) e.result_digitised = *digitised != 0;
+    e.rating = opt_int(r, 20);
+    e.comment = r.text(21);
+    out.push_back(std::move(e));
   }
   return out;
 }
 
-Status insert_event(storage::Connection& conn, const std::string& code, const EventRow& e) {
+}  // namespace
+
+Result<std::vector<EventRow>> load_events(storage::Connection& conn, const std::string& code) {
+  auto rows = conn.execute(
+      fmt::format("SELECT {} FROM dossier_events WHERE dossier_code = $1 ORDER BY id", kEventColumns), {code});
+  if (!rows) return tl::unexpected(rows.error());
+  return to_events(*rows);
+}
+
+Result<std::vector<EventRow>> events_after(storage::Connection& conn, std::int64_t after_id, int limit) {
+  auto rows = conn.execute(
+      fmt::format("SELECT {} FROM dossier_events WHERE id > $1 ORDER BY id LIMIT $2", kEventColumns),
+      {after_id, std::int64_t{limit}});
+  if (!rows) return tl::unexpected(rows.error());
+  return to_events(*rows);
+}
+
+Status insert_event(storage::Connection& conn, const EventRow& e) {
   auto r = conn.execute_deferred(
-      "INSERT INTO dossier_events (dossier_code, at, actor_id, actor_name, actor_role, agency_code, action, "
-      "from_status, to_status, step, step_started_at, step_due_at, timeliness, comment) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-      {code, e.at, val(e.actor_id), e.actor_name, e.actor_role, e.agency_code, e.action, e.from_status,
-       e.to_status, e.step, val(e.step_started_at), val(e.step_due_at), val(e.timeliness), e.comment});
+      "INSERT INTO dossier_events (dossier_code, procedure_code, place_code, agency_code, channel, at, actor_id, "
+      "actor_name, actor_role, action, from_status, to_status, step, step_started_at, step_due_at, timeliness, "
+      "fee_vnd, paid_online, result_digitised, rating, comment) "
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
+      {e.dossier_code, e.procedure_code, e.place_code, e.agency_code, e.channel, e.at, val(e.actor_id),
+       e.actor_name, std::string(name(e.actor_role)), std::string(name(e.action)), std::string(name(e.from_status)),
+       std::string(name(e.to_status)), e.step, val(e.step_started_at), val(e.step_due_at), val(e.timeliness),
+       val(e.fee_vnd), val(e.paid_online), val(e.result_digitised), val(e.rating), e.comment});
   if (!r) return tl::unexpected(r.error());
   return {};
 }

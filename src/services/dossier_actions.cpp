@@ -9,6 +9,7 @@
 #include "identity/roles.hpp"
 #include "pki/pdf_signature.hpp"
 #include "services/deadline.hpp"
+#include "services/dossier_transition.hpp"
 #include "services/dossier_service.hpp"
 #include "services/notifier.hpp"
 #include "services/papers.hpp"
@@ -18,13 +19,6 @@ namespace {
 
 namespace json = boost::json;
 using identity::Action;
-
-constexpr int kAgencyCertificateDays = 730;
-
-TimePoint parse_time(const std::optional<std::string>& t, TimePoint fallback) {
-  if (!t) return fallback;
-  return parse_rfc3339(*t).value_or(fallback);
-}
 
 std::string trim_copy(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
@@ -36,8 +30,14 @@ std::string trim_copy(std::string_view s) {
 
 Result<boost::json::object> DossierService::act(const identity::Principal& who, const std::string& code,
                                                 const ActionInput& in, const identity::Origin& origin) {
-  if (utf8_length(in.comment) > 2000) {
-    return fail(ErrorCode::kInvalidArgument, "comment must be at most 2000 characters", "comment");
+  if (utf8_length(in.comment) > static_cast<std::size_t>(d_.config.comment_max_chars)) {
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("comment must be at most {} characters", d_.config.comment_max_chars), "comment");
+  }
+  // Submission and payment have their own requests (they check documents, or a gateway's signature).
+  const auto action = parse_action(in.action);
+  if (!action || *action == DossierAction::kSubmit || *action == DossierAction::kConfirmPayment) {
+    return fail(ErrorCode::kInvalidArgument, "Unknown action '" + in.action + "'", "action");
   }
   // Checks that need no lock: who may do what, and the reason. Repeated inside the transaction.
   Loaded before;
@@ -49,22 +49,15 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     before = std::move(*l);
   }
   const Procedure& p = *before.procedure;
-  const WorkflowState state{before.dossier.status, before.dossier.step,
-                            before.dossier.received_at.has_value()};
-  auto plan = plan_action(p, state, in.action);
-  if (!plan) return tl::unexpected(plan.error());
-  if (plan->by_applicant ? !before.is_applicant : !before.may_act) {
-    return fail(ErrorCode::kForbidden,
-                plan->by_applicant
-                    ? "Only the applicant may do this"
-                    : "This step is for a " + acting_role(p, state) + " of the dossier's agency",
-                "action");
-  }
-  if (plan->needs_reason && trim_copy(in.comment).empty()) {
+  auto planned = plan(p, workflow_state(before.dossier), *action, before.roles);
+  if (!planned) return tl::unexpected(planned.error());
+  const Effects& fx = planned->effects();
+  const std::string reason = trim_copy(in.comment);
+  if (fx.needs_reason && reason.empty()) {
     return fail(ErrorCode::kInvalidArgument, "State the reason for this action", "comment");
   }
   std::optional<places::Agency> target;
-  if (plan->changes_agency) {
+  if (fx.changes_agency) {
     auto agency = d_.places.get_agency(in.target_agency);
     if (!agency || agency->code == before.dossier.agency_code) {
       return fail(ErrorCode::kInvalidArgument, "Name another agency to transfer the dossier to",
@@ -76,7 +69,7 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
   const auto now_tp = d_.clock.now();
   const std::string at = format_rfc3339(now_tp);
   std::optional<ResultRow> issued;
-  if (plan->issues_result) {
+  if (fx.issues_result) {
     auto r = issue_result(before, who, at);
     if (!r) return tl::unexpected(r.error());
     issued = std::move(*r);
@@ -91,63 +84,44 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     }
     Dossier d = *reloaded;
     const Dossier old = d;
-    d.status = plan->to_status;
-    d.step = plan->to_step;
-    const Step* step = nullptr;
-    for (const auto& s : p.steps) {
-      if (s.id == d.step) step = &s;
-    }
-    if (plan->starts_clock) {
-      const Channel* channel = p.channel(d.channel);
-      const TimeLimit limit = channel ? channel->time_limit : TimeLimit{"working_days", 0, 15};
-      d.received_at = at;
-      d.due_at = format_rfc3339(due_at(limit, now_tp, d_.calendar));
-    }
-    if (plan->pauses_clock) d.paused_at = at;
-    if (plan->resumes_clock && d.paused_at && d.due_at) {
-      d.due_at = format_rfc3339(
-          resumed_due_at(parse_time(d.due_at, now_tp), parse_time(d.paused_at, now_tp), now_tp, d_.calendar));
-      d.paused_at.reset();
-    }
+    auto applied = apply_transition(d, p, *planned, now_tp, d_.calendar);
+    if (!applied) return tl::unexpected(applied.error());
     if (target) {
       d.agency_code = target->code;
       d.place_code = target->place_code;
     }
-    if (d.step != old.step || plan->starts_clock || plan->resumes_clock || target) {
-      d.step_started_at = at;
-      if (d.received_at && d.due_at && step != nullptr) {
-        d.step_due_at = format_rfc3339(step_due_at(now_tp, step->share, parse_time(d.received_at, now_tp),
-                                                   parse_time(d.due_at, now_tp)));
-      }
-    }
-    if (plan->finishes) {
-      d.finished_at = at;
-      if (d.due_at) d.timeliness = timeliness(now_tp, parse_time(d.due_at, now_tp));
-    }
-    d.step_role = acting_role(p, {d.status, d.step, d.received_at.has_value()});
     ++d.version;
     if (auto s = save(conn, d); !s) return s;
     if (issued) {
       if (auto s = insert_result(conn, *issued); !s) return s;
     }
-    EventRow event{at,
-                   who.account_id,
-                   who.display_name,
-                   plan->by_applicant ? "applicant" : acting_role(p, state),
-                   old.agency_code,
-                   in.action,
-                   old.status,
-                   d.status,
-                   old.step,
-                   old.step_started_at,
-                   old.step_due_at,
-                   std::nullopt,
-                   trim_copy(in.comment)};
-    if (old.step_due_at && !plan->by_applicant) {
-      event.timeliness = timeliness(now_tp, parse_time(old.step_due_at, now_tp));
+    if (fx.revokes_result) {
+      auto result = load_result(conn, code);
+      if (!result) return tl::unexpected(result.error());
+      if (!*result) return fail(ErrorCode::kNotFound, "This dossier has no result", "code");
+      if ((*result)->revoked_at) return fail(ErrorCode::kConflict, "The result is already revoked", "code");
+      auto r = conn.execute("UPDATE results SET revoked_at = $2, revoked_reason = $3 WHERE id = $1",
+                            {(*result)->id, at, reason});
+      if (!r) return tl::unexpected(r.error());
     }
+    EventRow event = new_event(d, old, *action, planned->role, at);
+    event.actor_id = who.account_id;
+    event.actor_name = who.display_name;
+    event.comment = reason;
+    // The step that ends is judged against its own due time; a finished dossier against its own.
+    if (old.step_due_at && planned->role != ActorRole::kApplicant) {
+      auto step_due = stored_time(old.step_due_at, "step_due_at");
+      if (!step_due) return tl::unexpected(step_due.error());
+      event.timeliness = timeliness(now_tp, *step_due);
+    }
+    if (fx.finishes) event.timeliness = d.timeliness;
+    if (fx.issues_result) event.result_digitised = true;
     if (target) event.comment = fmt::format("{} → {}: {}", old.agency_code, target->code, event.comment);
-    return record_change(conn, d, old.status, event, origin, p.name);
+    if (auto s = record_change(conn, d, event, origin, p.name); !s) return s;
+    if (fx.revokes_result) {
+      return notify_applicant(conn, d, p.name, "Kết quả đã bị thu hồi: " + reason, d_.config.public_url, d_.clock);
+    }
+    return {};
   });
   if (!done) {
     if (issued) d_.files.remove(issued->storage_name);
@@ -159,46 +133,7 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
 Result<boost::json::object> DossierService::revoke_result(const identity::Principal& who,
                                                           const std::string& code, const std::string& reason,
                                                           const identity::Origin& origin) {
-  const std::string why = trim_copy(reason);
-  if (why.empty() || utf8_length(why) > 500) {
-    return fail(ErrorCode::kInvalidArgument, "State the reason (at most 500 characters)", "comment");
-  }
-  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
-    auto l = load_readable(conn, who, code);
-    if (!l) return tl::unexpected(l.error());
-    const identity::Target leader{l->dossier.place_code, l->dossier.agency_code, "",
-                                  std::string(identity::kRoleApprovingLeader)};
-    if (auto ok = d_.authorizer.authorize(who, Action::kProcessDossier, leader); !ok) return ok;
-    auto result = load_result(conn, code);
-    if (!result) return tl::unexpected(result.error());
-    if (!*result) return fail(ErrorCode::kNotFound, "This dossier has no result", "code");
-    if ((*result)->revoked_at) return fail(ErrorCode::kConflict, "The result is already revoked", "code");
-    const std::string at = now();
-    auto r = conn.execute("UPDATE results SET revoked_at = $2, revoked_reason = $3 WHERE id = $1",
-                          {(*result)->id, at, why});
-    if (!r) return tl::unexpected(r.error());
-    Dossier d = l->dossier;
-    ++d.version;
-    if (auto s = save(conn, d); !s) return s;
-    const EventRow event{at,
-                         who.account_id,
-                         who.display_name,
-                         std::string(identity::kRoleApprovingLeader),
-                         d.agency_code,
-                         "revoke_result",
-                         d.status,
-                         d.status,
-                         d.step,
-                         std::nullopt,
-                         std::nullopt,
-                         std::nullopt,
-                         why};
-    if (auto s = record_change(conn, d, d.status, event, origin, l->procedure->name); !s) return s;
-    return notify_applicant(conn, d, l->procedure->name, "Kết quả đã bị thu hồi: " + why,
-                            d_.config.public_url, d_.clock);
-  });
-  if (!done) return tl::unexpected(done.error());
-  return view_after(who, code);
+  return act(who, code, ActionInput{std::string(name(DossierAction::kRevokeResult)), reason, ""}, origin);
 }
 
 Result<ResultRow> DossierService::issue_result(const Loaded& l, const identity::Principal& leader,
@@ -208,14 +143,18 @@ Result<ResultRow> DossierService::issue_result(const Loaded& l, const identity::
   {
     auto conn = d_.db.acquire();
     if (!conn) return tl::unexpected(conn.error());
-    agency = agency_name(**conn, d.agency_code);
-    place = place_name(**conn, d.place_code);
+    auto agency_text = agency_name(**conn, d.agency_code);
+    if (!agency_text) return tl::unexpected(agency_text.error());
+    agency = std::move(*agency_text);
+    auto place_text = place_name(**conn, d.place_code);
+    if (!place_text) return tl::unexpected(place_text.error());
+    place = std::move(*place_text);
   }
   auto signer = d_.credentials.active_signer(d.agency_code);
   if (!signer && signer.error().code == ErrorCode::kNotFound) {
     // The platform CA certifies agencies that have no certificate of their own yet.
     auto created =
-        d_.credentials.issue_agency(d.agency_code, agency, kAgencyCertificateDays, leader.account_id);
+        d_.credentials.issue_agency(d.agency_code, agency, d_.config.agency_certificate_days, leader.account_id);
     if (!created) return tl::unexpected(created.error());
     signer = d_.credentials.active_signer(d.agency_code);
   }

@@ -12,6 +12,7 @@
 #include "core/text_fold.hpp"
 #include "identity/roles.hpp"
 #include "services/deadline.hpp"
+#include "services/dossier_transition.hpp"
 #include "services/notifier.hpp"
 #include "services/papers.hpp"
 
@@ -21,19 +22,22 @@ namespace {
 namespace json = boost::json;
 using identity::Action;
 
-constexpr std::size_t kMaxFormBytes = 64 * 1024;
-
 Error not_found_dossier() { return Error{ErrorCode::kNotFound, "No such dossier", "code", {}}; }
 
-// Drafts may be incomplete: every field given must be valid, but none is required yet.
-Status validate_partial_form(const Procedure& p, const json::value& form) {
+// Every field given must be valid and the procedure's rules across fields hold; a draft may still be
+// incomplete, a submission (`complete`) must not.
+Status check_form(const Procedure& p, const json::value& form, bool complete, std::chrono::year_month_day today,
+                  const identity::Principal& applicant, std::size_t max_bytes) {
   if (!form.is_object()) return fail(ErrorCode::kInvalidArgument, "form must be an object", "form");
-  if (json::serialize(form).size() > kMaxFormBytes) {
+  if (json::serialize(form).size() > max_bytes) {
     return fail(ErrorCode::kInvalidArgument, "form is too large", "form");
   }
   json::value schema = p.form_schema;
-  if (schema.is_object()) schema.as_object().erase("required");
-  return validate_json_schema(schema, form, "form");
+  if (!complete && schema.is_object()) schema.as_object().erase("required");
+  if (auto s = validate_json_schema(schema, form, "form"); !s) return s;
+  // A citizen's username is their identity number.
+  return check_form_rules(p.form_rules, form.get_object(), today,
+                          applicant.kind == "citizen" ? std::string_view(applicant.username) : std::string_view());
 }
 
 Status check_contact_email(const std::string& email) {
@@ -53,8 +57,8 @@ std::string local_day_code(TimePoint t) {
 
 }  // namespace
 
-std::string DossierService::cached_name(storage::Connection& conn, std::string_view table,
-                                        const std::string& code) {
+Result<std::string> DossierService::cached_name(storage::Connection& conn, std::string_view table,
+                                                const std::string& code) {
   const std::string key = std::string(table) + ":" + code;
   {
     std::shared_lock lock(names_mutex_);
@@ -64,17 +68,26 @@ std::string DossierService::cached_name(storage::Connection& conn, std::string_v
   auto rows = conn.execute(table == "places" ? "SELECT name FROM places WHERE code = $1"
                                              : "SELECT name FROM agencies WHERE code = $1",
                            {code});
-  if (!rows || rows->rows.empty()) return code;
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->rows.empty()) return fail_internal(fmt::format("no {} row for {}", table, code));
   std::unique_lock lock(names_mutex_);
   return names_.emplace(key, rows->rows.front().text(0)).first->second;
 }
 
-std::string DossierService::place_name(storage::Connection& conn, const std::string& code) {
+Result<std::string> DossierService::place_name(storage::Connection& conn, const std::string& code) {
   return cached_name(conn, "places", code);
 }
 
-std::string DossierService::agency_name(storage::Connection& conn, const std::string& code) {
+Result<std::string> DossierService::agency_name(storage::Connection& conn, const std::string& code) {
   return cached_name(conn, "agencies", code);
+}
+
+Result<PaperContext> DossierService::paper_context(storage::Connection& conn, const Loaded& l) {
+  auto agency = agency_name(conn, l.dossier.agency_code);
+  if (!agency) return tl::unexpected(agency.error());
+  auto place = place_name(conn, l.dossier.place_code);
+  if (!place) return tl::unexpected(place.error());
+  return PaperContext{l.dossier, *l.procedure, std::move(*agency), std::move(*place), d_.config.public_url};
 }
 
 Result<places::Place> DossierService::place_of(const std::string& code) {
@@ -92,8 +105,10 @@ Result<places::Agency> DossierService::agency_of(const std::string& code) {
 }
 
 bool DossierService::may_read(const identity::Principal& who, const Dossier& d) const {
-  return d.applicant_id == who.account_id ||
-         d_.authorizer
+  // A draft is the applicant's alone, as in every list (rank 2 is outside officials' scopes).
+  if (d.applicant_id == who.account_id) return true;
+  if (d.status == DossierStatus::kDraft) return false;
+  return d_.authorizer
              .authorize(who, Action::kReadDossier,
                         identity::Target{d.place_code, d.agency_code, d.applicant_id})
              .has_value();
@@ -110,13 +125,13 @@ void DossierService::remember(const Dossier& d) {
   });
 }
 
-Status DossierService::save_new(storage::Connection& conn, const Dossier& d) {
+Status DossierService::save_new(storage::Connection& conn, Dossier& d) {
   if (auto s = insert_dossier(conn, d); !s) return s;
   conn.after_commit([this, d] { remember(d); });
   return {};
 }
 
-Status DossierService::save(storage::Connection& conn, const Dossier& d) {
+Status DossierService::save(storage::Connection& conn, Dossier& d) {
   if (auto s = update_dossier(conn, d); !s) return s;
   conn.after_commit([this, d] { remember(d); });
   return {};
@@ -128,11 +143,10 @@ DossierService::Loaded DossierService::loaded(const identity::Principal& who, Do
   l.dossier = std::move(d);
   l.procedure = std::move(p);
   l.is_applicant = l.dossier.applicant_id == who.account_id;
-  const std::string role =
-      acting_role(*l.procedure, {l.dossier.status, l.dossier.step, l.dossier.received_at.has_value()});
-  if (!role.empty()) {
-    identity::Target acting{l.dossier.place_code, l.dossier.agency_code, "", role};
-    l.may_act = d_.authorizer.authorize(who, Action::kProcessDossier, acting).has_value();
+  if (l.is_applicant) l.roles.push_back(ActorRole::kApplicant);
+  for (auto role : {ActorRole::kReceivingOfficer, ActorRole::kProcessingOfficer, ActorRole::kApprovingLeader}) {
+    const identity::Target acting{l.dossier.place_code, l.dossier.agency_code, "", std::string(name(role))};
+    if (d_.authorizer.authorize(who, Action::kProcessDossier, acting)) l.roles.push_back(role);
   }
   return l;
 }
@@ -155,33 +169,33 @@ Result<DossierService::Loaded> DossierService::load_own_editable(storage::Connec
   if (!l) return l;
   if (!l->is_applicant)
     return fail(ErrorCode::kForbidden, "Only the applicant may change this dossier", "code");
-  if (l->dossier.status != status::kDraft && l->dossier.status != status::kAwaitingSupplement) {
-    return fail(ErrorCode::kConflict, "The dossier can no longer be changed: it is " + l->dossier.status,
-                "status");
+  if (l->dossier.status != DossierStatus::kDraft && l->dossier.status != DossierStatus::kAwaitingSupplement) {
+    return fail(ErrorCode::kConflict,
+                fmt::format("The dossier can no longer be changed: it is {}", name(l->dossier.status)), "status");
   }
   return l;
 }
 
 Result<void> DossierService::record_change(storage::Connection& conn, const Dossier& after,
-                                           const std::string& from_status, const EventRow& event,
-                                           const identity::Origin& origin, const std::string& procedure_name,
-                                           bool created) {
-  if (auto e = insert_event(conn, after.code, event); !e) return e;
-  if (from_status != after.status) {
+                                           const EventRow& event, const identity::Origin& origin,
+                                           const std::string& procedure_name, bool created) {
+  if (auto e = insert_event(conn, event); !e) return e;
+  if (event.from_status != after.status) {
     if (auto n = notify_applicant(conn, after, procedure_name, event.comment, d_.config.public_url, d_.clock);
         !n) {
       return n;
     }
   }
   json::object summary{
-      {"from", from_status}, {"to", after.status}, {"step", after.step}, {"agency", after.agency_code}};
+      {"from", name(event.from_status)}, {"to", name(after.status)}, {"step", after.step}, {"agency", after.agency_code}};
+  if (event.rating) summary["rating"] = *event.rating;
   // Created and submitted in one step: one change, one record, which says so.
   if (created) {
     summary["created"] = true;
     summary["procedure"] = after.procedure_code;
   }
   auto a = audit::append(conn,
-                         {origin.actor_id, origin.ip, "dossier." + event.action, "dossier", after.code,
+                         {origin.actor_id, origin.ip, fmt::format("dossier.{}", name(event.action)), "dossier", after.code,
                           after.place_code, json::serialize(summary)},
                          d_.clock);
   if (!a) return tl::unexpected(a.error());
@@ -234,8 +248,7 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
   if (auto s = check_contact_email(in.contact_email); !s) return tl::unexpected(s.error());
   const json::value form = in.form.is_null() ? json::value(json::object()) : in.form;
   // Submitting at once checks the form whole here; a draft only what it holds so far.
-  if (auto s = in.submit ? validate_json_schema(p.form_schema, form, "form") : validate_partial_form(p, form);
-      !s) {
+  if (auto s = check_form(p, form, in.submit, local_date(d_.clock.now()), who, d_.config.form_max_bytes); !s) {
     return tl::unexpected(s.error());
   }
 
@@ -256,16 +269,23 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     d.applicant_name = who.display_name;
     d.contact_email = in.contact_email;
     d.place_code = place->code;
+    d.province_code = place->level == "commune" ? place->parent_code.value_or("")
+                      : place->level == "province" ? place->code
+                                                   : "";
     d.agency_code = agency->code;
-    d.status = status::kDraft;
+    d.status = DossierStatus::kDraft;
     d.step = p.steps.front().id;
     d.form = json::serialize(form);
     d.fee_vnd = channel->fee_vnd;
     d.created_at = format_rfc3339(now_tp);
     // A form-only procedure can be created and submitted in one durable step; the row is written once,
     // already submitted.
-    related.place_name = place_name(conn, d.place_code);
-    related.agency_name = agency_name(conn, d.agency_code);
+    auto place_text = place_name(conn, d.place_code);
+    if (!place_text) return tl::unexpected(place_text.error());
+    related.place_name = std::move(*place_text);
+    auto agency_text = agency_name(conn, d.agency_code);
+    if (!agency_text) return tl::unexpected(agency_text.error());
+    related.agency_name = std::move(*agency_text);
     if (in.submit) {
       if (auto s = submit_draft(conn, d, p, who, origin, &related); !s) return tl::unexpected(s.error());
     } else {
@@ -292,7 +312,10 @@ Result<boost::json::object> DossierService::update_form(const identity::Principa
   auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
     auto l = load_own_editable(conn, who, code);
     if (!l) return tl::unexpected(l.error());
-    if (auto s = validate_partial_form(*l->procedure, form); !s) return s;
+    if (auto s = check_form(*l->procedure, form, false, local_date(d_.clock.now()), who, d_.config.form_max_bytes);
+        !s) {
+      return s;
+    }
     Dossier d = l->dossier;
     d.form = json::serialize(form);
     if (contact_email != nullptr) {
@@ -478,9 +501,10 @@ Result<Download> DossierService::read_document(const identity::Principal& who, c
 Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const Procedure& p,
                                     const identity::Principal& who, const identity::Origin& origin,
                                     Related* created) {
-  if (d.status != status::kDraft) {
-    return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement",
-                "status");
+  auto planned = plan(p, workflow_state(d), DossierAction::kSubmit, {ActorRole::kApplicant});
+  if (!planned) {
+    if (planned.error().code != ErrorCode::kConflict) return tl::unexpected(planned.error());
+    return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement", "status");
   }
   // A dossier created in this same step (`created` is given) has no documents yet, and its form was
   // checked whole before the transaction.
@@ -489,7 +513,7 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const
     boost::system::error_code ec;
     const json::value form = json::parse(d.form, ec);
     if (ec) return fail_internal("stored form does not parse");
-    if (auto s = validate_json_schema(p.form_schema, form, "form"); !s) return s;
+    if (auto s = check_form(p, form, true, local_date(d_.clock.now()), who, d_.config.form_max_bytes); !s) return s;
   }
   auto docs = stored ? load_documents(conn, d.code) : Result<std::vector<DocumentRow>>();
   if (!docs) return tl::unexpected(docs.error());
@@ -502,11 +526,11 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const
                   "documents." + c.id);
     }
   }
-  const std::string at = now();
+  const auto now_tp = d_.clock.now();
+  const std::string at = format_rfc3339(now_tp);
+  const Dossier old = d;
   d.submitted_at = at;
-  d.step = p.steps.front().id;
-  d.status = d.fee_vnd > 0 ? status::kAwaitingPayment : status::kSubmitted;
-  d.step_role = d.fee_vnd > 0 ? "" : p.steps.front().role;
+  if (auto s = apply_transition(d, p, *planned, now_tp, d_.calendar); !s) return s;
   if (stored) {
     ++d.version;
     if (auto s = save(conn, d); !s) return s;
@@ -523,21 +547,12 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const
       created->payment = PaymentRow{d.code, d.code, d.fee_vnd, "pending", std::nullopt, at, std::nullopt};
     }
   }
-  const EventRow event{at,
-                       who.account_id,
-                       who.display_name,
-                       "applicant",
-                       d.agency_code,
-                       "submit",
-                       std::string(status::kDraft),
-                       d.status,
-                       d.step,
-                       std::nullopt,
-                       std::nullopt,
-                       std::nullopt,
-                       ""};
+  EventRow event = new_event(d, old, DossierAction::kSubmit, ActorRole::kApplicant, at);
+  event.actor_id = who.account_id;
+  event.actor_name = who.display_name;
+  event.fee_vnd = d.fee_vnd;
   if (created != nullptr) created->events.push_back(event);
-  return record_change(conn, d, std::string(status::kDraft), event, origin, p.name, !stored);
+  return record_change(conn, d, event, origin, p.name, !stored);
 }
 
 Result<boost::json::object> DossierService::submit(const identity::Principal& who, const std::string& code,
@@ -555,14 +570,16 @@ Result<boost::json::object> DossierService::rate(const identity::Principal& who,
                                                  int score, const std::string& comment,
                                                  const identity::Origin& origin) {
   if (score < 1 || score > 5) return fail(ErrorCode::kInvalidArgument, "score must be 1 to 5", "score");
-  if (utf8_length(comment) > 1000) {
-    return fail(ErrorCode::kInvalidArgument, "comment must be at most 1000 characters", "comment");
+  if (utf8_length(comment) > static_cast<std::size_t>(d_.config.comment_max_chars)) {
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("comment must be at most {} characters", d_.config.comment_max_chars), "comment");
   }
   auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
     auto l = load_readable(conn, who, code);
     if (!l) return tl::unexpected(l.error());
     if (!l->is_applicant) return fail(ErrorCode::kForbidden, "Only the applicant rates a dossier", "code");
-    if (l->dossier.status != status::kReturned) {
+    if (auto planned = plan(*l->procedure, workflow_state(l->dossier), DossierAction::kRate, l->roles); !planned) {
+      if (planned.error().code != ErrorCode::kConflict) return tl::unexpected(planned.error());
       return fail(ErrorCode::kConflict, "A dossier is rated once its result has been returned", "status");
     }
     auto existing = conn.execute("SELECT 1 FROM ratings WHERE dossier_code = $1", {code});
@@ -574,13 +591,11 @@ Result<boost::json::object> DossierService::rate(const identity::Principal& who,
         "$5)",
         {code, who.account_id, std::int64_t{score}, comment, now()});
     if (!ins) return tl::unexpected(ins.error());
-    const json::object summary{{"score", score}};
-    auto a = audit::append(conn,
-                           {origin.actor_id, origin.ip, "dossier.rate", "dossier", code,
-                            l->dossier.place_code, json::serialize(summary)},
-                           d_.clock);
-    if (!a) return tl::unexpected(a.error());
-    return {};
+    EventRow event = new_event(l->dossier, l->dossier, DossierAction::kRate, ActorRole::kApplicant, now());
+    event.actor_id = who.account_id;
+    event.actor_name = who.display_name;
+    event.rating = score;
+    return record_change(conn, l->dossier, event, origin, l->procedure->name);
   });
   if (!done) return tl::unexpected(done.error());
   return json::object{{"score", score}, {"comment", comment}};
@@ -591,14 +606,14 @@ Result<Download> DossierService::receipt(const identity::Principal& who, const s
   if (!conn) return tl::unexpected(conn.error());
   auto l = load_readable(**conn, who, code);
   if (!l) return tl::unexpected(l.error());
-  if (l->dossier.status == status::kDraft) {
+  if (l->dossier.status == DossierStatus::kDraft) {
     return fail(ErrorCode::kConflict, "A receipt is issued once the dossier is submitted", "status");
   }
   auto docs = load_documents(**conn, code);
   if (!docs) return tl::unexpected(docs.error());
-  const PaperContext ctx{l->dossier, *l->procedure, agency_name(**conn, l->dossier.agency_code),
-                         place_name(**conn, l->dossier.place_code), d_.config.public_url};
-  auto pdf = render_paper(receipt_spec(ctx, *docs));
+  auto ctx = paper_context(**conn, *l);
+  if (!ctx) return tl::unexpected(ctx.error());
+  auto pdf = render_paper(receipt_spec(*ctx, *docs));
   if (!pdf) return tl::unexpected(pdf.error());
   return Download{std::move(*pdf), "application/pdf", "giay-tiep-nhan-" + code + ".pdf"};
 }

@@ -20,7 +20,9 @@
 #include "pki/credential_store.hpp"
 #include "places/place_repository.hpp"
 #include "services/dossier.hpp"
+#include "services/dossier_list.hpp"
 #include "services/file_store.hpp"
+#include "services/papers.hpp"
 #include "services/procedure_catalog.hpp"
 #include "services/workflow.hpp"
 #include "storage/database.hpp"
@@ -35,12 +37,6 @@ struct DraftInput {
 
 struct ActionInput {
   std::string action, comment, target_agency;
-};
-
-struct DossierListFilter {
-  std::string status;
-  bool all = false;  // officials: every dossier they may read, not only those waiting for them
-  int limit = 50;
 };
 
 struct Download {
@@ -74,6 +70,7 @@ class DossierService {
  public:
   explicit DossierService(ServicesDeps deps)
       : d_(deps),
+        lists_(deps.db, deps.catalog, deps.authorizer, deps.clock),
         statuses_(static_cast<std::size_t>(deps.config.status_cache_entries),
                   std::chrono::milliseconds(deps.config.status_cache_ms)),
         places_(static_cast<std::size_t>(deps.config.status_cache_entries),
@@ -107,7 +104,9 @@ class DossierService {
   // Memory only (network threads): nullopt when status_of would need the database.
   std::optional<Result<boost::json::object>> status_from_memory(const identity::Principal& who,
                                                                 const std::string& code);
-  Result<boost::json::object> list(const identity::Principal& who, const DossierListFilter& filter);
+  Result<boost::json::object> list(const identity::Principal& who, const DossierListFilter& filter) const {
+    return lists_.list(who, filter);
+  }
   Result<boost::json::object> rate(const identity::Principal& who, const std::string& code, int score,
                                    const std::string& comment, const identity::Origin& origin);
   Result<boost::json::object> my_results(const identity::Principal& who);
@@ -145,7 +144,9 @@ class DossierService {
     Dossier dossier;
     std::shared_ptr<const Procedure> procedure;
     bool is_applicant = false;
-    bool may_act = false;  // holds the role the current step needs, for this dossier's agency
+    // The roles the caller may act in on this dossier: the applicant's, and the officer roles their
+    // grants give them at its agency. The lifecycle table decides which of them may do what now.
+    std::vector<ActorRole> roles;
   };
   // Loads a dossier the caller may read (kNotFound otherwise, so its existence is not revealed).
   Result<Loaded> load_readable(storage::Connection& conn, const identity::Principal& who,
@@ -156,8 +157,8 @@ class DossierService {
   Result<boost::json::object> status_view(const identity::Principal& who, const Dossier& d,
                                           const Procedure& p) const;
   // Row writes that also refresh the status cache once the transaction commits.
-  Status save_new(storage::Connection& conn, const Dossier& d);
-  Status save(storage::Connection& conn, const Dossier& d);
+  Status save_new(storage::Connection& conn, Dossier& d);
+  Status save(storage::Connection& conn, Dossier& d);
   void remember(const Dossier& d);
   Result<Loaded> load_own_editable(storage::Connection& conn, const identity::Principal& who,
                                    const std::string& code);
@@ -174,15 +175,21 @@ class DossierService {
                       Related* created = nullptr);
   Result<std::string> payment_payload(const PaymentRow& payment) const;
   Result<std::string> render_paper(const documents::DocumentSpec& spec) const;
-  std::string place_name(storage::Connection& conn, const std::string& code);
-  std::string agency_name(storage::Connection& conn, const std::string& code);
-  std::string cached_name(storage::Connection& conn, std::string_view table, const std::string& code);
-  Result<void> record_change(storage::Connection& conn, const Dossier& after, const std::string& from_status,
-                             const EventRow& event, const identity::Origin& origin,
-                             const std::string& procedure_name, bool created = false);
+  // A name that cannot be read is an error, never the code in its place.
+  Result<std::string> place_name(storage::Connection& conn, const std::string& code);
+  Result<std::string> agency_name(storage::Connection& conn, const std::string& code);
+  Result<std::string> cached_name(storage::Connection& conn, std::string_view table, const std::string& code);
+  // What a receipt or a result names besides the dossier: its agency and place.
+  Result<PaperContext> paper_context(storage::Connection& conn, const Loaded& l);
+  // Appends the event, notifies the applicant when the status changed, and writes the audit record.
+  Result<void> record_change(storage::Connection& conn, const Dossier& after, const EventRow& event,
+                             const identity::Origin& origin, const std::string& procedure_name,
+                             bool created = false);
+
   std::string now() const { return format_rfc3339(d_.clock.now()); }
 
   ServicesDeps d_;
+  DossierLists lists_;
   // Without the form and the applicant's personal details: status_view needs neither.
   TtlCache<std::shared_ptr<const Dossier>> statuses_;
   TtlCache<places::Place> places_;  // where dossiers are submitted, kept as long as statuses

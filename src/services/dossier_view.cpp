@@ -16,27 +16,13 @@ json::value opt_json(const std::optional<std::string>& s) {
   return json::value(*s);
 }
 
-bool is_overdue(const Dossier& d, const std::string& now) {
-  return clock_running(d.status) && d.due_at && now > *d.due_at;
-}
-
-const Step* find_step(const Procedure& p, const std::string& id) {
-  for (const auto& s : p.steps) {
-    if (s.id == id) return &s;
-  }
-  return nullptr;
-}
-
 json::object step_json(const Procedure& p, const Dossier& d) {
-  const Step* s = find_step(p, d.step);
+  const Step* s = p.step(d.step);
   if (s == nullptr) return {};
   return json::object{
       {"id", s->id}, {"name", s->name}, {"role", s->role}, {"due_at", opt_json(d.step_due_at)}};
 }
 
-constexpr std::string_view kSummaryColumns =
-    "d.code, d.procedure_code, pr.name, d.applicant_name, d.status, d.step, d.due_at, d.step_due_at, "
-    "d.created_at, d.received_at, d.timeliness";
 
 }  // namespace
 
@@ -57,8 +43,12 @@ Result<DossierService::Related> DossierService::load_related(storage::Connection
   auto rating = conn.execute("SELECT score, comment FROM ratings WHERE dossier_code = $1", {d.code});
   if (!rating) return tl::unexpected(rating.error());
   if (!rating->rows.empty()) r.rating = {rating->rows.front().integer(0), rating->rows.front().text(1)};
-  r.place_name = place_name(conn, d.place_code);
-  r.agency_name = agency_name(conn, d.agency_code);
+  auto place = place_name(conn, d.place_code);
+  if (!place) return tl::unexpected(place.error());
+  r.place_name = std::move(*place);
+  auto agency = agency_name(conn, d.agency_code);
+  if (!agency) return tl::unexpected(agency.error());
+  r.agency_name = std::move(*agency);
   return r;
 }
 
@@ -85,17 +75,17 @@ boost::json::object DossierService::render_view(const Loaded& l, const Related& 
   }
   json::array event_list;
   for (const auto& e : related.events) {
-    const Step* s = find_step(p, e.step);
+    const Step* s = p.step(e.step);
     json::object item{{"at", e.at},
-                      {"action", e.action},
-                      {"to_status", e.to_status},
+                      {"action", name(e.action)},
+                      {"to_status", name(e.to_status)},
                       {"step", s ? s->name : e.step},
                       {"comment", e.comment}};
     if (official) {
       item["actor"] = e.actor_name;
-      item["role"] = e.actor_role;
+      item["role"] = name(e.actor_role);
       item["agency"] = e.agency_code;
-      item["from_status"] = e.from_status;
+      item["from_status"] = name(e.from_status);
       item["step_started_at"] = opt_json(e.step_started_at);
       item["step_due_at"] = opt_json(e.step_due_at);
       item["timeliness"] = opt_json(e.timeliness);
@@ -123,10 +113,7 @@ boost::json::object DossierService::render_view(const Loaded& l, const Related& 
     rating_json = json::object{{"score", related.rating->first}, {"comment", related.rating->second}};
   }
   json::array actions;
-  for (auto& a :
-       allowed_actions(p, {d.status, d.step, d.received_at.has_value()}, l.is_applicant, l.may_act)) {
-    actions.push_back(json::value(a));
-  }
+  for (auto& a : allowed_actions(p, workflow_state(d), l.roles)) actions.push_back(json::value(a));
   return json::object{{"code", d.code},
                       {"procedure", json::object{{"code", p.code}, {"name", p.name}}},
                       {"channel", d.channel},
@@ -134,8 +121,8 @@ boost::json::object DossierService::render_view(const Loaded& l, const Related& 
                       {"agency", json::object{{"code", d.agency_code}, {"name", related.agency_name}}},
                       {"applicant", json::object{{"name", d.applicant_name}}},
                       {"contact_email", d.contact_email},
-                      {"status", d.status},
-                      {"status_code", national_status_code(d.status)},
+                      {"status", name(d.status)},
+                      {"status_code", national_code(d.status)},
                       {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
                       {"form", std::move(form)},
                       {"documents", std::move(documents)},
@@ -164,8 +151,8 @@ Result<boost::json::object> DossierService::status_view(const identity::Principa
                                                         const Procedure& p) const {
   if (!may_read(who, d)) return fail(ErrorCode::kNotFound, "No such dossier", "code");
   return json::object{{"code", d.code},
-                      {"status", d.status},
-                      {"status_code", national_status_code(d.status)},
+                      {"status", name(d.status)},
+                      {"status_code", national_code(d.status)},
                       {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
                       {"due_at", opt_json(d.due_at)},
                       {"overdue", is_overdue(d, now())},
@@ -198,88 +185,6 @@ Result<boost::json::object> DossierService::status_of(const identity::Principal&
   auto answer = status_view(who, d, **procedure);
   if (answer) remember(d);
   return answer;
-}
-
-Result<boost::json::object> DossierService::list(const identity::Principal& who,
-                                                 const DossierListFilter& filter) {
-  std::vector<storage::Value> params{filter.status, std::int64_t{std::clamp(filter.limit, 1, 200)}};
-  std::string where;
-  if (who.kind != "official") {
-    params.push_back(who.account_id);
-    where = "d.applicant_id = $3";
-  } else {
-    // One condition per role grant: the grant's agency, or its place and the communes below it; the
-    // queue only shows dossiers whose current step needs that role.
-    std::vector<std::string> parts;
-    for (const auto& g : who.roles) {
-      const bool officer = g.role == identity::kRoleReceivingOfficer ||
-                           g.role == identity::kRoleProcessingOfficer ||
-                           g.role == identity::kRoleApprovingLeader;
-      const bool reader = officer || g.role == identity::kRoleAgencyAdmin ||
-                          g.role == identity::kRoleProvinceAdmin || g.role == identity::kRoleNationalAdmin ||
-                          g.role == identity::kRoleAuditor;
-      if (filter.all ? !reader : !officer) continue;
-      params.push_back(g.scope_code);
-      const std::size_t scope = params.size();
-      std::string cond =
-          g.scope_kind == "agency"
-              ? fmt::format("d.agency_code = ${}", scope)
-              : fmt::format("(${0} = 'VN' OR d.place_code = ${0} OR pl.parent_code = ${0})", scope);
-      if (!filter.all) {
-        params.push_back(g.role);
-        cond = fmt::format("({} AND d.step_role = ${})", cond, params.size());
-      }
-      parts.push_back(cond);
-    }
-    if (parts.empty()) return json::object{{"items", json::array()}, {"total", 0}, {"next", nullptr}};
-    where = "(" + fmt::format("{}", fmt::join(parts, " OR ")) + ")";
-  }
-  const std::string from = fmt::format(
-      "FROM dossiers d JOIN procedures pr ON pr.code = d.procedure_code JOIN places pl ON pl.code = "
-      "d.place_code "
-      "WHERE ($1 = '' OR d.status = $1) AND {}",
-      where);
-  auto conn = d_.db.acquire();
-  if (!conn) return tl::unexpected(conn.error());
-  // Most urgent first: the step's own deadline, then the dossier's; waiting-to-be-received by age; the
-  // applicant's turn and closed dossiers last.
-  auto rows =
-      (*conn)->execute(fmt::format("SELECT {} {} ORDER BY CASE WHEN d.step_role = '' THEN 1 ELSE 0 END, "
-                                   "COALESCE(d.step_due_at, d.due_at, d.submitted_at, d.created_at), d.code "
-                                   "LIMIT $2",
-                                   kSummaryColumns, from),
-                       params);
-  if (!rows) return tl::unexpected(rows.error());
-  auto count = (*conn)->execute(fmt::format("SELECT count(*) {} AND $2 > 0", from), params);
-  if (!count) return tl::unexpected(count.error());
-  const std::string now_text = now();
-  auto list_step = [&](const std::string& procedure, const std::string& step) -> json::value {
-    auto p = d_.catalog.get(procedure);
-    const Step* s = p ? find_step(**p, step) : nullptr;
-    if (s == nullptr) return json::object{{"id", step}};
-    return json::object{{"id", s->id}, {"name", s->name}, {"role", s->role}};
-  };
-  json::array items;
-  for (const auto& r : rows->rows) {
-    Dossier d;
-    d.status = r.text(4);
-    if (!r.is_null(6)) d.due_at = r.text(6);
-    items.push_back(
-        json::object{{"code", r.text(0)},
-                     {"procedure", json::object{{"code", r.text(1)}, {"name", r.text(2)}}},
-                     {"applicant", json::object{{"name", r.text(3)}}},
-                     {"status", d.status},
-                     {"status_code", national_status_code(d.status)},
-                     {"step", list_step(r.text(1), r.text(5))},
-                     {"due_at", opt_json(d.due_at)},
-                     {"step_due_at", r.is_null(7) ? json::value(nullptr) : json::value(r.text(7))},
-                     {"overdue", is_overdue(d, now_text)},
-                     {"timeliness", r.is_null(10) ? json::value(nullptr) : json::value(r.text(10))},
-                     {"created_at", r.text(8)},
-                     {"received_at", r.is_null(9) ? json::value(nullptr) : json::value(r.text(9))}});
-  }
-  return json::object{
-      {"items", std::move(items)}, {"total", count->rows.front().integer(0)}, {"next", nullptr}};
 }
 
 Result<boost::json::object> DossierService::my_results(const identity::Principal& who) {
@@ -326,15 +231,17 @@ Result<boost::json::object> DossierService::track(const std::string& code, const
   if (!events) return tl::unexpected(events.error());
   json::array event_list;
   for (const auto& e : *events) {
-    const Step* s = find_step(**p, e.step);
+    const Step* s = (*p)->step(e.step);
     event_list.push_back(json::object{
-        {"at", e.at}, {"action", e.action}, {"to_status", e.to_status}, {"step", s ? s->name : e.step}});
+        {"at", e.at}, {"action", name(e.action)}, {"to_status", name(e.to_status)}, {"step", s ? s->name : e.step}});
   }
+  auto agency = agency_name(**conn, d->agency_code);
+  if (!agency) return tl::unexpected(agency.error());
   return json::object{{"code", d->code},
                       {"procedure", json::object{{"code", (*p)->code}, {"name", (*p)->name}}},
-                      {"agency", agency_name(**conn, d->agency_code)},
-                      {"status", d->status},
-                      {"status_code", national_status_code(d->status)},
+                      {"agency", std::move(*agency)},
+                      {"status", name(d->status)},
+                      {"status_code", national_code(d->status)},
                       {"submitted_at", opt_json(d->submitted_at)},
                       {"received_at", opt_json(d->received_at)},
                       {"due_at", opt_json(d->due_at)},
@@ -369,10 +276,12 @@ Result<boost::json::object> DossierService::notifications(const identity::Princi
 
 Status DossierService::mark_notification_read(const identity::Principal& who, std::int64_t id) {
   return d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    // Reading it again keeps the first time; someone else's notification is as missing as none.
     auto r = conn.execute(
-        "UPDATE notifications SET read_at = $3 WHERE id = $1 AND account_id = $2 AND read_at IS NULL",
+        "UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1 AND account_id = $2",
         {id, who.account_id, now()});
     if (!r) return tl::unexpected(r.error());
+    if (r->affected_rows == 0) return fail(ErrorCode::kNotFound, "No such notification", "id");
     return {};
   });
 }

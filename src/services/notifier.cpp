@@ -6,20 +6,41 @@
 
 namespace sen::services {
 
-std::string_view status_label_vi(std::string_view s) {
-  namespace st = status;
-  if (s == st::kDraft) return "Bản nháp";
-  if (s == st::kAwaitingPayment) return "Chờ thanh toán phí, lệ phí";
-  if (s == st::kSubmitted) return "Mới đăng ký";
-  if (s == st::kReceived) return "Đã tiếp nhận";
-  if (s == st::kRefused) return "Không được tiếp nhận";
-  if (s == st::kProcessing) return "Đang xử lý";
-  if (s == st::kAwaitingSupplement) return "Yêu cầu bổ sung hồ sơ";
-  if (s == st::kWithdrawn) return "Đã rút hồ sơ";
-  if (s == st::kRejected) return "Dừng xử lý";
-  if (s == st::kResultReady) return "Đã có kết quả";
-  if (s == st::kReturned) return "Đã trả kết quả";
-  return s;
+std::string_view status_label_vi(DossierStatus s) {
+  switch (s) {
+    case DossierStatus::kDraft:
+      return "Bản nháp";
+    case DossierStatus::kAwaitingPayment:
+      return "Chờ thanh toán phí, lệ phí";
+    case DossierStatus::kSubmitted:
+      return "Mới đăng ký";
+    case DossierStatus::kReceived:
+      return "Đã tiếp nhận";
+    case DossierStatus::kRefused:
+      return "Không được tiếp nhận";
+    case DossierStatus::kProcessing:
+      return "Đang xử lý";
+    case DossierStatus::kAwaitingSupplement:
+      return "Yêu cầu bổ sung hồ sơ";
+    case DossierStatus::kWithdrawn:
+      return "Đã rút hồ sơ";
+    case DossierStatus::kRejected:
+      return "Dừng xử lý";
+    case DossierStatus::kResultReady:
+      return "Đã có kết quả";
+    case DossierStatus::kReturned:
+      return "Đã trả kết quả";
+  }
+  return "";
+}
+
+std::string vietnamese_time(std::chrono::system_clock::time_point t) {
+  const auto local = t + std::chrono::hours(7);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day ymd(day);
+  const std::chrono::hh_mm_ss hms(std::chrono::floor<std::chrono::seconds>(local - day));
+  return fmt::format("{:02}:{:02} ngày {:02}/{:02}/{:04}", hms.hours().count(), hms.minutes().count(),
+                     unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
 }
 
 Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::string& procedure_name,
@@ -27,11 +48,15 @@ Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::
   const std::string now = format_rfc3339(clock.now());
   std::string message = fmt::format("Hồ sơ {} ({}): {}.", d.code, procedure_name, status_label_vi(d.status));
   if (!comment.empty()) message += " Ghi chú: " + comment;
-  if (d.due_at && clock_running(d.status)) message += " Hẹn trả kết quả: " + *d.due_at + ".";
+  if (d.due_at && clock_running(d.status)) {
+    auto due = stored_time(d.due_at, "due_at");
+    if (!due) return tl::unexpected(due.error());
+    message += " Hẹn trả kết quả: " + vietnamese_time(*due) + ".";
+  }
   auto n = conn.execute_deferred(
       "INSERT INTO notifications (account_id, dossier_code, status, message, created_at) VALUES ($1, $2, $3, "
       "$4, $5)",
-      {d.applicant_id, d.code, d.status, message, now});
+      {d.applicant_id, d.code, std::string(name(d.status)), message, now});
   if (!n) return tl::unexpected(n.error());
   if (d.contact_email.empty()) return {};
   const std::string body = fmt::format(

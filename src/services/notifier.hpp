@@ -10,7 +10,9 @@
 namespace sen::services {
 
 // Vietnamese label of a status, for notifications and documents ("Đã tiếp nhận", ...).
-std::string_view status_label_vi(std::string_view status);
+std::string_view status_label_vi(DossierStatus status);
+// "17:00 ngày 03/12/2026": how people read a time in Vietnam (UTC+7).
+std::string vietnamese_time(std::chrono::system_clock::time_point t);
 
 // Tells the applicant about a status change, in the same transaction as the change: an in-app
 // notification, and an e-mail queued in the outbox when the dossier has a contact address. The outbox

@@ -11,6 +11,7 @@
 #include "documents/qr_code.hpp"
 #include "documents/vietqr.hpp"
 #include "services/dossier_service.hpp"
+#include "services/dossier_transition.hpp"
 #include "services/papers.hpp"
 
 namespace sen::services {
@@ -125,28 +126,19 @@ Result<boost::json::object> DossierService::payment_callback(std::string_view bo
     auto p = d_.catalog.get(d->procedure_code);
     if (!p) return tl::unexpected(p.error());
     outcome = "paid";
-    if (d->status != status::kAwaitingPayment) {
-      return {};
-    }
+    // Paid after the applicant withdrew: the payment is kept, the dossier stays as it is.
+    auto planned = plan(**p, workflow_state(*d), DossierAction::kConfirmPayment, {ActorRole::kPaymentGateway});
+    if (!planned) return planned.error().code == ErrorCode::kConflict ? Status{} : tl::unexpected(planned.error());
     const Dossier old = *d;
-    d->status = status::kSubmitted;
-    d->step_role = (*p)->steps.front().role;
+    if (auto s = apply_transition(*d, **p, *planned, d_.clock.now(), d_.calendar); !s) return s;
     ++d->version;
     if (auto s = save(conn, *d); !s) return s;
-    const EventRow event{at,
-                         std::nullopt,
-                         "Cổng thanh toán",
-                         "payment_gateway",
-                         d->agency_code,
-                         "pay",
-                         old.status,
-                         d->status,
-                         d->step,
-                         std::nullopt,
-                         std::nullopt,
-                         std::nullopt,
-                         "Giao dịch " + transaction};
-    return record_change(conn, *d, old.status, event, {"", "payment-gateway"}, (*p)->name);
+    EventRow event = new_event(*d, old, DossierAction::kConfirmPayment, ActorRole::kPaymentGateway, at);
+    event.actor_name = "Cổng thanh toán";
+    event.fee_vnd = pay.amount_vnd;
+    event.paid_online = true;
+    event.comment = "Giao dịch " + transaction;
+    return record_change(conn, *d, event, {"", "payment-gateway"}, (*p)->name);
   });
   if (!done) return tl::unexpected(done.error());
   return json::object{{"status", outcome}, {"reference", reference}};
@@ -162,9 +154,9 @@ Result<Download> DossierService::payment_receipt(const identity::Principal& who,
   if (!*payment || (*payment)->status != "paid") {
     return fail(ErrorCode::kNotFound, "This dossier has no paid fee", "code");
   }
-  const PaperContext ctx{l->dossier, *l->procedure, agency_name(**conn, l->dossier.agency_code),
-                         place_name(**conn, l->dossier.place_code), d_.config.public_url};
-  auto pdf = render_paper(payment_receipt_spec(ctx, **payment));
+  auto ctx = paper_context(**conn, *l);
+  if (!ctx) return tl::unexpected(ctx.error());
+  auto pdf = render_paper(payment_receipt_spec(*ctx, **payment));
   if (!pdf) return tl::unexpected(pdf.error());
   return Download{std::move(*pdf), "application/pdf", "bien-lai-" + code + ".pdf"};
 }

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "services/form_rules.hpp"
+
 namespace sen::services {
 
 // One way of submitting (direct, online, postal), with its own time limit and fee.
@@ -61,6 +63,7 @@ struct Procedure {
   std::string result;  // name of the result document, e.g. "Giấy khai sinh"
   std::vector<std::string> legal_basis;
   boost::json::value form_schema;  // JSON Schema (object) of the applicant's form
+  std::vector<FormRule> form_rules;  // checks across the form's fields
   std::vector<Step> steps;
   std::string source_note;  // where the figures come from; "minh họa" data is labelled as such
   int version = 1;
@@ -69,6 +72,12 @@ struct Procedure {
   const Channel* channel(std::string_view kind) const {
     for (const auto& c : channels) {
       if (c.kind == kind) return &c;
+    }
+    return nullptr;
+  }
+  const Step* step(std::string_view id) const {
+    for (const auto& s : steps) {
+      if (s.id == id) return &s;
     }
     return nullptr;
   }

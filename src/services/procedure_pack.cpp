@@ -279,7 +279,7 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
   if (auto ok = r.only_keys(o, "",
                             {"code", "name", "sector", "level", "agency", "applicant_types", "online_level",
                              "channels", "components", "conditions", "result", "legal_basis", "form_schema",
-                             "steps", "source_note", "version"});
+                             "form_rules", "steps", "source_note", "version"});
       !ok) {
     return tl::unexpected(ok.error());
   }
@@ -340,6 +340,9 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
   if (!schema->is_object())
     return r.error("form_schema", "must be an object, not " + json_type_name(*schema));
   p.form_schema = *schema;
+  auto rules = parse_form_rules(r, o, p.form_schema);
+  if (!rules) return tl::unexpected(rules.error());
+  p.form_rules = std::move(*rules);
 
   auto steps = parse_list<Step>(r, o, "steps", false, "id", parse_step, [](const Step& s) { return s.id; });
   if (!steps) return tl::unexpected(steps.error());
@@ -447,6 +450,7 @@ json::object procedure_to_json(const Procedure& p) {
                       {"result", p.result},
                       {"legal_basis", to_array(p.legal_basis)},
                       {"form_schema", p.form_schema},
+                      {"form_rules", form_rules_json(p.form_rules)},
                       {"steps", std::move(steps)},
                       {"source_note", p.source_note},
                       {"version", p.version}};

@@ -5,6 +5,10 @@
 namespace sen::services {
 namespace {
 
+using S = DossierStatus;
+using A = DossierAction;
+using R = ActorRole;
+
 Procedure birth() {
   Procedure p;
   p.code = "1.001193";
@@ -15,85 +19,81 @@ Procedure birth() {
   return p;
 }
 
+WorkflowState at(S status, std::string step, bool clock_started) { return {status, std::move(step), clock_started, false}; }
+
 TEST(Workflow, TheHappyPathWalksEveryStep) {
   const Procedure p = birth();
-  auto accept = plan_action(p, {"submitted", "receive", false}, "accept");
+  auto accept = plan(p, at(S::kSubmitted, "receive", false), A::kAccept, {R::kReceivingOfficer});
   ASSERT_TRUE(accept);
-  EXPECT_EQ(accept->to_status, "received");
+  EXPECT_EQ(accept->to(), S::kReceived);
   EXPECT_EQ(accept->to_step, "assess");
-  EXPECT_TRUE(accept->starts_clock);
-  auto forward = plan_action(p, {"received", "assess", true}, "forward");
+  EXPECT_TRUE(accept->effects().starts_clock);
+  auto forward = plan(p, at(S::kReceived, "assess", true), A::kForward, {R::kProcessingOfficer});
   ASSERT_TRUE(forward);
   EXPECT_EQ(forward->to_step, "approve");
-  auto approve = plan_action(p, {"processing", "approve", true}, "approve");
+  auto approve = plan(p, at(S::kProcessing, "approve", true), A::kApprove, {R::kApprovingLeader});
   ASSERT_TRUE(approve);
-  EXPECT_EQ(approve->to_status, "result_ready");
-  EXPECT_TRUE(approve->issues_result);
-  EXPECT_TRUE(approve->finishes);
-  auto ret = plan_action(p, {"result_ready", "return", true}, "return_result");
+  EXPECT_EQ(approve->to(), S::kResultReady);
+  EXPECT_EQ(approve->to_step, "return");
+  EXPECT_TRUE(approve->effects().issues_result);
+  EXPECT_TRUE(approve->effects().finishes);
+  auto ret = plan(p, at(S::kResultReady, "return", true), A::kReturnResult, {R::kReceivingOfficer});
   ASSERT_TRUE(ret);
-  EXPECT_EQ(ret->to_status, "returned");
+  EXPECT_EQ(ret->to(), S::kReturned);
 }
 
-TEST(Workflow, ActionsOutOfOrderAreConflicts) {
+TEST(Workflow, OutOfOrderActionsAreConflictsAndOtherRolesAreForbidden) {
   const Procedure p = birth();
-  auto approve_withdrawn = plan_action(p, {"withdrawn", "approve", true}, "approve");
-  ASSERT_FALSE(approve_withdrawn);
-  EXPECT_EQ(approve_withdrawn.error().code, ErrorCode::kConflict);
-  EXPECT_FALSE(plan_action(p, {"received", "assess", true}, "approve"));     // not the approving step
-  EXPECT_FALSE(plan_action(p, {"processing", "approve", true}, "forward"));  // approval is not a forward
-  EXPECT_FALSE(plan_action(p, {"submitted", "receive", false}, "forward"));  // not accepted yet
-  EXPECT_FALSE(plan_action(p, {"returned", "return", true}, "withdraw"));
-  auto unknown = plan_action(p, {"submitted", "receive", false}, "teleport");
-  ASSERT_FALSE(unknown);
-  EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_EQ(unknown.error().field, "action");
+  auto withdrawn = plan(p, at(S::kWithdrawn, "approve", true), A::kApprove, {R::kApprovingLeader});
+  ASSERT_FALSE(withdrawn);
+  EXPECT_EQ(withdrawn.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(withdrawn.error().field, "action");
+  EXPECT_FALSE(plan(p, at(S::kReceived, "assess", true), A::kApprove, {R::kApprovingLeader}));  // not its step
+  EXPECT_FALSE(plan(p, at(S::kProcessing, "approve", true), A::kForward, {R::kApprovingLeader}));
+  EXPECT_FALSE(plan(p, at(S::kSubmitted, "receive", false), A::kForward, {R::kReceivingOfficer}));
+  auto wrong_role = plan(p, at(S::kSubmitted, "receive", false), A::kAccept, {R::kProcessingOfficer});
+  ASSERT_FALSE(wrong_role);
+  EXPECT_EQ(wrong_role.error().code, ErrorCode::kForbidden);
+  auto nobody = plan(p, at(S::kSubmitted, "receive", false), A::kAccept, {});
+  ASSERT_FALSE(nobody);
+  EXPECT_EQ(nobody.error().code, ErrorCode::kForbidden);
 }
 
 TEST(Workflow, ASupplementPausesTheClockAndResubmissionResumesIt) {
   const Procedure p = birth();
-  auto ask = plan_action(p, {"processing", "assess", true}, "request_supplement");
+  auto ask = plan(p, at(S::kProcessing, "assess", true), A::kRequestSupplement, {R::kProcessingOfficer});
   ASSERT_TRUE(ask);
-  EXPECT_TRUE(ask->needs_reason);
-  EXPECT_TRUE(ask->pauses_clock);
-  auto back = plan_action(p, {"awaiting_supplement", "assess", true}, "resubmit");
+  EXPECT_TRUE(ask->effects().needs_reason);
+  EXPECT_TRUE(ask->effects().pauses_clock);
+  auto back = plan(p, {S::kAwaitingSupplement, "assess", true, false}, A::kResubmit, {R::kApplicant});
   ASSERT_TRUE(back);
-  EXPECT_EQ(back->to_status, "processing");
-  EXPECT_TRUE(back->resumes_clock);
-  EXPECT_TRUE(back->by_applicant);
+  EXPECT_EQ(back->to(), S::kProcessing);
+  EXPECT_TRUE(back->effects().resumes_clock);
   // Asked at intake, before the clock started: back to the receiving officer.
-  auto intake = plan_action(p, {"awaiting_supplement", "receive", false}, "resubmit");
+  auto intake = plan(p, {S::kAwaitingSupplement, "receive", false, false}, A::kResubmit, {R::kApplicant});
   ASSERT_TRUE(intake);
-  EXPECT_EQ(intake->to_status, "submitted");
-  EXPECT_FALSE(intake->resumes_clock);
-}
-
-TEST(Workflow, ReasonsAreRequiredWhereTheRulesAskForThem) {
-  const Procedure p = birth();
-  EXPECT_TRUE(plan_action(p, {"submitted", "receive", false}, "refuse")->needs_reason);
-  EXPECT_TRUE(plan_action(p, {"processing", "assess", true}, "reject")->needs_reason);
-  EXPECT_TRUE(plan_action(p, {"processing", "approve", true}, "send_back")->needs_reason);
-  EXPECT_TRUE(plan_action(p, {"processing", "assess", true}, "withdraw")->needs_reason);
-  EXPECT_FALSE(plan_action(p, {"processing", "assess", true}, "forward")->needs_reason);
+  EXPECT_EQ(intake->to(), S::kSubmitted);
+  EXPECT_FALSE(intake->effects().resumes_clock);
 }
 
 TEST(Workflow, AllowedActionsDependOnWhoAsks) {
   const Procedure p = birth();
-  const WorkflowState s{"submitted", "receive", false};
-  EXPECT_EQ(allowed_actions(p, s, false, true),
+  const WorkflowState s = at(S::kSubmitted, "receive", false);
+  EXPECT_EQ(allowed_actions(p, s, {R::kReceivingOfficer}),
             (std::vector<std::string>{"accept", "refuse", "request_supplement"}));
-  EXPECT_EQ(allowed_actions(p, s, true, false), (std::vector<std::string>{"withdraw"}));
-  EXPECT_TRUE(allowed_actions(p, s, false, false).empty());
-  EXPECT_EQ(acting_role(p, s), "receiving_officer");
-  EXPECT_EQ(acting_role(p, {"awaiting_supplement", "assess", true}), "");
-  EXPECT_EQ(acting_role(p, {"processing", "approve", true}), "approving_leader");
+  EXPECT_EQ(allowed_actions(p, s, {R::kApplicant}), (std::vector<std::string>{"withdraw"}));
+  EXPECT_TRUE(allowed_actions(p, s, {R::kProcessingOfficer}).empty());
+  EXPECT_EQ(acting_role(p, s), R::kReceivingOfficer);
+  EXPECT_EQ(acting_role(p, at(S::kAwaitingSupplement, "assess", true)), std::nullopt);
+  EXPECT_EQ(acting_role_text(p, at(S::kProcessing, "approve", true)), "approving_leader");
+  EXPECT_EQ(allowed_actions(p, {S::kDraft, "receive", false, true}, {R::kApplicant}),
+            (std::vector<std::string>{"submit"}));
 }
 
-TEST(Workflow, NationalStatusCodes) {
-  EXPECT_EQ(national_status_code("submitted"), 1);
-  EXPECT_EQ(national_status_code("awaiting_supplement"), 5);
-  EXPECT_EQ(national_status_code("returned"), 10);
-  EXPECT_EQ(national_status_code("draft"), 0);
+TEST(Workflow, AStepThatIsNotTheProceduresIsAnInternalError) {
+  const auto r = plan(birth(), at(S::kProcessing, "nowhere", true), A::kForward, {R::kProcessingOfficer});
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInternal);
 }
 
 }  // namespace

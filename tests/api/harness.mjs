@@ -16,7 +16,8 @@
 // Sessions and state across the cases of one file:
 //   As: tiepnhan.badinh              request header: send as this demo account (bearer token)
 //   Save: code = code                response line: keep a value of the answer (dot path) for later
-//   {{code}}                         in the target, headers or body: a saved value
+//   {{code}}                         in the target, headers or body: a saved value; as a whole
+//                                    expected JSON string, the saved value itself
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
@@ -103,6 +104,21 @@ async function tokenFor(ctx, username) {
   return ctx.tokens[username];
 }
 
+// Expected values may name a saved value: "{{code}}" stands for it, whatever its type.
+function withSaved(expected, vars) {
+  if (typeof expected === 'string') {
+    const m = /^\{\{(\w+)\}\}$/.exec(expected);
+    if (!m) return expected;
+    assert.ok(m[1] in vars, `{{${m[1]}}} was not saved by an earlier case`);
+    return vars[m[1]];
+  }
+  if (Array.isArray(expected)) return expected.map((e) => withSaved(e, vars));
+  if (expected !== null && typeof expected === 'object') {
+    return Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, withSaved(v, vars)]));
+  }
+  return expected;
+}
+
 function pathValue(value, dotted) {
   return dotted.split('.').reduce((v, key) => (v === undefined || v === null ? undefined : v[key]), value);
 }
@@ -137,7 +153,7 @@ export async function runCase(baseUrl, c, ctx = caseContext(baseUrl)) {
     } catch {
       assert.fail(`body is not JSON: ${text.slice(0, 200)}`);
     }
-    assertSubset(actual, c.expectBody);
+    assertSubset(actual, withSaved(c.expectBody, ctx.vars));
   }
   for (const save of saves) {
     const [name, dotted] = save.split('=').map((x) => x.trim());

@@ -1,6 +1,6 @@
 import { API_BASE, apiUrl, getJson, postJson, putJson, sendBytes, sendOnly } from "./client";
 import type { Dossier, DossierListItem, IssuedResult, StoredDocument } from "./serviceTypes";
-import type { Page } from "./types";
+import type { DossierPage } from "./types";
 
 const PAGE_SIZE = 50;
 const path = (code: string, rest = "") => `/dossiers/${encodeURIComponent(code)}${rest}`;
@@ -19,11 +19,13 @@ export const dossierFileUrl = {
 // Citizens and businesses: their own dossiers. Officials: their queue, or with scope "all" every
 // dossier they may read; most urgent first.
 export function listDossiers(
-  query: { status?: string; scope?: string },
+  query: { status?: string; scope?: string; q?: string; overdue?: boolean; due_today?: boolean },
   after: string | null,
   signal?: AbortSignal,
-): Promise<Page<DossierListItem>> {
-  return getJson(apiUrl("/dossiers", { ...query, cursor: after, limit: PAGE_SIZE }), signal);
+): Promise<DossierPage<DossierListItem>> {
+  const { overdue, due_today, ...rest } = query;
+  const flags = { overdue: overdue ? "true" : undefined, due_today: due_today ? "true" : undefined };
+  return getJson(apiUrl("/dossiers", { ...rest, ...flags, cursor: after, limit: PAGE_SIZE }), signal);
 }
 
 export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {

@@ -26,6 +26,15 @@ export interface Page<T> {
   next: string | null;
 }
 
+// Dossier lists: `total` is null when filters make it unknown without counting rows; `counts` are
+// per status over the list's whole scope, before filters.
+export interface DossierPage<T> {
+  items: T[];
+  total: number | null;
+  next: string | null;
+  counts: Record<string, number>;
+}
+
 // RFC 9457 problem details, plus Sen's machine-readable `code`.
 export interface Problem {
   type?: string;

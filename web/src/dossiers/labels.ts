@@ -33,14 +33,15 @@ const ACTION: Record<string, TextKey> = {
   return_result: "action_return_result",
   resubmit: "action_resubmit",
   withdraw: "action_withdraw",
+  revoke_result: "action_revoke_result",
+  rate: "action_rate",
 };
 
 // What happened, in the timeline and the control sheet.
 const EVENT: Record<string, TextKey> = {
   create: "event_create",
   submit: "event_submit",
-  pay: "event_pay",
-  payment: "event_pay",
+  confirm_payment: "event_pay",
   accept: "event_accept",
   refuse: "event_refuse",
   forward: "event_forward",
@@ -52,6 +53,8 @@ const EVENT: Record<string, TextKey> = {
   return_result: "event_return_result",
   resubmit: "event_resubmit",
   withdraw: "event_withdraw",
+  revoke_result: "event_revoke_result",
+  rate: "event_rate",
 };
 
 // Steps as lists name them (by id); procedures name their own steps in full on the dossier.

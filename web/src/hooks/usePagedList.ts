@@ -1,13 +1,19 @@
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import { isAbortError } from "../api/client";
-import type { Page } from "../api/types";
+import type { DossierPage, Page } from "../api/types";
 
-export type FetchPage<T> = (cursor: string | null, signal: AbortSignal) => Promise<Page<T>>;
+// A page of a list; dossier lists also carry counts per status, and may not know their total.
+type AnyPage = Page<unknown> | DossierPage<unknown>;
+type ItemOf<P extends AnyPage> = P["items"][number];
+type TotalOf<P extends AnyPage> = P["total"];
 
-export interface PagedList<T> {
+export type FetchPage<P extends AnyPage> = (cursor: string | null, signal: AbortSignal) => Promise<P>;
+
+export interface PagedList<T, N = number> {
   status: "idle" | "loading" | "ready" | "error";
   items: T[];
-  total: number;
+  total: N;
+  counts: Record<string, number>;
   hasMore: boolean;
   loadingMore: boolean;
   error: unknown;
@@ -15,21 +21,28 @@ export interface PagedList<T> {
   reload: () => void;
 }
 
-interface State<T> {
-  status: PagedList<T>["status"];
+interface State<T, N> {
+  status: PagedList<T, N>["status"];
   items: T[];
-  total: number;
+  total: N;
+  counts: Record<string, number>;
   next: string | null;
   loadingMore: boolean;
   error: unknown;
 }
 
-const IDLE = { status: "idle", items: [], total: 0, next: null, loadingMore: false, error: null } as const;
+const IDLE = { status: "idle", items: [], total: 0, counts: {}, next: null, loadingMore: false, error: null } as const;
 
 // Cursor-paginated list that restarts whenever `key` changes (null = disabled).
 // A stale response for an old key is aborted, never merged.
-export function usePagedList<T>(key: string | null, fetchPage: FetchPage<T>): PagedList<T> {
-  const [state, setState] = useState<State<T>>({ ...IDLE, items: [] });
+export function usePagedList<P extends AnyPage>(
+  key: string | null,
+  fetchPage: FetchPage<P>,
+): PagedList<ItemOf<P>, TotalOf<P>> {
+  type T = ItemOf<P>;
+  type N = TotalOf<P>;
+  const idle = (): State<T, N> => ({ ...IDLE, items: [], counts: {}, total: 0 as unknown as N });
+  const [state, setState] = useState<State<T, N>>(idle);
   const [generation, setGeneration] = useState(0);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
@@ -38,7 +51,7 @@ export function usePagedList<T>(key: string | null, fetchPage: FetchPage<T>): Pa
   useEffect(() => {
     controllerRef.current?.abort();
     if (key === null) {
-      setState({ ...IDLE, items: [] });
+      setState(idle());
       return;
     }
     const controller = new AbortController();
@@ -48,14 +61,15 @@ export function usePagedList<T>(key: string | null, fetchPage: FetchPage<T>): Pa
       (page) =>
         setState({
           status: "ready",
-          items: page.items,
-          total: page.total,
+          items: page.items as T[],
+          total: page.total as N,
+          counts: "counts" in page ? page.counts : {},
           next: page.next,
           loadingMore: false,
           error: null,
         }),
       (error: unknown) => {
-        if (!isAbortError(error)) setState({ ...IDLE, items: [], status: "error", error });
+        if (!isAbortError(error)) setState({ ...idle(), status: "error", error });
       },
     );
     return () => controller.abort();
@@ -80,8 +94,8 @@ export function usePagedList<T>(key: string | null, fetchPage: FetchPage<T>): Pa
             ? cur
             : {
                 ...cur,
-                items: [...cur.items, ...page.items],
-                total: page.total,
+                items: [...cur.items, ...(page.items as T[])],
+                total: page.total as N,
                 next: page.next,
                 loadingMore: false,
               },
@@ -98,6 +112,7 @@ export function usePagedList<T>(key: string | null, fetchPage: FetchPage<T>): Pa
     status: state.status,
     items: state.items,
     total: state.total,
+    counts: state.counts,
     hasMore: state.next !== null,
     loadingMore: state.loadingMore,
     error: state.error,

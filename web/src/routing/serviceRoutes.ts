@@ -2,6 +2,8 @@
 // public tracking and verification pages.
 export type WizardStep = "form" | "documents" | "review";
 export type QueueScope = "mine" | "all";
+// Officials' shortcuts: dossiers past their due time, or due today.
+export type QueueDue = "" | "overdue" | "today";
 
 export type ServiceRoute =
   // Catalogue: `place` filters by where one can submit; `placeQ` searches for that place.
@@ -16,7 +18,7 @@ export type ServiceRoute =
   | { name: "notifications" }
   | { name: "track"; code: string }
   | { name: "verify" }
-  | { name: "workspace"; scope: QueueScope; status: string }
+  | { name: "workspace"; scope: QueueScope; status: string; q: string; due: QueueDue }
   | { name: "workspaceDossier"; code: string };
 
 const CODE = "([0-9A-Za-z][0-9A-Za-z._-]{0,63})";
@@ -39,7 +41,14 @@ export function parseServiceRoute(path: string, params: URLSearchParams): Servic
   if (path === "/track") return { name: "track", code: get("code") };
   if (path === "/verify") return { name: "verify" };
   if (path === "/workspace" || path === "/workspace/") {
-    return { name: "workspace", scope: get("scope") === "all" ? "all" : "mine", status: get("status") };
+    const due = get("due");
+    return {
+      name: "workspace",
+      scope: get("scope") === "all" ? "all" : "mine",
+      status: get("status"),
+      q: get("q"),
+      due: due === "overdue" || due === "today" ? due : "",
+    };
   }
   let m = NEW_DOSSIER_PATH.exec(path);
   if (m?.[1] !== undefined) return { name: "dossierNew", procedure: m[1], place: get("place"), placeQ: get("q") };
@@ -90,7 +99,12 @@ export function serviceHref(route: ServiceRoute): string {
     case "verify":
       return "#/verify";
     case "workspace":
-      return withParams("#/workspace", { scope: route.scope === "all" ? "all" : "", status: route.status });
+      return withParams("#/workspace", {
+        scope: route.scope === "all" ? "all" : "",
+        status: route.status,
+        q: route.q,
+        due: route.due,
+      });
     case "workspaceDossier":
       return `#/workspace/dossiers/${seg(route.code)}`;
   }

@@ -27,7 +27,8 @@ function MyDossiers() {
   const { t } = useI18n();
   const list = usePagedList("my-dossiers", (after, signal) => listDossiers({}, after, signal));
   useSignedOutOnResource401(list);
-  const count = list.status === "ready" ? t.dossierCount(list.total) : null;
+  const count =
+    list.status !== "ready" ? null : list.total === null ? t.dossierShown(list.items.length) : t.dossierCount(list.total);
   useAnnounceOnChange(count);
 
   if (list.status === "loading" || list.status === "idle") return <Loading />;

@@ -23,7 +23,7 @@ export function OfficialDossierPage({ route }: { route: OfficialRoute }) {
       route={route}
       title={t.dossierHeading(route.code)}
       class="dossier-page dossier-page--official"
-      before={<Breadcrumb href={hrefFor({ name: "workspace", scope: "mine", status: "" })} label={t.workspaceHeading} />}
+      before={<Breadcrumb href={hrefFor({ name: "workspace", scope: "mine", status: "", q: "", due: "" })} label={t.workspaceHeading} />}
     >
       <OfficialDossier code={route.code} />
     </SignedInPage>

@@ -5,13 +5,15 @@ import { LoadError } from "../components/LoadError";
 import { LoadMoreButton } from "../components/LoadMoreButton";
 import { Loading } from "../components/Loading";
 import { Notice } from "../components/Notice";
+import { SearchForm } from "../components/SearchForm";
 import { SelectField } from "../components/SelectField";
 import { DOSSIER_STATUSES, statusLabel } from "../dossiers/labels";
 import { usePagedList } from "../hooks/usePagedList";
 import { useI18n } from "../i18n/I18nProvider";
 import type { Route } from "../routing/route";
+import { hrefFor } from "../routing/route";
 import { navigate } from "../routing/router";
-import type { QueueScope } from "../routing/serviceRoutes";
+import type { QueueDue, QueueScope } from "../routing/serviceRoutes";
 import { SignedInPage } from "../session/SignedInPage";
 import { useSession } from "../session/SessionProvider";
 import { useSignedOutOnResource401 } from "../session/useSignedOutOn401";
@@ -36,12 +38,24 @@ function Workspace({ route }: { route: WorkspaceRoute }) {
   const { state } = useSession();
   const roles = state.status === "signedIn" ? state.roles : null;
   const allowed = hasWorkspace(roles);
-  const key = roles !== null && allowed ? `queue:${route.scope}:${route.status}` : null;
+  const key = roles !== null && allowed ? `queue:${route.scope}:${route.status}:${route.due}:${route.q}` : null;
   const list = usePagedList(key, (after, signal) =>
-    listDossiers({ status: route.status, scope: route.scope === "all" ? "all" : "" }, after, signal),
+    listDossiers(
+      {
+        status: route.status,
+        scope: route.scope === "all" ? "all" : "",
+        q: route.q,
+        overdue: route.due === "overdue",
+        due_today: route.due === "today",
+      },
+      after,
+      signal,
+    ),
   );
   useSignedOutOnResource401(list);
-  const count = list.status === "ready" ? t.dossierCount(list.total) : null;
+  const count =
+    list.status !== "ready" ? null : list.total === null ? t.dossierShown(list.items.length) : t.dossierCount(list.total);
+  const counted = Object.entries(list.counts).filter(([, n]) => n > 0);
   useAnnounceOnChange(count);
 
   if (roles === null) return <Loading />;
@@ -67,7 +81,25 @@ function Workspace({ route }: { route: WorkspaceRoute }) {
           options={[{ value: "", label: t.filterAll }, ...DOSSIER_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) }))]}
           onChange={(status) => navigate({ ...route, status }, { replace: true })}
         />
+        <ChoiceGroup<QueueDue>
+          name="queue-due"
+          legend={t.queueDueLegend}
+          choices={[
+            { value: "", label: t.queueDueAny },
+            { value: "overdue", label: t.queueDueOverdue },
+            { value: "today", label: t.queueDueToday },
+          ]}
+          value={route.due}
+          onChange={(due) => navigate({ ...route, due }, { replace: true })}
+        />
       </div>
+      <SearchForm
+        id="queue-search"
+        label={t.queueSearchLabel}
+        buttonLabel={t.queueSearchButton}
+        query={route.q}
+        onQuery={(q) => navigate({ ...route, q }, { replace: true })}
+      />
       <section class="section" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{route.scope === "all" ? t.queueScopeAll : t.queueScopeMine}</h2>
         {list.status === "loading" && <Loading />}
@@ -77,6 +109,17 @@ function Workspace({ route }: { route: WorkspaceRoute }) {
             <p class="section__count" id={COUNT_ID} data-testid="queue-count">
               {count}
             </p>
+            {counted.length > 0 && (
+              <ul class="status-counts" aria-label={t.queueCountsLabel} data-testid="queue-counts">
+                {counted.map(([status, n]) => (
+                  <li key={status}>
+                    <a href={hrefFor({ ...route, status })} aria-current={route.status === status ? "true" : undefined}>
+                      {statusLabel(t, status)} <span class="status-counts__n">{n}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            )}
             {list.items.length === 0 ? (
               <p class="notice">{t.queueEmpty}</p>
             ) : (

@@ -1,0 +1,43 @@
+# Module boundaries, checked when CMake configures: a module's files may include only its own headers
+# and those of the modules it depends on (sen_module DEPS, followed transitively), and the dependency
+# graph has no cycle. Every module has src/ on its include path, so without this check any file could
+# include any module; with it, an include against the direction in docs/architecture.md stops the build.
+
+function(sen_module_closure module out)
+  set(closure "")
+  get_property(queue GLOBAL PROPERTY SEN_DEPS_${module})
+  while(queue)
+    list(POP_FRONT queue next)
+    if(next STREQUAL module)
+      message(FATAL_ERROR "module cycle: sen_${module} depends on itself through its dependencies")
+    endif()
+    if(NOT next IN_LIST closure)
+      list(APPEND closure ${next})
+      get_property(more GLOBAL PROPERTY SEN_DEPS_${next})
+      list(APPEND queue ${more})
+    endif()
+  endwhile()
+  set(${out} ${closure} PARENT_SCOPE)
+endfunction()
+
+function(sen_check_module_boundaries)
+  get_property(modules GLOBAL PROPERTY SEN_MODULES)
+  foreach(module ${modules})
+    sen_module_closure(${module} allowed)
+    list(APPEND allowed ${module})
+    get_property(dir GLOBAL PROPERTY SEN_DIR_${module})
+    file(GLOB_RECURSE files CONFIGURE_DEPENDS ${dir}/*.cpp ${dir}/*.hpp)
+    foreach(file ${files})
+      file(STRINGS ${file} includes REGEX "^#include \"[a-z_]+/")
+      foreach(line ${includes})
+        string(REGEX REPLACE "^#include \"([a-z_]+)/.*" "\\1" folder "${line}")
+        get_property(included GLOBAL PROPERTY SEN_MODULE_IN_${folder})
+        if(included AND NOT included IN_LIST allowed)
+          file(RELATIVE_PATH shown ${PROJECT_SOURCE_DIR} ${file})
+          message(FATAL_ERROR "${shown} includes ${folder}/, but sen_${module} does not depend on "
+                              "sen_${included} (see docs/architecture.md for the direction)")
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+endfunction()

@@ -1,0 +1,309 @@
+#include "services/dossier_list.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <charconv>
+#include <map>
+#include <set>
+
+#include "core/text_fold.hpp"
+#include "services/deadline.hpp"
+#include "services/workflow.hpp"
+#include "storage/keyset_page.hpp"
+
+namespace sen::services {
+namespace {
+
+namespace json = boost::json;
+using identity::DossierScope;
+using identity::DossierScopeKind;
+
+constexpr char kKeySeparator = '\x1f';
+constexpr std::string_view kCursorVersion = "d1";
+
+constexpr std::string_view kListColumns =
+    "d.code, d.procedure_code, d.applicant_name, d.status, d.step, d.due_at, d.step_due_at, d.created_at, "
+    "d.received_at, d.timeliness, d.queue_rank, d.urgency_at, d.submitted_at";
+
+std::string day_start(std::chrono::year_month_day day) {
+  return fmt::format("{:04}-{:02}-{:02}T00:00:00+07:00", int(day.year()), unsigned(day.month()),
+                     unsigned(day.day()));
+}
+
+std::string next_day_start(std::chrono::year_month_day day) {
+  return day_start(std::chrono::year_month_day(std::chrono::sys_days(day) + std::chrono::days(1)));
+}
+
+// SQL for one scope's rows, with its parameters appended to `params`.
+std::string scope_condition(const DossierScope& scope, std::vector<storage::Value>& params) {
+  auto bind = [&](const std::string& v) {
+    params.emplace_back(v);
+    return fmt::format("${}", params.size());
+  };
+  std::string cond;
+  switch (scope.kind) {
+    case DossierScopeKind::kApplicant:
+      return "d.applicant_id = " + bind(scope.code);
+    case DossierScopeKind::kAgency:
+      cond = "d.agency_code = " + bind(scope.code);
+      break;
+    case DossierScopeKind::kPlace:
+      cond = "d.place_code = " + bind(scope.code);
+      break;
+    case DossierScopeKind::kProvince:
+      cond = "d.province_code = " + bind(scope.code);
+      break;
+    case DossierScopeKind::kNation:
+      cond = "1 = 1";
+      break;
+  }
+  // Officials never see drafts: those rank 2, after every other dossier.
+  cond += " AND d.queue_rank < 2";
+  if (!scope.role.empty()) cond += " AND d.step_role = " + bind(scope.role);
+  return cond;
+}
+
+// The counter (dossier_counts.scope) that holds a scope's counts, if one is kept.
+std::optional<std::string> counter_of(const DossierScope& s) {
+  switch (s.kind) {
+    case DossierScopeKind::kApplicant:
+      return "applicant:" + s.code;
+    case DossierScopeKind::kAgency:
+      return s.role.empty() ? "agency:" + s.code : "queue:" + s.code + ":" + s.role;
+    case DossierScopeKind::kPlace:
+      if (s.role.empty()) return "place:" + s.code;
+      return std::nullopt;
+    case DossierScopeKind::kProvince:
+      if (s.role.empty()) return "province:" + s.code;
+      return std::nullopt;
+    case DossierScopeKind::kNation:
+      if (s.role.empty()) return "nation";
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+bool is_place_kind(DossierScopeKind k) {
+  return k == DossierScopeKind::kPlace || k == DossierScopeKind::kProvince || k == DossierScopeKind::kNation;
+}
+
+struct Listed {
+  ListKey key;
+  storage::Row row;
+};
+
+}  // namespace
+
+std::string encode_list_key(const ListKey& key) {
+  return fmt::format("{}{}{}{}{}{}{}", kCursorVersion, kKeySeparator, key.rank, kKeySeparator, key.urgency_at,
+                     kKeySeparator, key.code);
+}
+
+Result<ListKey> decode_list_key(std::string_view text) {
+  auto bad = [] { return fail(ErrorCode::kInvalidArgument, "cursor is not a value returned in `next`", "cursor"); };
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const auto end = text.find(kKeySeparator, start);
+    parts.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  if (parts.size() != 4 || parts[0] != kCursorVersion || parts[3].empty()) return bad();
+  ListKey key;
+  auto [ptr, ec] = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), key.rank);
+  if (ec != std::errc() || ptr != parts[1].data() + parts[1].size() || key.rank < 0 || key.rank > 2) return bad();
+  if (!parse_rfc3339(parts[2])) return bad();
+  key.urgency_at = std::string(parts[2]);
+  key.code = std::string(parts[3]);
+  return key;
+}
+
+bool DossierLists::disjoint(const DossierScope& a, const DossierScope& b) const {
+  if (a.kind == DossierScopeKind::kAgency && b.kind == DossierScopeKind::kAgency) {
+    return a.code != b.code || (!a.role.empty() && !b.role.empty() && a.role != b.role);
+  }
+  if (is_place_kind(a.kind) && is_place_kind(b.kind) && a.kind != DossierScopeKind::kNation &&
+      b.kind != DossierScopeKind::kNation) {
+    if (!a.role.empty() && !b.role.empty() && a.role != b.role) return true;
+    return !authorizer_.place_within(a.code, b.code) && !authorizer_.place_within(b.code, a.code);
+  }
+  return false;
+}
+
+std::vector<DossierScope> DossierLists::distinct_scopes(std::vector<DossierScope> scopes) const {
+  auto covers = [&](const DossierScope& a, const DossierScope& b) {
+    if (!a.role.empty() && a.role != b.role) return false;
+    if (a.kind == DossierScopeKind::kNation) return b.kind != DossierScopeKind::kApplicant;
+    if (a.kind == DossierScopeKind::kProvince && is_place_kind(b.kind) && b.kind != DossierScopeKind::kNation) {
+      return authorizer_.place_within(b.code, a.code);
+    }
+    return a.kind == b.kind && a.code == b.code;
+  };
+  std::vector<DossierScope> out;
+  for (std::size_t i = 0; i < scopes.size(); ++i) {
+    bool covered = false;
+    for (std::size_t j = 0; j < scopes.size() && !covered; ++j) {
+      // Of two scopes that cover each other (equal), the first is kept.
+      covered = i != j && covers(scopes[j], scopes[i]) && (!covers(scopes[i], scopes[j]) || j < i);
+    }
+    if (!covered) out.push_back(scopes[i]);
+  }
+  return out;
+}
+
+Result<boost::json::object> DossierLists::counts(storage::Connection& conn,
+                                                 const std::vector<DossierScope>& scopes) const {
+  std::vector<std::string> counters;
+  bool from_counters = true;
+  for (std::size_t i = 0; i < scopes.size() && from_counters; ++i) {
+    auto counter = counter_of(scopes[i]);
+    from_counters = counter.has_value();
+    if (counter) counters.push_back(std::move(*counter));
+    for (std::size_t j = 0; j < i && from_counters; ++j) from_counters = disjoint(scopes[i], scopes[j]);
+  }
+  std::map<std::string, std::int64_t> by_status;
+  if (from_counters) {
+    for (const auto& counter : counters) {
+      auto rows = conn.execute("SELECT status, n FROM dossier_counts WHERE scope = $1 AND n <> 0", {counter});
+      if (!rows) return tl::unexpected(rows.error());
+      for (const auto& r : rows->rows) by_status[r.text(0)] += r.integer(1);
+    }
+  } else {
+    // Overlapping grants (an agency and a place, say) that no counter matches: counted here. Officials
+    // rarely hold such a mix.
+    std::vector<storage::Value> params;
+    std::vector<std::string> parts;
+    for (const auto& s : scopes) parts.push_back("(" + scope_condition(s, params) + ")");
+    auto rows = conn.execute(
+        fmt::format("SELECT d.status, count(*) FROM dossiers d WHERE {} GROUP BY d.status", fmt::join(parts, " OR ")),
+        params);
+    if (!rows) return tl::unexpected(rows.error());
+    for (const auto& r : rows->rows) by_status[r.text(0)] += r.integer(1);
+  }
+  json::object out;
+  for (const auto& [status, n] : by_status) out[status] = n;
+  return out;
+}
+
+Result<boost::json::object> DossierLists::list(const identity::Principal& who,
+                                               const DossierListFilter& filter) const {
+  if (!filter.procedure.empty() && !catalog_.get(filter.procedure)) {
+    return fail(ErrorCode::kInvalidArgument, "procedure is not a procedure code", "procedure");
+  }
+  if (filter.submitted_from && filter.submitted_to && *filter.submitted_to < *filter.submitted_from) {
+    return fail(ErrorCode::kInvalidArgument, "submitted_to is before submitted_from", "submitted_to");
+  }
+  const auto reach = who.kind == "official" && !filter.all ? identity::DossierReach::kQueue
+                                                           : identity::DossierReach::kReadable;
+  const auto scopes = distinct_scopes(authorizer_.dossier_scopes(who, reach));
+  if (scopes.empty()) {
+    return json::object{{"items", json::array()}, {"counts", json::object()}, {"total", 0}, {"next", nullptr}};
+  }
+
+  // Conditions every scope shares: the filters, then the keyset position.
+  std::vector<storage::Value> shared;
+  std::string filters;
+  auto bind = [&](storage::Value v) {
+    shared.push_back(std::move(v));
+    return fmt::format("${}", shared.size());
+  };
+  const std::string now = format_rfc3339(clock_.now());
+  if (filter.status) filters += " AND d.status = " + bind(std::string(name(*filter.status)));
+  if (!filter.procedure.empty()) filters += " AND d.procedure_code = " + bind(filter.procedure);
+  if (filter.overdue || filter.due_today) {
+    filters += fmt::format(" AND d.status IN ('{}', '{}')", name(DossierStatus::kReceived),
+                           name(DossierStatus::kProcessing));
+  }
+  if (filter.overdue) filters += " AND d.due_at < " + bind(now);
+  if (filter.due_today) {
+    const auto today = local_date(clock_.now());
+    filters += " AND d.due_at >= " + bind(day_start(today)) + " AND d.due_at < " + bind(next_day_start(today));
+  }
+  if (filter.submitted_from) filters += " AND d.submitted_at >= " + bind(day_start(*filter.submitted_from));
+  if (filter.submitted_to) filters += " AND d.submitted_at < " + bind(next_day_start(*filter.submitted_to));
+  if (!filter.text.empty()) {
+    filters += " AND d.search_text LIKE " + bind(storage::like_contains(fold_for_search(filter.text))) +
+               " ESCAPE '\\'";
+  }
+  if (filter.after) {
+    const std::string rank = bind(filter.after->rank);
+    const std::string at = bind(filter.after->urgency_at);
+    filters += fmt::format(" AND (d.queue_rank, d.urgency_at, d.code) > ({}, {}, {})", rank, at,
+                           bind(filter.after->code));
+  }
+  const std::string limit = bind(std::int64_t{filter.limit} + 1);
+
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  // Each scope's first limit+1 rows after the cursor, on its own index; the merged first limit+1 are
+  // the list's.
+  std::vector<Listed> listed;
+  std::set<std::string> seen;
+  for (const auto& scope : scopes) {
+    std::vector<storage::Value> params = shared;
+    const std::string cond = scope_condition(scope, params);
+    auto rows = (*conn)->execute(
+        fmt::format("SELECT {} FROM dossiers d WHERE {}{} ORDER BY d.queue_rank, d.urgency_at, d.code LIMIT {}",
+                    kListColumns, cond, filters, limit),
+        params);
+    if (!rows) return tl::unexpected(rows.error());
+    for (auto& r : rows->rows) {
+      if (!seen.insert(r.text(0)).second) continue;
+      ListKey key{r.integer(10), r.text(11), r.text(0)};
+      listed.push_back({std::move(key), std::move(r)});
+    }
+  }
+  std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) { return a.key < b.key; });
+  const bool more = listed.size() > static_cast<std::size_t>(filter.limit);
+  if (more) listed.resize(static_cast<std::size_t>(filter.limit));
+
+  auto counted = counts(**conn, scopes);
+  if (!counted) return tl::unexpected(counted.error());
+  json::value total = nullptr;
+  const bool only_status = filter.procedure.empty() && !filter.overdue && !filter.due_today &&
+                           !filter.submitted_from && !filter.submitted_to && filter.text.empty();
+  if (only_status) {
+    std::int64_t n = 0;
+    for (const auto& [status, count] : *counted) {
+      if (!filter.status || name(*filter.status) == status) n += count.as_int64();
+    }
+    total = n;
+  }
+
+  json::array items;
+  for (const auto& [key, r] : listed) {
+    auto procedure = catalog_.get(r.text(1));
+    if (!procedure) return tl::unexpected(procedure.error());
+    const auto status = parse_status(r.text(3));
+    if (!status) return fail_internal("dossier " + r.text(0) + " has an unknown status " + r.text(3));
+    Dossier d;
+    d.status = *status;
+    if (!r.is_null(5)) d.due_at = r.text(5);
+    const Step* step = (*procedure)->step(r.text(4));
+    json::value step_json = step == nullptr ? json::value(json::object{{"id", r.text(4)}})
+                                            : json::value(json::object{{"id", step->id}, {"name", step->name},
+                                                                       {"role", step->role}});
+    auto opt = [&](std::size_t i) { return r.is_null(i) ? json::value(nullptr) : json::value(r.text(i)); };
+    items.push_back(json::object{{"code", r.text(0)},
+                                 {"procedure", json::object{{"code", r.text(1)}, {"name", (*procedure)->name}}},
+                                 {"applicant", json::object{{"name", r.text(2)}}},
+                                 {"status", name(d.status)},
+                                 {"status_code", national_code(d.status)},
+                                 {"step", std::move(step_json)},
+                                 {"due_at", opt(5)},
+                                 {"step_due_at", opt(6)},
+                                 {"overdue", is_overdue(d, now)},
+                                 {"timeliness", opt(9)},
+                                 {"created_at", r.text(7)},
+                                 {"submitted_at", opt(12)},
+                                 {"received_at", opt(8)}});
+  }
+  json::value next = nullptr;
+  if (more) next = json::value(encode_list_key(listed.back().key));
+  return json::object{
+      {"items", std::move(items)}, {"counts", std::move(*counted)}, {"total", std::move(total)}, {"next", next}};
+}
+
+}  // namespace sen::services
