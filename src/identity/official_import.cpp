@@ -68,22 +68,25 @@ bool has_error(const std::vector<ImportError>& errors, std::size_t row) {
   return std::any_of(errors.begin(), errors.end(), [&](const ImportError& e) { return e.row == row; });
 }
 
-// Agencies must exist and usernames be free; fills in each row's place.
+// Agencies must exist and usernames be free; fills in each row's place. Run on every row, so a row's
+// problems are all reported at once.
 Status check_database(std::vector<ImportRow>& rows, storage::Database& db, std::vector<ImportError>& errors) {
   auto conn = db.acquire();
   if (!conn) return tl::unexpected(conn.error());
   std::map<std::string, std::optional<std::string>> places;
   for (auto& r : rows) {
     const auto& code = r.official.agency_code;
-    if (!places.contains(code)) {
-      auto found = (*conn)->execute("SELECT place_code FROM agencies WHERE code = $1", {code});
-      if (!found) return tl::unexpected(found.error());
-      places[code] = found->rows.empty() ? std::nullopt : std::optional(found->rows[0].text(0));
-    }
-    if (const auto& place = places[code]) {
-      r.place_code = *place;
-    } else {
-      errors.push_back({r.row, "agency", fmt::format("No agency with code '{}'", code)});
+    if (!code.empty()) {  // an empty code is already reported
+      if (!places.contains(code)) {
+        auto found = (*conn)->execute("SELECT place_code FROM agencies WHERE code = $1", {code});
+        if (!found) return tl::unexpected(found.error());
+        places[code] = found->rows.empty() ? std::nullopt : std::optional(found->rows[0].text(0));
+      }
+      if (const auto& place = places[code]) {
+        r.place_code = *place;
+      } else {
+        errors.push_back({r.row, "agency", fmt::format("No agency with code '{}'", code)});
+      }
     }
     auto taken = (*conn)->execute("SELECT 1 FROM accounts WHERE username = $1", {r.official.username});
     if (!taken) return tl::unexpected(taken.error());
@@ -189,7 +192,7 @@ Result<ImportOutcome> import_officials_csv(std::string_view csv, storage::Databa
       outcome.errors.push_back(
           {row, "username", fmt::format("This username is already in row {}", first->second)});
     }
-    if (!has_error(outcome.errors, row)) rows.push_back(std::move(checked));
+    rows.push_back(std::move(checked));
   }
   if (auto s = check_database(rows, db, outcome.errors); !s) return tl::unexpected(s.error());
   std::erase_if(rows, [&](const ImportRow& r) { return has_error(outcome.errors, r.row); });
