@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <boost/json.hpp>
 #include <cstdio>
@@ -15,12 +17,14 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "identity/account_service.hpp"
+#include "identity/official_import.hpp"
 #include "identity/roles.hpp"
 #include "pki/credential_store.hpp"
 #include "pki/key_seal.hpp"
 #include "places/admin_units_pack.hpp"
 #include "places/place_repository.hpp"
 #include "services/dossier_service.hpp"
+#include "services/notifier.hpp"
 #include "services/outbox_worker.hpp"
 #include "services/procedure_catalog.hpp"
 #include "services/procedure_pack.hpp"
@@ -67,6 +71,71 @@ Result<int> load_pack(storage::Database& db, const Config& config) {
   if (!changed) return tl::unexpected(changed.error());
   spdlog::info("{} procedures in the pack, {} new or updated", procedures->size(), *changed);
   return loaded;
+}
+
+// One-time passwords leave through the e-mail outbox, in the transaction that sets them.
+identity::MailQueue outbox_mail(const Config& config, const Clock& clock) {
+  return [&config, &clock](storage::Connection& conn, const identity::OneTimePasswordMail& mail) {
+    return services::queue_one_time_password(conn, mail, config.services.public_url, clock);
+  };
+}
+
+// A line read from the terminal without echo; kInvalidArgument when there is no terminal.
+Result<std::string> read_hidden(const char* prompt) {
+  std::FILE* tty = std::fopen("/dev/tty", "r+");
+  if (tty == nullptr) {
+    return fail(ErrorCode::kInvalidArgument,
+                "No terminal to ask for the password on: use --password-env VAR or --one-time-password",
+                "password");
+  }
+  const int fd = fileno(tty);
+  termios saved{};
+  const bool is_terminal = tcgetattr(fd, &saved) == 0;
+  if (is_terminal) {
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(fd, TCSAFLUSH, &quiet);
+  }
+  std::fputs(prompt, tty);
+  std::fflush(tty);
+  std::string line;
+  for (int c = std::fgetc(tty); c != EOF && c != '\n'; c = std::fgetc(tty)) line += static_cast<char>(c);
+  if (is_terminal) tcsetattr(fd, TCSAFLUSH, &saved);
+  std::fputs("\n", tty);
+  std::fclose(tty);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+Result<std::string> admin_password(const AdminCommand& command) {
+  if (command.one_time) return identity::one_time_password();
+  if (!command.password_env.empty()) {
+    const char* value = std::getenv(command.password_env.c_str());
+    if (value == nullptr || *value == '\0') {
+      return fail(ErrorCode::kInvalidArgument,
+                  fmt::format("The environment variable {} is not set", command.password_env),
+                  "password-env");
+    }
+    return std::string(value);
+  }
+  auto first = read_hidden("Password: ");
+  if (!first) return first;
+  auto second = read_hidden("Password again: ");
+  if (!second) return second;
+  if (*first != *second) return fail(ErrorCode::kInvalidArgument, "The two passwords differ", "password");
+  return first;
+}
+
+// A progress bar on standard error while it is a terminal; nothing otherwise.
+std::function<void(std::size_t, std::size_t)> progress_bar(std::string label) {
+  if (isatty(STDERR_FILENO) == 0) return {};
+  return [label = std::move(label)](std::size_t done, std::size_t total) {
+    constexpr std::size_t kWidth = 30;
+    const std::size_t filled = total == 0 ? kWidth : done * kWidth / total;
+    std::fprintf(stderr, "\r%s [%s%s] %zu/%zu", label.c_str(), std::string(filled, '#').c_str(),
+                 std::string(kWidth - filled, ' ').c_str(), done, total);
+    if (done == total) std::fputc('\n', stderr);
+  };
 }
 
 std::filesystem::path master_key_path(const Config& config) {
@@ -232,7 +301,7 @@ int serve(const Config& config, storage::Database& db) {
   services::ProcedureCatalog catalog(db, *services_clock);
   if (auto warm = catalog.warm(); !warm) return report(warm.error());
   services::FileStore file_store(std::filesystem::path(config.storage.data_dir) / "files");
-  identity::AccountService accounts(db, clock, config.auth);
+  identity::AccountService accounts(db, clock, config.auth, outbox_mail(config, *services_clock));
   RateLimiter client_limiter(config.auth.login_attempts_per_minute_per_client, std::chrono::seconds(60),
                              clock);
   RateLimiter write_limiter(config.auth.writes_per_minute_per_account, std::chrono::seconds(60), clock);
@@ -279,7 +348,9 @@ int serve(const Config& config, storage::Database& db) {
                        catalog,
                        dossiers,
                        **credentials,
-                       config.services.upload_limit_bytes};
+                       config.services.upload_limit_bytes,
+                       config.auth.import_body_limit_bytes,
+                       static_cast<std::size_t>(config.auth.import_max_rows)};
   http::add_all_routes(router, ctx);
   services::OutboxWorker outbox(db, config.services, *services_clock);
   outbox.start();
@@ -407,6 +478,64 @@ int run_pki(const Config& config, const PkiCommand& command) {
   if (!changed) return report(changed.error());
   std::printf("%s %s %s serial %s valid until %s\n", changed->id.c_str(), changed->kind.c_str(),
               changed->subject.c_str(), changed->serial.c_str(), changed->not_after.c_str());
+  return 0;
+}
+
+int run_admin_create(const Config& config, const AdminCommand& command) {
+  if (!start_logging(config)) return 2;
+  auto db = open_migrated(config, false);
+  if (!db) return report(db.error());
+  auto password = admin_password(command);
+  if (!password) return report(password.error());
+  SystemClock clock;
+  identity::AccountService accounts(**db, clock, config.auth);
+  identity::NewOfficial admin{command.username,
+                              command.display_name,
+                              "",
+                              *password,
+                              "",
+                              command.one_time,
+                              {{"", std::string(identity::kRoleNationalAdmin), "place", "VN"}}};
+  auto created = accounts.create_official(admin, identity::Origin{"", "cli"});
+  if (!created) return report(created.error());
+  std::printf("created national administrator %s (%s)\n", created->username.c_str(), created->id.c_str());
+  if (command.one_time) {
+    std::printf("one-time password, shown once; change it at first sign-in within %d hours: %s\n",
+                config.auth.one_time_password_ttl_hours, password->c_str());
+  }
+  return 0;
+}
+
+int run_officials_import(const Config& config, const ImportCommand& command) {
+  if (!start_logging(config)) return 2;
+  std::ifstream in(command.file, std::ios::binary);
+  if (!in) return report(Error{ErrorCode::kInvalidArgument, "cannot read " + command.file, "file", {}});
+  std::stringstream text;
+  text << in.rdbuf();
+  auto db = open_migrated(config, false);
+  if (!db) return report(db.error());
+  SystemClock clock;
+  identity::AccountService accounts(**db, clock, config.auth, outbox_mail(config, clock));
+  identity::ImportOptions options{static_cast<std::size_t>(config.auth.import_max_rows),
+                                  command.skip_invalid,
+                                  command.dry_run,
+                                  {},
+                                  progress_bar("importing")};
+  auto outcome =
+      identity::import_officials_csv(text.str(), **db, accounts, options, identity::Origin{"", "cli"});
+  if (!outcome) return report(outcome.error());
+  for (const auto& e : outcome->errors) {
+    std::fprintf(stderr, "row %zu%s%s: %s\n", e.row, e.column.empty() ? "" : ", ", e.column.c_str(),
+                 e.message.c_str());
+  }
+  std::printf("%zu rows, %zu valid, %zu imported\n", outcome->rows, outcome->valid, outcome->created.size());
+  if (!outcome->created.empty()) std::printf("one-time passwords are queued for e-mail delivery\n");
+  if (!outcome->errors.empty() && !command.skip_invalid) {
+    std::fprintf(stderr, "%s: fix the rows above%s\n",
+                 command.dry_run ? "problems found" : "nothing imported",
+                 command.dry_run ? "" : " or use --skip-invalid");
+    return 1;
+  }
   return 0;
 }
 

@@ -28,4 +28,22 @@ struct PkiCommand {
 };
 int run_pki(const Config& config, const PkiCommand& command);
 
+// `sen admin create`: the first national administrator (national_admin on VN). The password comes from
+// a terminal prompt (asked twice, not echoed), an environment variable, or is a printed one-time one.
+struct AdminCommand {
+  std::string username;
+  std::string display_name;
+  std::string password_env;  // environment variable holding the password
+  bool one_time = false;     // print a random one-time password instead
+};
+int run_admin_create(const Config& config, const AdminCommand& command);
+
+// `sen officials import FILE`: officials from CSV, each with a one-time password sent by e-mail.
+struct ImportCommand {
+  std::string file;
+  bool skip_invalid = false;
+  bool dry_run = false;
+};
+int run_officials_import(const Config& config, const ImportCommand& command);
+
 }  // namespace sen::cli

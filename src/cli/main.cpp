@@ -97,6 +97,38 @@ int main(int argc, char** argv) {
   revoke->add_option("--id", pki_command.id, "credential id")->required();
   revoke->add_option("--reason", pki_command.reason, "why")->required();
 
+  auto* admin = app.add_subcommand("admin", "Administrators");
+  admin->require_subcommand(1);
+  sen::cli::AdminCommand admin_command;
+  auto* admin_create = admin->add_subcommand(
+      "create",
+      "Create a national administrator (national_admin on VN); the password is asked on the terminal");
+  add_storage_flags(admin_create, options);
+  admin_create->add_option("--username", admin_command.username, "login name (3-64 of a-z 0-9 . _ -)")
+      ->required();
+  admin_create->add_option("--display-name", admin_command.display_name, "full name")->required();
+  auto* password_env =
+      admin_create->add_option("--password-env", admin_command.password_env,
+                               "environment variable holding the password (never a flag: flags show in ps)");
+  admin_create
+      ->add_flag("--one-time-password", admin_command.one_time,
+                 "print a random one-time password, to be changed at first sign-in")
+      ->excludes(password_env);
+
+  auto* officials = app.add_subcommand("officials", "Officials");
+  officials->require_subcommand(1);
+  sen::cli::ImportCommand import_command;
+  auto* officials_import =
+      officials->add_subcommand("import",
+                                "Import officials from CSV (columns username, full_name, email, agency, "
+                                "roles; roles separated by ';'); "
+                                "one-time passwords go out by e-mail");
+  add_storage_flags(officials_import, options);
+  officials_import->add_option("file", import_command.file, "the CSV file")->required();
+  officials_import->add_flag("--skip-invalid", import_command.skip_invalid,
+                             "import the valid rows even if others have problems");
+  officials_import->add_flag("--dry-run", import_command.dry_run, "check the file only");
+
   CLI11_PARSE(app, argc, argv);
 
   if (version->parsed()) {
@@ -128,5 +160,7 @@ int main(int argc, char** argv) {
   if (check->parsed()) return sen::cli::run_check_config(*config);
   if (verify->parsed()) return sen::cli::run_audit_verify(*config);
   if (pki->parsed()) return sen::cli::run_pki(*config, pki_command);
+  if (admin_create->parsed()) return sen::cli::run_admin_create(*config, admin_command);
+  if (officials_import->parsed()) return sen::cli::run_officials_import(*config, import_command);
   return 2;
 }

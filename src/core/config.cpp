@@ -135,6 +135,16 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "auth.principal_cache_entries", "resolved sessions and tokens kept in memory (0 disables)",
       [](Config& c) -> int& { return c.auth.principal_cache_entries; }, 0, 10000000));
+  all.push_back(int_setting(
+      "auth.one_time_password_ttl_hours",
+      "one-time passwords (new officials, administrators' resets) stop working after this",
+      [](Config& c) -> int& { return c.auth.one_time_password_ttl_hours; }, 1, 24 * 90));
+  all.push_back(int_setting(
+      "auth.import_max_rows", "officials in one import file",
+      [](Config& c) -> int& { return c.auth.import_max_rows; }, 1, 1000000));
+  all.push_back(int_setting(
+      "auth.import_body_limit_bytes", "largest officials import file sent to the API (413 above)",
+      [](Config& c) -> std::size_t& { return c.auth.import_body_limit_bytes; }, 1024, 64ll * 1024 * 1024));
   all.push_back(string_setting("oidc.issuer", "external OpenID provider's issuer URL; empty disables it",
                                [](Config& c) -> std::string& { return c.oidc.issuer; }));
   all.push_back(string_setting("oidc.client_id", "this server's client id at the provider",

@@ -45,8 +45,11 @@ struct AuthConfig {
   int writes_per_minute_per_account = 120;         // state-changing requests of a signed-in account
   int password_hash_ops = 2;                       // Argon2id passes
   int password_hash_memory_kib = 65536;            // Argon2id memory
-  int principal_cache_ms = 2000;        // a resolved sign-in is reused this long without the database
-  int principal_cache_entries = 10000;  // 0 disables the cache
+  int principal_cache_ms = 2000;         // a resolved sign-in is reused this long without the database
+  int principal_cache_entries = 10000;   // 0 disables the cache
+  int one_time_password_ttl_hours = 72;  // one-time passwords (new officials, resets) stop working after this
+  int import_max_rows = 5000;            // officials in one import file
+  std::size_t import_body_limit_bytes = 2 * 1024 * 1024;  // an import file sent to the API (413 above)
 };
 
 // Sign-in through an external OpenID Connect provider (VNeID or a province's); disabled while issuer

@@ -27,6 +27,8 @@ CodeInfo info(ErrorCode code) {
       return {401, "unauthenticated", "Authentication required"};
     case ErrorCode::kForbidden:
       return {403, "forbidden", "Forbidden"};
+    case ErrorCode::kPasswordChangeRequired:
+      return {403, "password_change_required", "Password change required"};
     case ErrorCode::kPayloadTooLarge:
       return {413, "payload_too_large", "Request body too large"};
     case ErrorCode::kHeaderTooLarge:

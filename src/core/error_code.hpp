@@ -14,6 +14,7 @@ enum class ErrorCode {
   kConflict,
   kUnauthenticated,
   kForbidden,
+  kPasswordChangeRequired,  // signed in with a one-time or reset password: only a change is allowed
   kPayloadTooLarge,
   kHeaderTooLarge,
   kUnsupportedMediaType,

@@ -9,6 +9,7 @@
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
+#include "identity/official_import.hpp"
 #include "identity/roles.hpp"
 
 namespace sen::http {
@@ -16,12 +17,6 @@ namespace {
 
 namespace json = boost::json;
 using identity::Action;
-
-constexpr std::array<std::string_view, 8> kStaffRoles = {
-    identity::kRoleReceivingOfficer, identity::kRoleProcessingOfficer,
-    identity::kRoleApprovingLeader,  identity::kRoleAgencyAdmin,
-    identity::kRoleProvinceAdmin,    identity::kRoleNationalAdmin,
-    identity::kRoleAuditor,          identity::kRoleAnalyst};
 
 constexpr std::array<std::string_view, 4> kAgencyKinds = {"people_committee", "public_service_center",
                                                           "department", "other"};
@@ -58,6 +53,70 @@ Result<OfficialInScope> official_in_scope(const ApiContext& ctx, const identity:
   return OfficialInScope{*account, *agency};
 }
 
+json::object official_json(const identity::AccountView& a, const std::vector<identity::RoleGrant>& roles) {
+  return json::object{{"id", a.id},
+                      {"username", a.username},
+                      {"display_name", a.display_name},
+                      {"agency_code", a.agency_code},
+                      {"email", a.email},
+                      {"locked", a.disabled},
+                      {"roles", roles_json(roles)}};
+}
+
+// An administrator's action on an official's account (lock, unlock, password reset): the official must
+// be visible to the caller and the Authorizer must allow kManageAccount.
+Route manage_official(const ApiContext& ctx, std::string action,
+                      std::function<Status(const std::string& account_id, const identity::Origin&)> act) {
+  return {"POST", "/api/v1/officials/{id}/" + action, [&ctx, act = std::move(act)](const Request& r) {
+            auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
+            if (!who) return error_response(who.error(), r);
+            auto found = official_in_scope(ctx, *who, std::string(r.path_param("id")), "id");
+            if (!found) return error_response(found.error(), r);
+            auto roles = ctx.accounts.roles_of(found->account.id);
+            if (!roles) return error_response(roles.error(), r);
+            identity::Target target{found->agency.place_code, found->agency.code, found->account.id};
+            for (const auto& g : *roles) target.held_roles.push_back(g.role);
+            if (auto ok = ctx.authorizer.authorize(*who, Action::kManageAccount, target); !ok) {
+              return error_response(ok.error(), r);
+            }
+            if (auto s = act(found->account.id, origin_of(r, &*who)); !s) return error_response(s.error(), r);
+            Response res;
+            res.status = 204;
+            return res;
+          }};
+}
+
+bool query_flag(const Request& r, std::string_view name) {
+  const auto v = r.query_param(name);
+  return v && (*v == "true" || *v == "1");
+}
+
+json::array import_errors_json(const std::vector<identity::ImportError>& errors) {
+  json::array out;
+  for (const auto& e : errors) {
+    out.push_back(json::object{{"row", e.row}, {"column", e.column}, {"message", e.message}});
+  }
+  return out;
+}
+
+// An import row's agency and roles must be within the caller's administration; an agency outside it is
+// answered like an unknown one.
+std::optional<identity::ImportError> import_row_allowed(const ApiContext& ctx, const identity::Principal& who,
+                                                        const identity::ImportRow& row) {
+  const auto& agency = row.official.agency_code;
+  if (!ctx.authorizer.authorize(who, Action::kCreateOfficial, {row.place_code, agency})) {
+    return identity::ImportError{row.row, "agency", fmt::format("No agency with code '{}'", agency)};
+  }
+  for (const auto& g : row.official.roles) {
+    identity::Target t{row.place_code, agency, "", g.role, "agency", agency, row.place_code};
+    if (!ctx.authorizer.authorize(who, Action::kGrantRole, t)) {
+      return identity::ImportError{row.row, "roles",
+                                   fmt::format("You may not grant {} in {}", g.role, agency)};
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void add_admin_routes(Router& router, const ApiContext& ctx) {
@@ -76,7 +135,7 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
                 }
                 auto created = ctx.accounts.create_official(
                     {string_member(*body, "username"), string_member(*body, "display_name"), agency_code,
-                     string_member(*body, "password")},
+                     string_member(*body, "password"), string_member(*body, "email")},
                     origin_of(r, &*who));
                 if (!created) return error_response(created.error(), r);
                 return json_response(json::object{{"id", created->id},
@@ -93,12 +152,9 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
                 if (!found) return error_response(found.error(), r);
                 auto roles = ctx.accounts.roles_of(found->account.id);
                 if (!roles) return error_response(roles.error(), r);
-                return json_response(json::object{{"id", found->account.id},
-                                                  {"username", found->account.username},
-                                                  {"display_name", found->account.display_name},
-                                                  {"agency_code", found->agency.code},
-                                                  {"place_code", found->agency.place_code},
-                                                  {"roles", roles_json(*roles)}});
+                auto out = official_json(found->account, *roles);
+                out["place_code"] = found->agency.place_code;
+                return json_response(out);
               }});
 
   router.add(
@@ -109,7 +165,7 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
          if (!body) return error_response(body.error(), r);
          identity::RoleGrant grant{"", string_member(*body, "role"), string_member(*body, "scope_kind"),
                                    string_member(*body, "scope_code")};
-         if (std::find(kStaffRoles.begin(), kStaffRoles.end(), grant.role) == kStaffRoles.end()) {
+         if (!identity::is_staff_role(grant.role)) {
            return error_response(Error{ErrorCode::kInvalidArgument, "role is not a staff role", "role"}, r);
          }
          std::string scope_place;
@@ -164,15 +220,58 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
          for (const auto& o : *officials) {
            auto roles = ctx.accounts.roles_of(o.id);
            if (!roles) return error_response(roles.error(), r);
-           items.push_back(json::object{{"id", o.id},
-                                        {"username", o.username},
-                                        {"display_name", o.display_name},
-                                        {"agency_code", o.agency_code},
-                                        {"roles", roles_json(*roles)}});
+           items.push_back(official_json(o, *roles));
          }
          const auto total = static_cast<std::int64_t>(items.size());
          return json_response(json::object{{"items", std::move(items)}, {"total", total}, {"next", nullptr}});
        }});
+
+  router.add(manage_official(ctx, "lock", [&ctx](const std::string& id, const identity::Origin& o) {
+    return ctx.accounts.set_locked(id, true, o);
+  }));
+  router.add(manage_official(ctx, "unlock", [&ctx](const std::string& id, const identity::Origin& o) {
+    return ctx.accounts.set_locked(id, false, o);
+  }));
+  router.add(manage_official(ctx, "password-reset", [&ctx](const std::string& id, const identity::Origin& o) {
+    return ctx.accounts.reset_password(id, o);
+  }));
+
+  Route import{
+      "POST", "/api/v1/officials/import", [&ctx](const Request& r) {
+        auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
+        if (!who) return error_response(who.error(), r);
+        if (!r.header("content-type").value_or("").starts_with("text/csv")) {
+          return error_response(
+              Error{ErrorCode::kUnsupportedMediaType, "Send the file as text/csv", "content-type"}, r);
+        }
+        identity::ImportOptions options;
+        options.max_rows = ctx.import_max_rows;
+        options.dry_run = query_flag(r, "dry_run");
+        options.skip_invalid = query_flag(r, "skip_invalid");
+        options.check = [&](const identity::ImportRow& row) { return import_row_allowed(ctx, *who, row); };
+        auto outcome =
+            identity::import_officials_csv(r.body, ctx.db, ctx.accounts, options, origin_of(r, &*who));
+        if (!outcome) return error_response(outcome.error(), r);
+        json::object extensions{{"rows", outcome->rows},
+                                {"valid", outcome->valid},
+                                {"errors", import_errors_json(outcome->errors)}};
+        if (!options.dry_run && !options.skip_invalid && !outcome->errors.empty()) {
+          const auto& first = outcome->errors.front();
+          return error_response(
+              Error{ErrorCode::kInvalidArgument,
+                    fmt::format("{} row(s) have problems (first: row {}: {}); nothing was imported",
+                                outcome->errors.size(), first.row, first.message),
+                    first.column.empty() ? "file" : first.column,
+                    {}},
+              r, std::move(extensions));
+        }
+        json::array created;
+        for (const auto& u : outcome->created) created.push_back(json::string(u));
+        extensions["created"] = std::move(created);
+        return json_response(extensions, outcome->created.empty() ? 200 : 201);
+      }};
+  import.body_limit = ctx.import_body_limit_bytes;
+  router.add(std::move(import));
 
   router.add(
       {"DELETE", "/api/v1/role-grants/{id}", [&ctx](const Request& r) {

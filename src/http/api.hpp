@@ -36,6 +36,8 @@ struct ApiContext {
   services::DossierService& dossiers;
   pki::CredentialStore& credentials;
   std::size_t upload_limit_bytes;
+  std::size_t import_body_limit_bytes;  // auth.import_body_limit_bytes
+  std::size_t import_max_rows;          // auth.import_max_rows
 };
 
 void add_system_routes(Router& router, const ApiContext& ctx);

@@ -109,12 +109,12 @@ Response json_response(const boost::json::value& body, int status) {
   return r;
 }
 
-Response error_response(const Error& error, const Request& request) {
+Response error_response(const Error& error, const Request& request, boost::json::object extensions) {
   if (!error.internal.empty()) {
     spdlog::error("request {} {} {}: {}", request.request_id, request.method, request.printable_path(),
                   error.internal);
   }
-  return problem_response(error, request.path);
+  return problem_response(error, request.path, std::move(extensions));
 }
 
 }  // namespace sen::http

@@ -35,7 +35,7 @@ std::string string_member(const boost::json::object& object, std::string_view ke
 
 Response json_response(const boost::json::value& body, int status = 200);
 // Turns a failed Result into problem+json, logging the internal detail with the request id.
-Response error_response(const Error& error, const Request& request);
+Response error_response(const Error& error, const Request& request, boost::json::object extensions = {});
 
 // {"items": [...], "total": N, "next": cursor-or-null}
 template <class Page, class ToJson>

@@ -74,9 +74,12 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
          json::object out{{"account_id", who->account_id},
                           {"display_name", who->display_name},
                           {"csrf_token", session->csrf_token},
-                          {"expires_at", session->expires_at}};
+                          {"expires_at", session->expires_at},
+                          {"password_change_required", session->password_change_required}};
+         // No API token until the password is the account holder's own.
          const auto* want_token = body->if_contains("token");
-         if (want_token && want_token->is_bool() && want_token->as_bool()) {
+         if (want_token && want_token->is_bool() && want_token->as_bool() &&
+             !session->password_change_required) {
            auto token = accounts.create_token(*who, "login", origin_of(r, &*who));
            if (!token) return error_response(token.error(), r);
            out["token"] = token->secret;
@@ -87,7 +90,7 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
        }});
 
   router.add({"POST", "/api/v1/auth/logout", [&accounts, &writes = ctx.write_limiter](const Request& r) {
-                auto who = authenticate(r, accounts, &writes);
+                auto who = authenticate(r, accounts, &writes, PendingChange::kAllow);
                 if (!who) return error_response(who.error(), r);
                 if (auto s = accounts.logout(*who, origin_of(r, &*who)); !s)
                   return error_response(s.error(), r);
@@ -98,7 +101,7 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
               }});
 
   router.add({"GET", "/api/v1/me", [&accounts](const Request& r) {
-                auto who = authenticate(r, accounts);
+                auto who = authenticate(r, accounts, nullptr, PendingChange::kAllow);
                 if (!who) return error_response(who.error(), r);
                 auto account = accounts.get_account(who->account_id);
                 if (!account) return error_response(account.error(), r);
@@ -109,8 +112,25 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                       json::object{{"role", g.role}, {"scope_kind", g.scope_kind}, {"scope", g.scope_code}});
                 }
                 out["roles"] = std::move(roles);
+                out["password_change_required"] = who->password_change_required;
                 if (who->via_session) out["csrf_token"] = who->csrf_token;
                 return json_response(out);
+              }});
+
+  router.add({"POST", "/api/v1/me/password", [&accounts, &writes = ctx.write_limiter](const Request& r) {
+                auto who = authenticate(r, accounts, &writes, PendingChange::kAllow);
+                if (!who) return error_response(who.error(), r);
+                auto body = parse_json_object_body(r);
+                if (!body) return error_response(body.error(), r);
+                if (auto s =
+                        accounts.change_password(*who, string_member(*body, "current_password"),
+                                                 string_member(*body, "new_password"), origin_of(r, &*who));
+                    !s) {
+                  return error_response(s.error(), r);
+                }
+                Response res;
+                res.status = 204;
+                return res;
               }});
 
   router.add({"POST", "/api/v1/me/tokens", [&accounts, &writes = ctx.write_limiter](const Request& r) {

@@ -35,8 +35,12 @@ Result<identity::Principal> resolve_credentials(const Request& request, identity
 }  // namespace
 
 Result<identity::Principal> authenticate(const Request& request, identity::AccountService& accounts,
-                                         RateLimiter* write_limiter) {
+                                         RateLimiter* write_limiter, PendingChange pending) {
   auto who = resolve_credentials(request, accounts);
+  if (who && who->password_change_required && pending == PendingChange::kRefuse) {
+    return fail(ErrorCode::kPasswordChangeRequired, "Change your password first (POST /api/v1/me/password)",
+                "password");
+  }
   if (who && write_limiter != nullptr && !safe_method(request.method)) {
     // Counted per account and per client address: neither many accounts from one address nor one
     // account from many addresses escapes the budget.
@@ -55,12 +59,14 @@ Result<identity::Principal> authenticate(const Request& request, identity::Accou
 std::optional<identity::Principal> authenticate_from_memory(const Request& request,
                                                             identity::AccountService& accounts) {
   if (!safe_method(request.method)) return std::nullopt;
+  std::optional<identity::Principal> who;
   if (auto auth = request.header("authorization"); auth && auth->starts_with("Bearer ")) {
-    return accounts.resolve_cached(std::string(auth->substr(7)), false);
+    who = accounts.resolve_cached(std::string(auth->substr(7)), false);
+  } else if (const auto cookie = cookie_value(request, kSessionCookie)) {
+    who = accounts.resolve_cached(*cookie, true);
   }
-  const auto cookie = cookie_value(request, kSessionCookie);
-  if (!cookie) return std::nullopt;
-  return accounts.resolve_cached(*cookie, true);
+  if (who && who->password_change_required) return std::nullopt;  // authenticate() answers
+  return who;
 }
 
 std::optional<std::string> cookie_value(const Request& request, std::string_view name) {

@@ -34,8 +34,8 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   ServicesConfig services_config;
   services::DossierService dossiers(
       {*(*t)->db, catalog, places, cal, authorizer, clock, files, credentials, **renderer, services_config});
-  ApiContext ctx{*(*t)->db, places,  cal, metrics, accounts, authorizer, limiter,     limiter, limiter,
-                 3600,      nullptr, "",  "test",  catalog,  dossiers,   credentials, 1024};
+  ApiContext ctx{*(*t)->db, places, cal,    metrics, accounts, authorizer,  limiter, limiter, limiter, 3600,
+                 nullptr,   "",     "test", catalog, dossiers, credentials, 1024,    1024,    10};
   Router router;
   add_all_routes(router, ctx);
 

@@ -4,8 +4,8 @@
 
 namespace sen::http {
 
-Response problem_response(const Error& error, std::string_view instance) {
-  boost::json::object body;
+Response problem_response(const Error& error, std::string_view instance, boost::json::object extensions) {
+  boost::json::object body = std::move(extensions);
   const auto name = code_name(error.code);
   body["type"] = "/problems/" + std::string(name);
   body["title"] = code_title(error.code);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "audit/audit_log.hpp"
@@ -19,14 +20,15 @@ namespace json = boost::json;
 constexpr std::string_view kWrongLogin = "Wrong username or password";
 
 constexpr std::string_view kSelectAccount =
-    "SELECT id, kind, username, display_name, id_number, enterprise_code, agency_code FROM accounts";
+    "SELECT id, kind, username, display_name, id_number, enterprise_code, agency_code, email, disabled_at "
+    "FROM accounts";
 
 AccountView to_view(const storage::Row& r) {
   auto text = [&](std::size_t i) { return r.is_null(i) ? std::string() : r.text(i); };
   const std::string id_number = text(4);
   return AccountView{
-      r.text(0), r.text(1), r.text(2), r.text(3), id_number.empty() ? "" : mask_id_number(id_number),
-      text(5),   text(6)};
+      r.text(0), r.text(1), r.text(2), r.text(3),    id_number.empty() ? "" : mask_id_number(id_number),
+      text(5),   text(6),   text(7),   !r.is_null(8)};
 }
 
 storage::Value nullable(const std::string& s) {
@@ -71,11 +73,30 @@ Status grant_nationwide(storage::Connection& conn, const std::string& account_id
                       at);
 }
 
-bool valid_username(std::string_view u) {
-  if (u.size() < 3 || u.size() > 64) return false;
-  return std::all_of(u.begin(), u.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
-  });
+// The place an account's changes are filed under in the audit log (its agency's); kNotFound if none.
+Result<std::string> account_place(storage::Connection& conn, const std::string& account_id) {
+  auto rows = conn.execute(
+      "SELECT g.place_code FROM accounts a LEFT JOIN agencies g ON g.code = a.agency_code WHERE a.id = $1",
+      {account_id});
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->rows.empty()) return fail(ErrorCode::kNotFound, "No such account", "id");
+  return rows->rows[0].is_null(0) ? std::string() : rows->rows[0].text(0);
+}
+
+}  // namespace
+
+Status check_username(std::string_view u) {
+  const bool shape_ok =
+      u.size() >= 3 && u.size() <= 64 && std::all_of(u.begin(), u.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      });
+  if (!shape_ok) return fail(ErrorCode::kInvalidArgument, "username: 3-64 of a-z 0-9 . _ -", "username");
+  if (looks_like_id_number(u)) {
+    return fail(ErrorCode::kInvalidArgument,
+                "A 12-digit username is reserved for the citizen with that identification number",
+                "username");
+  }
+  return {};
 }
 
 Status check_display_name(const std::string& name) {
@@ -85,7 +106,19 @@ Status check_display_name(const std::string& name) {
   return {};
 }
 
-}  // namespace
+Status check_email(std::string_view e) {
+  const auto at = e.find('@');
+  const auto domain = at == std::string_view::npos ? std::string_view() : e.substr(at + 1);
+  const auto dot = domain.rfind('.');
+  const bool ok = e.size() <= 254 && at != 0 && at != std::string_view::npos &&
+                  domain.find('@') == std::string_view::npos && dot != std::string_view::npos && dot != 0 &&
+                  dot + 1 != domain.size() &&
+                  std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' ' || c == 0x7f; });
+  if (!ok) return fail(ErrorCode::kInvalidArgument, "email must be an address like ten@example.vn", "email");
+  return {};
+}
+
+std::string one_time_password() { return random_token(12); }
 
 std::string random_token(std::size_t bytes) {
   std::string raw(bytes, '\0');
@@ -97,18 +130,22 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
-AccountService::AccountService(storage::Database& db, const Clock& clock, AuthConfig config)
+AccountService::AccountService(storage::Database& db, const Clock& clock, AuthConfig config, MailQueue mail)
     : db_(db),
       clock_(clock),
       config_(config),
       cost_{static_cast<unsigned long long>(config.password_hash_ops),
             static_cast<std::size_t>(config.password_hash_memory_kib) * 1024},
+      mail_(std::move(mail)),
       principals_(static_cast<std::size_t>(config.principal_cache_entries),
                   std::chrono::milliseconds(config.principal_cache_ms)) {}
 
 std::string AccountService::now() const { return format_rfc3339(clock_.now(), 0); }
 std::string AccountService::later(std::chrono::minutes delta) const {
   return format_rfc3339(clock_.now() + delta, 0);
+}
+std::string AccountService::one_time_expiry() const {
+  return later(std::chrono::hours(config_.one_time_password_ttl_hours));
 }
 
 Result<AccountView> AccountService::register_account(const Registration& r, const Origin& origin) {
@@ -118,9 +155,7 @@ Result<AccountView> AccountService::register_account(const Registration& r, cons
     username = r.id_number;
   } else if (r.kind == "business") {
     if (auto s = validate_enterprise_code(r.enterprise_code); !s) return tl::unexpected(s.error());
-    if (!valid_username(r.username)) {
-      return fail(ErrorCode::kInvalidArgument, "username: 3-64 of a-z 0-9 . _ -", "username");
-    }
+    if (auto s = check_username(r.username); !s) return tl::unexpected(s.error());
     username = r.username;
   } else {
     return fail(ErrorCode::kInvalidArgument, "kind must be citizen or business", "kind");
@@ -160,42 +195,97 @@ Result<AccountView> AccountService::register_account(const Registration& r, cons
 }
 
 Result<AccountView> AccountService::create_official(const NewOfficial& o, const Origin& origin) {
-  if (!valid_username(o.username)) {
-    return fail(ErrorCode::kInvalidArgument, "username: 3-64 of a-z 0-9 . _ -", "username");
-  }
+  if (auto s = check_username(o.username); !s) return tl::unexpected(s.error());
   if (auto s = check_display_name(o.display_name); !s) return tl::unexpected(s.error());
+  if (!o.email.empty()) {
+    if (auto s = check_email(o.email); !s) return tl::unexpected(s.error());
+  }
   if (auto s = check_password_policy(o.password, o.username); !s) return tl::unexpected(s.error());
   auto hash = hash_password(o.password, cost_);
   if (!hash) return tl::unexpected(hash.error());
   const std::string id = random_token(16);
   auto created = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
+    return insert_official(conn, id, o, *hash, origin).map([] { return 1; });
+  });
+  if (!created) return tl::unexpected(created.error());
+  return get_account(id);
+}
+
+Result<int> AccountService::import_officials(const std::vector<NewOfficial>& officials, const Origin& origin,
+                                             const std::function<void(std::size_t, std::size_t)>& progress) {
+  if (!mail_)
+    return fail(ErrorCode::kUnavailable, "E-mail is not set up, so one-time passwords cannot be sent");
+  struct Prepared {
+    NewOfficial official;
+    std::string id, hash;
+  };
+  std::vector<Prepared> ready;
+  ready.reserve(officials.size());
+  for (const auto& o : officials) {
+    Prepared p{o, random_token(16), {}};
+    p.official.password = one_time_password();
+    p.official.one_time = true;
+    auto hash = hash_password(p.official.password, cost_);
+    if (!hash) return tl::unexpected(hash.error());
+    p.hash = std::move(*hash);
+    ready.push_back(std::move(p));
+    if (progress) progress(ready.size(), officials.size());
+  }
+  return db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
+    const std::string expires = one_time_expiry();
+    for (const auto& p : ready) {
+      if (auto s = insert_official(conn, p.id, p.official, p.hash, origin); !s) {
+        auto e = s.error();
+        e.message = fmt::format("{}: {}", p.official.username, e.message);
+        return tl::unexpected(e);
+      }
+      const auto& o = p.official;
+      if (auto s = mail_(conn, {o.email, o.username, o.display_name, o.password, expires}); !s) {
+        return tl::unexpected(s.error());
+      }
+    }
+    return static_cast<int>(ready.size());
+  });
+}
+
+Status AccountService::insert_official(storage::Connection& conn, const std::string& id, const NewOfficial& o,
+                                       const std::string& hash, const Origin& origin) {
+  std::string place;
+  if (!o.agency_code.empty()) {
     auto agency = conn.execute("SELECT place_code FROM agencies WHERE code = $1", {o.agency_code});
     if (!agency) return tl::unexpected(agency.error());
     if (agency->rows.empty()) {
       return fail(ErrorCode::kNotFound, fmt::format("No agency with code '{}'", o.agency_code),
                   "agency_code");
     }
-    auto ins = conn.execute(
-        "INSERT INTO accounts (id, kind, username, display_name, agency_code, password_hash, created_at) "
-        "VALUES ($1, 'official', $2, $3, $4, $5, $6)",
-        {id, o.username, o.display_name, o.agency_code, *hash, now()});
-    if (!ins) {
-      auto e = ins.error();
-      if (e.code == ErrorCode::kConflict) {
-        e.message = "This username is taken";
-        e.field = "username";
-      }
-      return tl::unexpected(e);
+    place = agency->rows[0].text(0);
+  }
+  const std::string at = now();
+  auto ins = conn.execute(
+      "INSERT INTO accounts (id, kind, username, display_name, agency_code, email, password_hash, "
+      "must_change_password, password_expires_at, created_at) "
+      "VALUES ($1, 'official', $2, $3, $4, $5, $6, $7, $8, $9)",
+      {id, o.username, o.display_name, nullable(o.agency_code), nullable(o.email), hash,
+       std::int64_t{o.one_time ? 1 : 0},
+       o.one_time ? storage::Value(one_time_expiry()) : storage::Value(nullptr), at});
+  if (!ins) {
+    auto e = ins.error();
+    if (e.code == ErrorCode::kConflict) {
+      e.message = "This username is taken";
+      e.field = "username";
     }
-    if (auto s = audit_entry(conn, clock_, origin, "account.create_official", "account", id,
-                             agency->rows[0].text(0), {{"username", o.username}, {"agency", o.agency_code}});
-        !s) {
-      return tl::unexpected(s.error());
-    }
-    return 1;
-  });
-  if (!created) return tl::unexpected(created.error());
-  return get_account(id);
+    return tl::unexpected(e);
+  }
+  json::array roles;
+  for (const auto& g : o.roles) {
+    if (auto s = insert_grant(conn, random_token(16), id, g, origin.actor_id, at); !s) return s;
+    roles.push_back(json::string(g.role + " " + g.scope_kind + ":" + g.scope_code));
+  }
+  return audit_entry(conn, clock_, origin, "account.create_official", "account", id, place,
+                     {{"username", o.username},
+                      {"agency", o.agency_code},
+                      {"roles", std::move(roles)},
+                      {"one_time_password", o.one_time}});
 }
 
 Result<AccountView> AccountService::external_citizen(const std::string& subject, const std::string& id_number,
@@ -241,7 +331,9 @@ Result<Session> AccountService::login(const std::string& username, const std::st
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());
   auto rows = (*conn)->execute(
-      "SELECT id, password_hash, failed_logins, locked_until FROM accounts WHERE username = $1", {username});
+      "SELECT id, password_hash, failed_logins, locked_until, must_change_password, password_expires_at, "
+      "disabled_at FROM accounts WHERE username = $1",
+      {username});
   if (!rows) return tl::unexpected(rows.error());
   const bool exists = !rows->rows.empty() && !rows->rows[0].is_null(1);
   // Always one Argon2id verification, so unknown accounts cost the same time as known ones.
@@ -250,7 +342,7 @@ Result<Session> AccountService::login(const std::string& username, const std::st
   const auto& row = rows->rows[0];
   const std::string id = row.text(0);
   const std::string current = now();
-  const bool locked = !row.is_null(3) && row.text(3) > current;
+  const bool locked = (!row.is_null(3) && row.text(3) > current) || !row.is_null(6);
   if (locked) return fail(ErrorCode::kUnauthenticated, std::string(kWrongLogin));
   if (!password_ok) {
     const std::int64_t failures = row.integer(2) + 1;
@@ -272,7 +364,14 @@ Result<Session> AccountService::login(const std::string& username, const std::st
     if (!update) return tl::unexpected(update.error());
     return fail(ErrorCode::kUnauthenticated, std::string(kWrongLogin));
   }
-  return start_session(id, origin);
+  // Told only to whoever knows the password.
+  if (!row.is_null(5) && row.text(5) <= current) {
+    return fail(ErrorCode::kUnauthenticated,
+                "This one-time password has expired; ask an administrator for a new one");
+  }
+  auto session = start_session(id, origin);
+  if (session) session->password_change_required = row.integer(4) != 0;
+  return session;
 }
 
 Result<Session> AccountService::start_session(const std::string& account_id, const Origin& origin) {
@@ -305,6 +404,112 @@ Result<Session> AccountService::issue(storage::Connection& conn, const std::stri
     return tl::unexpected(a.error());
   }
   return s;
+}
+
+Status AccountService::revoke_credentials(storage::Connection& conn, const std::string& account_id,
+                                          const std::string& except_credential) {
+  auto r = conn.execute(
+      "UPDATE credentials SET revoked_at = $1 WHERE account_id = $2 AND revoked_at IS NULL AND id <> $3",
+      {now(), account_id, except_credential});
+  if (!r) return tl::unexpected(r.error());
+  return {};
+}
+
+Status AccountService::change_password(const Principal& who, const std::string& current,
+                                       const std::string& next, const Origin& origin) {
+  {
+    auto conn = db_.acquire();
+    if (!conn) return tl::unexpected(conn.error());
+    auto rows = (*conn)->execute("SELECT password_hash FROM accounts WHERE id = $1", {who.account_id});
+    if (!rows) return tl::unexpected(rows.error());
+    if (rows->rows.empty() || rows->rows[0].is_null(0)) {
+      return fail(ErrorCode::kConflict,
+                  "This account signs in through an identity provider, without a password",
+                  "current_password");
+    }
+    if (!verify_password(rows->rows[0].text(0), current)) {
+      return fail(ErrorCode::kInvalidArgument, "The current password is wrong", "current_password");
+    }
+  }
+  if (next == current) {
+    return fail(ErrorCode::kInvalidArgument, "Choose a password other than the current one", "new_password");
+  }
+  if (auto s = check_password_policy(next, who.username); !s) {
+    auto e = s.error();
+    e.field = "new_password";
+    return tl::unexpected(e);
+  }
+  auto hash = hash_password(next, cost_);
+  if (!hash) return tl::unexpected(hash.error());
+  return write_revoking([&](storage::Connection& conn) -> Result<int> {
+           auto u = conn.execute(
+               "UPDATE accounts SET password_hash = $1, must_change_password = 0, password_expires_at = NULL "
+               "WHERE id = $2",
+               {*hash, who.account_id});
+           if (!u) return tl::unexpected(u.error());
+           if (auto s = revoke_credentials(conn, who.account_id, who.credential_id); !s) {
+             return tl::unexpected(s.error());
+           }
+           return audit_entry(conn, clock_, origin, "account.password_change", "account", who.account_id, "",
+                              {})
+               .map([] { return 1; });
+         })
+      .map([](int) {});
+}
+
+Status AccountService::set_locked(const std::string& account_id, bool locked, const Origin& origin) {
+  return write_revoking([&](storage::Connection& conn) -> Result<int> {
+           auto place = account_place(conn, account_id);
+           if (!place) return tl::unexpected(place.error());
+           auto u =
+               locked
+                   ? conn.execute("UPDATE accounts SET disabled_at = $1 WHERE id = $2", {now(), account_id})
+                   : conn.execute(
+                         "UPDATE accounts SET disabled_at = NULL, failed_logins = 0, locked_until = NULL "
+                         "WHERE id = $1",
+                         {account_id});
+           if (!u) return tl::unexpected(u.error());
+           if (locked) {
+             if (auto s = revoke_credentials(conn, account_id); !s) return tl::unexpected(s.error());
+           }
+           return audit_entry(conn, clock_, origin, locked ? "account.admin_lock" : "account.admin_unlock",
+                              "account", account_id, *place, {})
+               .map([] { return 1; });
+         })
+      .map([](int) {});
+}
+
+Status AccountService::reset_password(const std::string& account_id, const Origin& origin) {
+  if (!mail_) return fail(ErrorCode::kUnavailable, "E-mail is not set up, so a new password cannot be sent");
+  auto account = get_account(account_id);
+  if (!account) return tl::unexpected(account.error());
+  if (account->email.empty()) {
+    return fail(ErrorCode::kConflict, "This account has no e-mail address to send a new password to",
+                "email");
+  }
+  const std::string password = one_time_password();
+  auto hash = hash_password(password, cost_);
+  if (!hash) return tl::unexpected(hash.error());
+  return write_revoking([&](storage::Connection& conn) -> Result<int> {
+           auto place = account_place(conn, account_id);
+           if (!place) return tl::unexpected(place.error());
+           const std::string expires = one_time_expiry();
+           auto u = conn.execute(
+               "UPDATE accounts SET password_hash = $1, must_change_password = 1, password_expires_at = $2, "
+               "failed_logins = 0, locked_until = NULL WHERE id = $3",
+               {*hash, expires, account_id});
+           if (!u) return tl::unexpected(u.error());
+           if (auto s = revoke_credentials(conn, account_id); !s) return tl::unexpected(s.error());
+           if (auto s =
+                   mail_(conn, {account->email, account->username, account->display_name, password, expires});
+               !s) {
+             return tl::unexpected(s.error());
+           }
+           return audit_entry(conn, clock_, origin, "account.password_reset", "account", account_id, *place,
+                              {{"expires_at", expires}})
+               .map([] { return 1; });
+         })
+      .map([](int) {});
 }
 
 Status AccountService::logout(const Principal& who, const Origin& origin) {
@@ -375,8 +580,8 @@ Result<Principal> AccountService::resolve(const std::string& secret, bool via_se
   if (!conn) return tl::unexpected(conn.error());
   auto rows = (*conn)->execute(
       "SELECT c.id, c.kind, c.csrf_token, a.id, a.kind, a.username, a.display_name, a.agency_code, "
-      "c.expires_at FROM credentials c JOIN accounts a ON a.id = c.account_id "
-      "WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND c.expires_at > $2",
+      "c.expires_at, a.must_change_password FROM credentials c JOIN accounts a ON a.id = c.account_id "
+      "WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND c.expires_at > $2 AND a.disabled_at IS NULL",
       {secret_hash, now()});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->rows.empty() || (rows->rows[0].text(1) == "session") != via_session) {
@@ -393,6 +598,7 @@ Result<Principal> AccountService::resolve(const std::string& secret, bool via_se
   p.username = r.text(5);
   p.display_name = r.text(6);
   p.agency_code = r.is_null(7) ? "" : r.text(7);
+  p.password_change_required = r.integer(9) != 0;
   auto grants = active_grants(**conn, p.account_id);
   if (!grants) return tl::unexpected(grants.error());
   p.roles = std::move(*grants);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -26,15 +27,29 @@ struct Registration {
 struct NewOfficial {
   std::string username;
   std::string display_name;
-  std::string agency_code;
+  std::string agency_code;  // empty only for the first national administrator (`sen admin create`)
   std::string password;
+  std::string email;             // where one-time passwords are sent
+  bool one_time = false;         // the password must be changed at first sign-in and expires
+  std::vector<RoleGrant> roles;  // granted in the same transaction
 };
+
+// A one-time password for an official, queued in the caller's transaction (the e-mail outbox).
+struct OneTimePasswordMail {
+  std::string to;
+  std::string username;
+  std::string display_name;
+  std::string password;
+  std::string expires_at;
+};
+using MailQueue = std::function<Status(storage::Connection&, const OneTimePasswordMail&)>;
 
 struct Session {
   std::string secret;  // the cookie value or bearer token; shown once, stored only as a hash
   std::string csrf_token;
   std::string credential_id;
   std::string expires_at;
+  bool password_change_required = false;  // the session may only change the password (or sign out)
 };
 
 struct TokenInfo {
@@ -52,6 +67,8 @@ struct AccountView {
   std::string id_number_masked;
   std::string enterprise_code;
   std::string agency_code;
+  std::string email;
+  bool disabled = false;  // locked by an administrator
 };
 
 // Where a change comes from, for the audit log.
@@ -64,10 +81,18 @@ struct Origin {
 // Every state change is written to the audit log in the same transaction.
 class AccountService {
  public:
-  AccountService(storage::Database& db, const Clock& clock, AuthConfig config);
+  // `mail` queues one-time passwords; without it, resets and imports are refused as unavailable.
+  AccountService(storage::Database& db, const Clock& clock, AuthConfig config, MailQueue mail = {});
 
   Result<AccountView> register_account(const Registration& r, const Origin& origin);
+  // With `one_time`, the password must be changed at first sign-in and expires after
+  // auth.one_time_password_ttl_hours.
   Result<AccountView> create_official(const NewOfficial& o, const Origin& origin);
+  // Creates the officials of an import (every row already checked), each with a one-time password
+  // e-mailed through the outbox, in one transaction. `progress` is called as each password is hashed.
+  Result<int> import_officials(const std::vector<NewOfficial>& officials, const Origin& origin,
+                               const std::function<void(std::size_t done, std::size_t total)>& progress = {});
+
   // Finds or creates the citizen account of an identity verified by the external provider.
   Result<AccountView> external_citizen(const std::string& subject, const std::string& id_number,
                                        const std::string& name, const Origin& origin);
@@ -77,6 +102,16 @@ class AccountService {
   Result<Session> login(const std::string& username, const std::string& password, const Origin& origin);
   Result<Session> start_session(const std::string& account_id, const Origin& origin);
   Status logout(const Principal& who, const Origin& origin);
+  // The caller's own password; the current one is required. Clears a pending forced change and ends
+  // the account's other sessions and tokens.
+  Status change_password(const Principal& who, const std::string& current, const std::string& next,
+                         const Origin& origin);
+
+  // Administrators' actions (callers check authorization first). Locking ends the account's sessions
+  // and tokens until it is unlocked; unlocking also clears a failed-login lockout. A reset e-mails a new
+  // one-time password and ends the account's sessions and tokens.
+  Status set_locked(const std::string& account_id, bool locked, const Origin& origin);
+  Status reset_password(const std::string& account_id, const Origin& origin);
 
   Result<Session> create_token(const Principal& who, const std::string& name, const Origin& origin);
   Result<std::vector<TokenInfo>> list_tokens(const Principal& who);
@@ -100,10 +135,15 @@ class AccountService {
   Status revoke_role(const std::string& grant_id, const Origin& origin);
 
  private:
+  Status insert_official(storage::Connection& conn, const std::string& id, const NewOfficial& o,
+                         const std::string& hash, const Origin& origin);
+  Status revoke_credentials(storage::Connection& conn, const std::string& account_id,
+                            const std::string& except_credential = "");
   Result<Session> issue(storage::Connection& conn, const std::string& account_id, const std::string& kind,
                         const std::string& name, const Origin& origin);
   std::string now() const;
   std::string later(std::chrono::minutes delta) const;
+  std::string one_time_expiry() const;
 
   // For changes that can take rights away (logout, revocation, role changes): the resolved principals
   // are forgotten once it is done. New accounts, sessions and tokens leave them be.
@@ -123,9 +163,21 @@ class AccountService {
   const Clock& clock_;
   AuthConfig config_;
   PasswordCost cost_;
+  MailQueue mail_;
   TtlCache<CachedPrincipal> principals_;
 };
 
 std::string random_token(std::size_t bytes = 32);
+
+// A random one-time password that meets the password policy.
+std::string one_time_password();
+
+// Usernames of business representatives and officials: 3-64 of a-z 0-9 . _ -, and not 12 digits
+// (those are reserved for the citizen with that identification number). Errors name `username`.
+Status check_username(std::string_view username);
+// A plausible address (name@domain.tld, no spaces, at most 254 bytes); errors name `email`.
+Status check_email(std::string_view email);
+// 1 to 200 characters; errors name `display_name`.
+Status check_display_name(const std::string& name);
 
 }  // namespace sen::identity

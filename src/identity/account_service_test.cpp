@@ -24,7 +24,11 @@ class AccountServiceTest : public storage::testing::BackendTest {
     config.password_hash_ops = 1;
     config.password_hash_memory_kib = 8;
     config.max_failed_logins = 3;
-    service_ = std::make_unique<AccountService>(db(), clock_, config);
+    service_ = std::make_unique<AccountService>(
+        db(), clock_, config, [this](storage::Connection&, const OneTimePasswordMail& m) -> Status {
+          mails_.push_back(m);
+          return {};
+        });
   }
   AccountView citizen(const std::string& id = "001099012345") {
     auto a = service_->register_account({"citizen", id, "", "", "Nguyễn Văn An", "sông Hồng chảy mãi"},
@@ -33,7 +37,16 @@ class AccountServiceTest : public storage::testing::BackendTest {
     return a.value_or(AccountView{});
   }
 
+  // An official of UBND-VN with an e-mail address, created with a one-time password.
+  AccountView official(const std::string& username, const std::string& password) {
+    auto a = service_->create_official(
+        {username, "Cán bộ", "UBND-VN", password, username + "@example.vn", true, {}}, {"", "cli"});
+    EXPECT_TRUE(a) << a.error().message << a.error().internal;
+    return a.value_or(AccountView{});
+  }
+
   std::unique_ptr<AccountService> service_;
+  std::vector<OneTimePasswordMail> mails_;
 };
 
 TEST_P(AccountServiceTest, CitizenRegistersLogsInAndIsResolved) {
@@ -174,6 +187,94 @@ TEST_P(AccountServiceTest, OfficialsBelongToAnExistingAgency) {
   auto bad = service_->create_official({"can.bo2", "Cán bộ", "NOPE", "một mật khẩu dài"}, {});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().field, "agency_code");
+}
+
+TEST_P(AccountServiceTest, TwelveDigitUsernamesAreLeftToTheCitizen) {
+  auto business = service_->register_account(
+      {"business", "", "0101234567", "001099012345", "Công ty", "một mật khẩu dài"}, {});
+  ASSERT_FALSE(business);
+  EXPECT_EQ(business.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(business.error().field, "username");
+  auto staff = service_->create_official({"079203001234", "Cán bộ", "UBND-VN", "một mật khẩu dài"}, {});
+  ASSERT_FALSE(staff);
+  EXPECT_EQ(staff.error().field, "username");
+  citizen();  // the citizen can still register the number
+}
+
+TEST_P(AccountServiceTest, OneTimePasswordForcesAChangeThatNeedsTheCurrentPassword) {
+  const auto account = official("can.bo", "mật khẩu một lần");
+  auto first = service_->login("can.bo", "mật khẩu một lần", {});
+  ASSERT_TRUE(first) << first.error().message;
+  EXPECT_TRUE(first->password_change_required);
+  auto other = service_->login("can.bo", "mật khẩu một lần", {});
+  ASSERT_TRUE(other);
+  auto who = service_->resolve(first->secret, true);
+  ASSERT_TRUE(who);
+  EXPECT_TRUE(who->password_change_required);
+  auto wrong = service_->change_password(*who, "không phải mật khẩu", "mật khẩu mới của tôi", {});
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().field, "current_password");
+  auto weak = service_->change_password(*who, "mật khẩu một lần", "1234567890", {});
+  ASSERT_FALSE(weak);
+  EXPECT_EQ(weak.error().field, "new_password");
+  ASSERT_TRUE(service_->change_password(*who, "mật khẩu một lần", "mật khẩu mới của tôi", {account.id, ""}));
+  auto after = service_->resolve(first->secret, true);
+  ASSERT_TRUE(after) << "the session that changed the password lives on";
+  EXPECT_FALSE(after->password_change_required);
+  EXPECT_FALSE(service_->resolve(other->secret, true)) << "other sessions end";
+  EXPECT_FALSE(service_->login("can.bo", "mật khẩu một lần", {}));
+  auto again = service_->login("can.bo", "mật khẩu mới của tôi", {});
+  ASSERT_TRUE(again);
+  EXPECT_FALSE(again->password_change_required);
+}
+
+TEST_P(AccountServiceTest, AnExpiredOneTimePasswordNoLongerSignsIn) {
+  const auto account = official("can.bo", "mật khẩu một lần");
+  auto conn = db().acquire();
+  ASSERT_TRUE((*conn)->execute(
+      "UPDATE accounts SET password_expires_at = '2000-01-01T00:00:00Z' WHERE id = $1", {account.id}));
+  auto expired = service_->login("can.bo", "mật khẩu một lần", {});
+  ASSERT_FALSE(expired);
+  EXPECT_EQ(expired.error().code, ErrorCode::kUnauthenticated);
+  EXPECT_NE(expired.error().message.find("expired"), std::string::npos);
+}
+
+TEST_P(AccountServiceTest, LockedAccountsNeitherSignInNorKeepTheirSessions) {
+  const auto account = official("can.bo", "mật khẩu một lần");
+  auto session = service_->login("can.bo", "mật khẩu một lần", {});
+  ASSERT_TRUE(session);
+  ASSERT_TRUE(service_->set_locked(account.id, true, {"admin", ""}));
+  EXPECT_TRUE(service_->get_account(account.id)->disabled);
+  EXPECT_FALSE(service_->resolve(session->secret, true));
+  EXPECT_FALSE(service_->login("can.bo", "mật khẩu một lần", {}));
+  ASSERT_TRUE(service_->set_locked(account.id, false, {"admin", ""}));
+  EXPECT_TRUE(service_->login("can.bo", "mật khẩu một lần", {}));
+  EXPECT_EQ(service_->set_locked("nobody", true, {}).error().code, ErrorCode::kNotFound);
+}
+
+TEST_P(AccountServiceTest, ResetMailsANewOneTimePasswordAndLogsNoSecret) {
+  const auto account = official("can.bo", "mật khẩu một lần");
+  auto session = service_->login("can.bo", "mật khẩu một lần", {});
+  ASSERT_TRUE(session);
+  ASSERT_TRUE(service_->reset_password(account.id, {"admin", "10.0.0.1"}));
+  ASSERT_EQ(mails_.size(), 1u);
+  EXPECT_EQ(mails_[0].to, "can.bo@example.vn");
+  EXPECT_FALSE(service_->resolve(session->secret, true)) << "sessions end";
+  EXPECT_FALSE(service_->login("can.bo", "mật khẩu một lần", {}));
+  auto fresh = service_->login("can.bo", mails_[0].password, {});
+  ASSERT_TRUE(fresh);
+  EXPECT_TRUE(fresh->password_change_required);
+  auto page = audit::query(db(), {}, {});
+  ASSERT_TRUE(page);
+  bool reset_logged = false;
+  for (const auto& e : page->items) {
+    EXPECT_EQ(e.entry.summary.find(mails_[0].password), std::string::npos);
+    reset_logged = reset_logged || e.entry.action == "account.password_reset";
+  }
+  EXPECT_TRUE(reset_logged);
+  auto no_mail = service_->create_official({"khong.mail", "Cán bộ", "UBND-VN", "một mật khẩu dài"}, {});
+  ASSERT_TRUE(no_mail);
+  EXPECT_EQ(service_->reset_password(no_mail->id, {}).error().field, "email");
 }
 
 SEN_INSTANTIATE_FOR_BACKENDS(AccountServiceTest);

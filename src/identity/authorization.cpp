@@ -15,6 +15,10 @@ bool is_officer_role(std::string_view r) {
   return std::find(kOfficerRoles.begin(), kOfficerRoles.end(), r) != kOfficerRoles.end();
 }
 
+bool is_admin_role(std::string_view r) {
+  return r == kRoleAgencyAdmin || r == kRoleProvinceAdmin || r == kRoleNationalAdmin;
+}
+
 // Which roles an administrator may hand out: agency administrators only officer roles in their
 // agency; province administrators also agency administrators, auditors and analysts; the national
 // administrator any role but their own.
@@ -113,6 +117,18 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
         if (grant_covers(g, t) && grant_covers(g, scope)) return {};
       }
       return tl::unexpected(forbidden("You may not grant this role here"));
+    }
+    case Action::kManageAccount: {
+      if (t.owner_account_id == who.account_id) {
+        return tl::unexpected(forbidden("Administrators may not lock or reset their own account"));
+      }
+      // Only an administrator who could grant every role the account holds, where it works.
+      for (const auto& g : who.roles) {
+        const bool outranks = std::all_of(t.held_roles.begin(), t.held_roles.end(),
+                                          [&](const std::string& r) { return may_grant(g.role, r); });
+        if (is_admin_role(g.role) && outranks && grant_covers(g, t)) return {};
+      }
+      return tl::unexpected(forbidden("You may not manage this account"));
     }
     case Action::kCreateAgency:
       if (has({kRoleProvinceAdmin, kRoleNationalAdmin}, Target{t.place_code})) return {};

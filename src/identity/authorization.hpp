@@ -15,6 +15,7 @@ enum class Action {
   kReadOfficial,    // target: the official's agency
   kGrantRole,       // target: the grantee's agency and place, the role and its scope
   kRevokeRole,
+  kManageAccount,   // lock, unlock, reset the password; target: the account's agency, place, held roles
   kReadAudit,       // target: the place asked about (empty: everything)
   kCreateAgency,    // target: the place the new agency belongs to
   kReadDossier,     // target: the dossier's place, agency and applicant
@@ -31,6 +32,7 @@ struct Target {
   std::string scope_kind;   // kGrantRole: place | agency
   std::string scope_code;   // kGrantRole: where the new grant applies
   std::string scope_place;  // kGrantRole: the place of scope_code (an agency's place, or the place itself)
+  std::vector<std::string> held_roles;  // kManageAccount: the roles the account holds
 };
 
 // Where a principal may see dossiers: the one rule behind reading one dossier and listing many.

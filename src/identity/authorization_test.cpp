@@ -77,6 +77,28 @@ TEST(Authorizer, ProvinceAdminsCreateAgenciesInTheirProvince) {
                            Action::kCreateAgency, Target{"00004", "UBND-00004"}));
 }
 
+TEST(Authorizer, AdministratorsManageAccountsWhoseRolesTheyCouldGrant) {
+  const auto a = make();
+  auto account = [](std::string id, std::string agency, std::string place, std::vector<std::string> roles) {
+    Target t{std::move(place), std::move(agency), std::move(id)};
+    t.held_roles = std::move(roles);
+    return t;
+  };
+  const auto agency_admin = with("adm", std::string(kRoleAgencyAdmin), "agency", "UBND-00004");
+  const auto hanoi = with("p", std::string(kRoleProvinceAdmin), "place", "01");
+  const auto officer = account("o", "UBND-00004", "00004", {"receiving_officer"});
+  const auto peer = account("q", "UBND-00004", "00004", {"agency_admin"});
+  EXPECT_TRUE(a.authorize(agency_admin, Action::kManageAccount, officer));
+  EXPECT_FALSE(a.authorize(agency_admin, Action::kManageAccount, peer)) << "not a fellow administrator";
+  EXPECT_TRUE(a.authorize(hanoi, Action::kManageAccount, peer));
+  EXPECT_FALSE(a.authorize(hanoi, Action::kManageAccount, account("s", "UBND-26740", "26740", {})))
+      << "another province";
+  EXPECT_FALSE(a.authorize(agency_admin, Action::kManageAccount, account("adm", "UBND-00004", "00004", {})))
+      << "not themselves";
+  EXPECT_FALSE(a.authorize(with("r", std::string(kRoleReceivingOfficer), "agency", "UBND-00004"),
+                           Action::kManageAccount, officer));
+}
+
 TEST(Authorizer, AuditorsReadTheirPlaces) {
   const auto a = make();
   EXPECT_TRUE(a.authorize(with("a", "auditor", "place", "VN"), Action::kReadAudit, Target{}));

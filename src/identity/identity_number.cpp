@@ -20,6 +20,8 @@ bool digits(std::string_view s) {
 
 }  // namespace
 
+bool looks_like_id_number(std::string_view username) { return username.size() == 12 && digits(username); }
+
 Status validate_id_number(std::string_view number, std::string_view field) {
   if (number.size() != 12 || !digits(number)) {
     return fail(ErrorCode::kInvalidArgument, "An identification number has exactly 12 digits",

@@ -12,6 +12,10 @@ namespace sen::identity {
 // Checked for form only; the national population database is the authority on existence.
 Status validate_id_number(std::string_view number, std::string_view field = "id_number");
 
+// Twelve digits: the shape of an identification number, whether or not it is a valid one. Such
+// usernames are reserved for the citizen holding that number (only citizens' accounts may use them).
+bool looks_like_id_number(std::string_view username);
+
 // "001******345": enough to recognise, not enough to identify. Used in logs, audit and UI lists.
 std::string mask_id_number(std::string_view number);
 

@@ -21,6 +21,14 @@ TEST(IdentityNumber, RejectsWrongLengthDigitsAndProvince) {
 
 TEST(IdentityNumber, MasksAllButTheEnds) { EXPECT_EQ(mask_id_number("001099012345"), "001******345"); }
 
+TEST(IdentityNumber, TwelveDigitUsernamesLookLikeOne) {
+  EXPECT_TRUE(looks_like_id_number("001099012345"));
+  EXPECT_TRUE(looks_like_id_number("999999999999"));  // not a valid number, still reserved
+  EXPECT_FALSE(looks_like_id_number("00109901234"));
+  EXPECT_FALSE(looks_like_id_number("0010990123456"));
+  EXPECT_FALSE(looks_like_id_number("00109901234a"));
+}
+
 TEST(EnterpriseCode, TenDigitsOrBranch) {
   EXPECT_TRUE(validate_enterprise_code("0101234567"));
   EXPECT_TRUE(validate_enterprise_code("0101234567-001"));

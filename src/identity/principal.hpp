@@ -23,6 +23,7 @@ struct Principal {
   bool via_session = false;  // cookie: state-changing requests must carry the CSRF token
   std::string csrf_token;
   std::vector<RoleGrant> roles;
+  bool password_change_required = false;  // one-time or reset password: only a change is allowed
 };
 
 }  // namespace sen::identity

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <string_view>
 
 namespace sen::identity {
@@ -15,5 +17,14 @@ inline constexpr std::string_view kRoleProvinceAdmin = "province_admin";
 inline constexpr std::string_view kRoleNationalAdmin = "national_admin";
 inline constexpr std::string_view kRoleAuditor = "auditor";
 inline constexpr std::string_view kRoleAnalyst = "analyst";
+
+// Roles administrators grant to officials (citizens and businesses hold theirs by registering).
+inline constexpr std::array<std::string_view, 8> kStaffRoles = {
+    kRoleReceivingOfficer, kRoleProcessingOfficer, kRoleApprovingLeader, kRoleAgencyAdmin,
+    kRoleProvinceAdmin,    kRoleNationalAdmin,     kRoleAuditor,         kRoleAnalyst};
+
+inline bool is_staff_role(std::string_view role) {
+  return std::find(kStaffRoles.begin(), kStaffRoles.end(), role) != kStaffRoles.end();
+}
 
 }  // namespace sen::identity

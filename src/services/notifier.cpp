@@ -63,12 +63,34 @@ Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::
       "Kính gửi {},\n\n{}\n\nTra cứu hồ sơ: {}/#/track?code={}\n\nThư này được gửi tự động, vui lòng không "
       "trả lời.\n",
       d.applicant_name, message, public_url, d.code);
+  return queue_email(conn, d.contact_email,
+                     fmt::format("[Sen] Hồ sơ {}: {}", d.code, status_label_vi(d.status)), body, clock);
+}
+
+Status queue_email(storage::Connection& conn, const std::string& to, const std::string& subject,
+                   const std::string& body, const Clock& clock) {
+  const std::string now = format_rfc3339(clock.now());
   auto o = conn.execute_deferred(
       "INSERT INTO outbox (recipient, subject, body, next_attempt_at, created_at) VALUES ($1, $2, $3, $4, "
       "$4)",
-      {d.contact_email, fmt::format("[Sen] Hồ sơ {}: {}", d.code, status_label_vi(d.status)), body, now});
+      {to, subject, body, now});
   if (!o) return tl::unexpected(o.error());
   return {};
+}
+
+Status queue_one_time_password(storage::Connection& conn, const identity::OneTimePasswordMail& mail,
+                               const std::string& public_url, const Clock& clock) {
+  const auto expires = parse_rfc3339(mail.expires_at);
+  if (!expires) return fail_internal("one-time password expiry is not a time: " + mail.expires_at);
+  const std::string body = fmt::format(
+      "Kính gửi {name},\n\nTài khoản Sen của bạn: {user}\nMật khẩu dùng một lần: {password}\n"
+      "Hãy đăng nhập tại {url}/#/sign-in và đổi mật khẩu trước {expires}.\n\n"
+      "Dear {name},\n\nYour Sen account: {user}\nOne-time password: {password}\n"
+      "Sign in at {url}/#/sign-in and choose your own password before {expires} (Vietnam time).\n\n"
+      "Thư này được gửi tự động, vui lòng không trả lời. / This message was sent automatically.\n",
+      fmt::arg("name", mail.display_name), fmt::arg("user", mail.username),
+      fmt::arg("password", mail.password), fmt::arg("url", public_url), fmt::arg("expires", vietnamese_time(*expires)));
+  return queue_email(conn, mail.to, "[Sen] Mật khẩu dùng một lần / One-time password", body, clock);
 }
 
 }  // namespace sen::services

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/status.hpp"
+#include "identity/account_service.hpp"
 #include "services/dossier.hpp"
 #include "storage/database.hpp"
 
@@ -19,5 +20,14 @@ std::string vietnamese_time(std::chrono::system_clock::time_point t);
 // worker delivers it later and retries, so a mail server being down never blocks or loses a change.
 Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::string& procedure_name,
                         const std::string& comment, const std::string& public_url, const Clock& clock);
+
+// Queues an e-mail in the outbox, in the caller's transaction; the outbox worker delivers it.
+Status queue_email(storage::Connection& conn, const std::string& to, const std::string& subject,
+                   const std::string& body, const Clock& clock);
+
+// The message carrying an official's one-time password (an identity::MailQueue), in Vietnamese and
+// English. The password appears only in the message, never in a log.
+Status queue_one_time_password(storage::Connection& conn, const identity::OneTimePasswordMail& mail,
+                               const std::string& public_url, const Clock& clock);
 
 }  // namespace sen::services

@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { senBinary, sourceDir, startSen } from '../support/sen_server.mjs';
+import { startSmtp } from '../support/smtp_server.mjs';
 
 function sen(args, env = {}) {
   const r = spawnSync(path.resolve(sourceDir, senBinary()), args, {
@@ -15,6 +16,19 @@ function sen(args, env = {}) {
 }
 
 const packDir = path.join(sourceDir, 'packs/vn');
+
+const post = (url, body, headers = {}) => fetch(url, {
+  method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body),
+});
+const sqlite = (dir, sql) => spawnSync('sqlite3', [path.join(dir, 'sen.db'), sql], { encoding: 'utf8' }).stdout.trim();
+
+async function until(what, check, ms = 20_000) {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const value = await check();
+    if (value) return value;
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
 
 describe('sen command', () => {
   it('prints its version', () => {
@@ -115,5 +129,109 @@ describe('sen command', () => {
     assert.equal(r.code, 2);
     assert.match(r.err, /cannot listen on 127\.0\.0\.1:\d+/);
     await server.stop();
+  });
+
+  it('creates the first national administrator, who must change a one-time password before anything else', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sen-admin-'));
+    const flags = ['--data-dir', dir, '--pack-dir', packDir];
+    assert.equal(sen(['migrate', ...flags]).code, 0);
+    const create = (extra, env = {}) => sen(['admin', 'create', '--display-name', 'Ngô Văn Khánh', ...extra, ...flags], env);
+    const weak = create(['--username', 'quantri', '--password-env', 'PW'], { PW: '1234567890' });
+    assert.equal(weak.code, 1);
+    assert.match(weak.err, /password/i);
+    const reserved = create(['--username', '001099012345', '--password-env', 'PW'], { PW: 'một mật khẩu đủ dài' });
+    assert.equal(reserved.code, 1);
+    assert.match(reserved.err, /12-digit/);
+    assert.equal(create(['--username', 'quantri', '--password-env', 'UNSET_PW']).code, 1);
+    const made = create(['--username', 'quantri', '--one-time-password']);
+    assert.equal(made.code, 0, made.err);
+    const password = made.out.match(/one-time password.*: (\S+)$/m)[1];
+    assert.doesNotMatch(made.err, new RegExp(password), 'the password is printed once, not logged');
+    const again = create(['--username', 'quantri', '--password-env', 'PW'], { PW: 'một mật khẩu đủ dài' });
+    assert.equal(again.code, 1);
+    assert.match(again.err, /taken/);
+
+    const server = await startSen({ command: 'serve', dataDir: dir });
+    try {
+      const login = await post(`${server.url}/api/v1/auth/login`, { username: 'quantri', password, token: true });
+      const session = await login.json();
+      assert.equal(session.password_change_required, true);
+      assert.equal(session.token, undefined, 'no API token before the change');
+      const headers = { cookie: login.headers.get('set-cookie').split(';')[0], 'x-csrf-token': session.csrf_token };
+      const agency = { code: 'UBND-00004', name: 'Ủy ban nhân dân Phường Ba Đình', kind: 'people_committee', place_code: '00004' };
+      const blocked = await post(`${server.url}/api/v1/agencies`, agency, headers);
+      assert.equal(blocked.status, 403);
+      assert.equal((await blocked.json()).code, 'password_change_required');
+      const me = await (await fetch(`${server.url}/api/v1/me`, { headers })).json();
+      assert.equal(me.password_change_required, true);
+      assert.deepEqual(me.roles, [{ role: 'national_admin', scope_kind: 'place', scope: 'VN' }]);
+      const wrong = await post(`${server.url}/api/v1/me/password`, { current_password: 'nope', new_password: 'hoa sen nở trong đầm' }, headers);
+      assert.equal((await wrong.json()).field, 'current_password');
+      const changed = await post(`${server.url}/api/v1/me/password`, { current_password: password, new_password: 'hoa sen nở trong đầm' }, headers);
+      assert.equal(changed.status, 204);
+      assert.equal((await post(`${server.url}/api/v1/agencies`, agency, headers)).status, 201);
+      const audit = await (await fetch(`${server.url}/api/v1/audit?object_type=account`, { headers })).json();
+      const actions = audit.items.map((e) => e.action);
+      assert.ok(actions.includes('account.create_official'), actions.join());
+      assert.ok(actions.includes('account.password_change'), actions.join());
+      assert.doesNotMatch(JSON.stringify(audit), new RegExp(password));
+      assert.doesNotMatch(server.stderr(), new RegExp(password));
+    } finally {
+      await server.stop();
+    }
+    assert.equal(sen(['audit', 'verify', '--data-dir', dir]).code, 0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports officials from CSV: nothing on a bad row, the good rows with --skip-invalid, passwords by e-mail', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'sen-import-'));
+    const demo = await startSen({ dataDir: dir });  // migrated, with the demo agencies
+    assert.equal((await demo.stop()).code, 0);
+    const file = path.join(dir, 'officials.csv');
+    writeFileSync(file, [
+      'username,full_name,email,agency,roles',
+      'tiepnhan.moi,Trần Thị Mới,moi@example.vn,UBND-00004,receiving_officer',
+      'xuly.moi,"Lê Văn Mới, Jr.",xuly@example.vn,UBND-26740,processing_officer;approving_leader',
+      '001099012399,Người Lạ,la@example.vn,UBND-NOPE,chief',
+      '',
+    ].join('\n'));
+    const count = () => sqlite(dir, "SELECT COUNT(*) FROM accounts WHERE username IN ('tiepnhan.moi', 'xuly.moi')");
+    const refused = sen(['officials', 'import', file, '--data-dir', dir]);
+    assert.equal(refused.code, 1);
+    assert.match(refused.err, /row 4, username: .*12-digit/);
+    assert.match(refused.err, /row 4, agency: No agency with code 'UBND-NOPE'/);
+    assert.match(refused.err, /row 4, roles: 'chief' is not a staff role/);
+    assert.match(refused.err, /nothing imported/);
+    assert.equal(count(), '0');
+    assert.equal(sqlite(dir, 'SELECT COUNT(*) FROM outbox'), '0');
+    const imported = sen(['officials', 'import', file, '--skip-invalid', '--data-dir', dir]);
+    assert.equal(imported.code, 0, imported.err);
+    assert.match(imported.out, /3 rows, 2 valid, 2 imported/);
+    assert.equal(count(), '2');
+
+    const smtp = await startSmtp();
+    const server = await startSen({ command: 'serve', dataDir: dir, env: {
+      SEN_SERVICES_SMTP_HOST: '127.0.0.1', SEN_SERVICES_SMTP_PORT: String(smtp.port), SEN_SERVICES_OUTBOX_POLL_MS: '100',
+    } });
+    try {
+      const mails = await until('two e-mails', () => (smtp.messages().length >= 2 ? smtp.messages() : null));
+      const mail = mails.find((m) => m.to.includes('xuly@example.vn'));
+      const password = mail.body.match(/One-time password: (\S+)/)[1];
+      for (const text of [imported.out, imported.err, server.stderr()]) assert.doesNotMatch(text, new RegExp(password));
+      const login = await post(`${server.url}/api/v1/auth/login`, { username: 'xuly.moi', password });
+      const session = await login.json();
+      assert.equal(session.password_change_required, true);
+      const headers = { cookie: login.headers.get('set-cookie').split(';')[0], 'x-csrf-token': session.csrf_token };
+      assert.equal((await fetch(`${server.url}/api/v1/notifications`, { headers })).status, 403);
+      const changed = await post(`${server.url}/api/v1/me/password`, { current_password: password, new_password: 'hoa sen nở trong đầm' }, headers);
+      assert.equal(changed.status, 204);
+      const me = await (await fetch(`${server.url}/api/v1/me`, { headers })).json();
+      assert.equal(me.password_change_required, false);
+      assert.deepEqual(me.roles.map((r) => `${r.role}@${r.scope}`), ['processing_officer@UBND-26740', 'approving_leader@UBND-26740']);
+    } finally {
+      await server.stop();
+      smtp.stop();
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -16,6 +16,7 @@ export interface OfficialList {
   added: (official: Official) => void;
   granted: (accountId: string, grant: RoleGrant) => void;
   revoked: (accountId: string, grantId: string) => void;
+  locked: (accountId: string, locked: boolean) => void;
 }
 
 interface State {
@@ -90,5 +91,6 @@ export function useOfficialList(agency: string, onError: (error: unknown) => voi
     granted: (accountId, grant) => mapOfficial(accountId, (o) => ({ ...o, roles: [...o.roles, grant] })),
     revoked: (accountId, grantId) =>
       mapOfficial(accountId, (o) => ({ ...o, roles: o.roles.filter((r) => r.id !== grantId) })),
+    locked: (accountId, locked) => mapOfficial(accountId, (o) => ({ ...o, locked })),
   };
 }

@@ -1,5 +1,5 @@
-import { apiUrl, getJson, postJson, sendOnly } from "./client";
-import type { Agency, AgencyKind, Official, Page, RoleGrantCreated } from "./types";
+import { apiUrl, getJson, postJson, sendBytes, sendOnly } from "./client";
+import type { Agency, AgencyKind, ImportResult, Official, Page, RoleGrantCreated } from "./types";
 
 const PAGE_SIZE = 50;
 
@@ -39,4 +39,17 @@ export function grantRole(grant: {
 
 export function revokeRole(id: string): Promise<void> {
   return sendOnly("DELETE", apiUrl(`/role-grants/${encodeURIComponent(id)}`));
+}
+
+export type OfficialAction = "lock" | "unlock" | "password-reset";
+
+// Lock, unlock, or e-mail a new one-time password.
+export function manageOfficial(id: string, action: OfficialAction): Promise<void> {
+  return sendOnly("POST", apiUrl(`/officials/${encodeURIComponent(id)}/${action}`));
+}
+
+// A dry run checks every row and writes nothing; otherwise the valid rows are written (skip_invalid).
+export function importOfficials(file: Blob, dryRun: boolean): Promise<ImportResult> {
+  const csv = new Blob([file], { type: "text/csv" });
+  return sendBytes("POST", apiUrl("/officials/import", dryRun ? { dry_run: "true" } : { skip_invalid: "true" }), csv);
 }

@@ -12,6 +12,10 @@ export function logout(): Promise<void> {
   return sendOnly("POST", apiUrl("/auth/logout"));
 }
 
+export function changePassword(current_password: string, new_password: string): Promise<void> {
+  return sendOnly("POST", apiUrl("/me/password"), { current_password, new_password });
+}
+
 export function register(registration: Registration): Promise<void> {
   return sendOnly("POST", apiUrl("/auth/register"), registration);
 }

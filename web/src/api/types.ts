@@ -51,6 +51,8 @@ export interface LoginResult {
   display_name: string;
   csrf_token: string;
   expires_at: string;
+  // Signed in with a one-time or reset password: only changing it (or signing out) is allowed.
+  password_change_required: boolean;
 }
 
 export interface AuthProviders {
@@ -87,6 +89,7 @@ export interface Me {
   enterprise_code?: string;
   agency_code?: string;
   roles: RoleGrant[];
+  password_change_required: boolean;
   // Present only when signed in by session cookie.
   csrf_token?: string;
 }
@@ -119,7 +122,24 @@ export interface Official {
   username: string;
   display_name: string;
   agency_code: string;
+  email?: string;
+  // Locked by an administrator: no sign-in until unlocked.
+  locked?: boolean;
   roles: RoleGrant[];
+}
+
+// A problem with one row (and column) of an officials import; row 1 is the header.
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface ImportResult {
+  rows: number;
+  valid: number;
+  created: string[];
+  errors: ImportRowError[];
 }
 
 export interface RoleGrantCreated {

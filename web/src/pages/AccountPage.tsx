@@ -3,12 +3,14 @@ import { getMe } from "../api/auth";
 import { ApiError } from "../api/client";
 import { LoadError } from "../components/LoadError";
 import { Loading } from "../components/Loading";
+import { Notice } from "../components/Notice";
 import { PageHeading } from "../components/PageHeading";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useResource } from "../hooks/useResource";
 import { useI18n } from "../i18n/I18nProvider";
 import { useSession } from "../session/SessionProvider";
 import { useSessionExpiry } from "../session/useSessionExpiry";
+import { ChangePasswordSection } from "./ChangePasswordSection";
 import { ProfileSection } from "./ProfileSection";
 import { RolesSection } from "./RolesSection";
 import { SignOutButton } from "./SignOutButton";
@@ -36,11 +38,19 @@ export function AccountPage() {
       </div>
       {(me.status === "loading" || unauthenticated) && <Loading />}
       {me.status === "error" && !unauthenticated && <LoadError onRetry={reload} />}
-      {me.status === "ready" && (
+      {me.status === "ready" && me.value.password_change_required && (
+        <>
+          {/* Until the one-time password is replaced, the session can do nothing else. */}
+          <Notice kind="error">{t.passwordChangeRequired}</Notice>
+          <ChangePasswordSection onChanged={reload} onSessionError={onSessionError} />
+        </>
+      )}
+      {me.status === "ready" && !me.value.password_change_required && (
         <>
           <ProfileSection me={me.value} />
           <RolesSection roles={me.value.roles} />
           <TokensSection />
+          <ChangePasswordSection onChanged={() => undefined} onSessionError={onSessionError} />
         </>
       )}
     </div>

@@ -15,6 +15,7 @@ import { navigate } from "../routing/router";
 import { useSession } from "../session/SessionProvider";
 import { useSessionExpiry } from "../session/useSessionExpiry";
 import { AgenciesSection } from "./AgenciesSection";
+import { ImportOfficialsSection } from "./ImportOfficialsSection";
 import { OfficialsSection } from "./OfficialsSection";
 import { PlacePicker } from "./PlacePicker";
 
@@ -73,6 +74,7 @@ export function AdminPage({ route }: { route: AdminRoute }) {
           {route.agency !== "" && (
             <OfficialsSection key={route.agency} agencyCode={route.agency} roles={roles} />
           )}
+          <ImportOfficialsSection onSessionError={onSessionError} />
         </>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { useAnnounce } from "../a11y/Announcer";
-import { grantRole, revokeRole } from "../api/admin";
+import { grantRole, manageOfficial, revokeRole, type OfficialAction } from "../api/admin";
 import { ApiError } from "../api/client";
 import type { Official, RoleGrant } from "../api/types";
 import { grantableRoles } from "../admin/adminRoles";
@@ -59,7 +59,9 @@ export function OfficialCard({ official, agencyCode, placeCode, adminRoles, list
       </h3>
       <p class="official__meta">
         {t.usernameLabel}: <span class="details__code">{official.username}</span>
+        {official.locked === true && <span class="official__locked">{t.adminLocked}</span>}
       </p>
+      <AccountActions official={official} list={list} onSessionError={onSessionError} />
       {official.roles.length === 0 ? (
         <p class="official__none">{t.rolesNone}</p>
       ) : (
@@ -173,5 +175,47 @@ function GrantRoleForm({ official, agencyCode, placeCode, choices, onGranted, on
         <SubmitButton label={t.adminGrant} busyLabel={t.adminGranting} busy={busy} />
       </div>
     </form>
+  );
+}
+
+// Lock or unlock the account, or e-mail a new one-time password.
+function AccountActions({ official, list, onSessionError }: Pick<Props, "official" | "list" | "onSessionError">) {
+  const { t } = useI18n();
+  const announce = useAnnounce();
+  const [busy, setBusy] = useState<OfficialAction | null>(null);
+  const [error, setError] = useState<{ text: ErrorText; detail: string } | null>(null);
+
+  const act = async (action: OfficialAction) => {
+    if (busy !== null) return;
+    setBusy(action);
+    setError(null);
+    try {
+      await manageOfficial(official.id, action);
+      if (action !== "password-reset") list.locked(official.id, action === "lock");
+      const done = { lock: t.adminLockedDone, unlock: t.adminUnlockedDone, "password-reset": t.adminResetDone }[action];
+      announce(done(official.display_name));
+    } catch (e) {
+      if (onSessionError(e)) return;
+      setError({ text: refusal(e), detail: e instanceof ApiError ? e.message : "" });
+    } finally {
+      setBusy(null);
+    }
+  };
+  const button = (action: OfficialAction, label: string) => (
+    <button type="button" class="button button--secondary" aria-disabled={busy !== null} onClick={() => void act(action)}>
+      {busy === action ? t.adminActionBusy : label}
+      <span class="visually-hidden"> {official.display_name}</span>
+    </button>
+  );
+  return (
+    <div class="official__actions">
+      {official.locked === true ? button("unlock", t.adminUnlock) : button("lock", t.adminLock)}
+      {button("password-reset", t.adminResetPassword)}
+      {error !== null && (
+        <p class="field__error" role="alert">
+          {errorText(t, error.text)} {error.detail}
+        </p>
+      )}
+    </div>
   );
 }

@@ -59,7 +59,8 @@ export function SignInPage({ notice, next }: { notice: SignInNotice; next?: stri
     try {
       const result = await login(name, password);
       session.signedIn(result.display_name, result.csrf_token);
-      navigate(next === undefined ? { name: "account" } : parseHash(`#${next}`));
+      // A one-time password must be replaced first, on the account page.
+      navigate(next === undefined || result.password_change_required ? { name: "account" } : parseHash(`#${next}`));
     } catch (error) {
       // One message for unknown user, wrong password and locked account: nothing to probe.
       const wrong = error instanceof ApiError && error.isUnauthenticated;
