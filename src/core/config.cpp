@@ -216,9 +216,6 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "services.agency_certificate_days", "validity of agency certificates issued by the platform CA",
       [](Config& c) -> int& { return c.services.agency_certificate_days; }, 1, 3650));
-  all.push_back(int_setting(
-      "services.list_max_export_rows", "rows one CSV or XLSX export of a list may hold",
-      [](Config& c) -> int& { return c.services.list_max_export_rows; }, 1, 10000000));
   all.push_back(string_setting("services.clock_file",
                                "tests only: a file with an RFC 3339 time taken as now; empty: the real clock",
                                [](Config& c) -> std::string& { return c.services.clock_file; }));

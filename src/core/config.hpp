@@ -87,7 +87,6 @@ struct ServicesConfig {
   std::size_t form_max_bytes = 64 * 1024;  // an applicant's form, as JSON
   int comment_max_chars = 2000;            // an action's stated reason, a rating's comment
   int agency_certificate_days = 730;       // validity of an agency certificate issued by the platform CA
-  int list_max_export_rows = 100000;       // rows one CSV or XLSX export of a list may hold
 };
 
 struct Config {

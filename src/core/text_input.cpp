@@ -64,9 +64,10 @@ Result<std::string> clean_text(std::string_view text, std::string_view field, bo
 Status clean_json_strings(boost::json::value& value, const std::string& path) {
   const std::string here = path.empty() ? "body" : path;
   if (value.is_string()) {
-    auto clean = clean_text(value.get_string(), here, true);
+    const std::string_view text(value.get_string().data(), value.get_string().size());
+    auto clean = clean_text(text, here, true);
     if (!clean) return tl::unexpected(clean.error());
-    if (*clean != std::string_view(value.get_string())) value = boost::json::string(*clean);
+    if (*clean != text) value = boost::json::string(*clean);
     return {};
   }
   if (value.is_array()) {
@@ -80,8 +81,9 @@ Status clean_json_strings(boost::json::value& value, const std::string& path) {
   auto& object = value.get_object();
   boost::json::object rebuilt;
   for (auto& [key, member] : object) {
-    const std::string child = path.empty() ? std::string(key) : path + "." + std::string(key);
-    auto clean_key = clean_text(key, child, false);
+    const std::string_view name(key.data(), key.size());
+    const std::string child = path.empty() ? std::string(name) : path + "." + std::string(name);
+    auto clean_key = clean_text(name, child, false);
     if (!clean_key) return tl::unexpected(clean_key.error());
     if (auto s = clean_json_strings(member, child); !s) return s;
     if (rebuilt.contains(*clean_key)) return tl::unexpected(refused(child, "is given twice"));

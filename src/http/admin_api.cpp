@@ -125,6 +125,8 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
                 if (!who) return error_response(who.error(), r);
                 auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
+                if (auto members = check_members(*body, {{"username", JsonKind::kString}, {"display_name", JsonKind::kString}, {"agency_code", JsonKind::kString}, {"password", JsonKind::kString}, {"email", JsonKind::kString}}); !members)
+                  return error_response(members.error(), r);
                 const std::string agency_code = string_member(*body, "agency_code");
                 auto agency = ctx.places.get_agency(agency_code);
                 if (!agency) return error_response(not_found("No such agency", "agency_code"), r);
@@ -163,6 +165,8 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
          if (!who) return error_response(who.error(), r);
          auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
+         if (auto members = check_members(*body, {{"account_id", JsonKind::kString}, {"role", JsonKind::kString}, {"scope_kind", JsonKind::kString}, {"scope_code", JsonKind::kString}}); !members)
+           return error_response(members.error(), r);
          identity::RoleGrant grant{"", string_member(*body, "role"), string_member(*body, "scope_kind"),
                                    string_member(*body, "scope_code")};
          if (!identity::is_staff_role(grant.role)) {
@@ -313,6 +317,8 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
          if (!who) return error_response(who.error(), r);
          auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
+         if (auto members = check_members(*body, {{"code", JsonKind::kString}, {"name", JsonKind::kString}, {"kind", JsonKind::kString}, {"place_code", JsonKind::kString}}); !members)
+           return error_response(members.error(), r);
          places::Agency a{string_member(*body, "code"), string_member(*body, "name"),
                           string_member(*body, "kind"), string_member(*body, "place_code")};
          const bool code_ok = a.code.size() >= 2 && a.code.size() <= 32 &&

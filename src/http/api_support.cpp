@@ -66,10 +66,11 @@ Result<boost::json::value> parse_json_body(const Request& request) {
 
 Status check_members(const boost::json::object& body, std::initializer_list<JsonMember> members) {
   for (const auto& [key, value] : body) {
-    const auto* m = std::find_if(members.begin(), members.end(), [&](const JsonMember& x) { return x.name == key; });
+    const std::string_view name(key.data(), key.size());
+    const auto* m = std::find_if(members.begin(), members.end(), [&](const JsonMember& x) { return x.name == name; });
     if (m == members.end()) {
-      return fail(ErrorCode::kInvalidArgument, fmt::format("{} is not a field of this request", std::string_view(key)),
-                  std::string(key));
+      return fail(ErrorCode::kInvalidArgument, fmt::format("{} is not a field of this request", name),
+                  std::string(name));
     }
     const bool ok = m->kind == JsonKind::kAny || (m->kind == JsonKind::kString && value.is_string()) ||
                     (m->kind == JsonKind::kBool && value.is_bool()) ||

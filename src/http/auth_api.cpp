@@ -46,6 +46,8 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 if (auto wait = limiter.hit("register:" + r.remote)) return too_many(r, *wait);
                 auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
+                if (auto members = check_members(*body, {{"kind", JsonKind::kString}, {"id_number", JsonKind::kString}, {"enterprise_code", JsonKind::kString}, {"username", JsonKind::kString}, {"display_name", JsonKind::kString}, {"password", JsonKind::kString}}); !members)
+                  return error_response(members.error(), r);
                 identity::Registration reg{string_member(*body, "kind"),
                                            string_member(*body, "id_number"),
                                            string_member(*body, "enterprise_code"),
@@ -62,6 +64,8 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
        [&accounts, &limiter, &account_limiter, max_age = ctx.session_max_age_seconds](const Request& r) {
          auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
+         if (auto members = check_members(*body, {{"username", JsonKind::kString}, {"password", JsonKind::kString}, {"token", JsonKind::kBool}}); !members)
+           return error_response(members.error(), r);
          const std::string username = string_member(*body, "username");
          // Both keys are counted whether or not the account exists, so 429 reveals nothing.
          auto by_client = limiter.hit("login:" + r.remote);
@@ -122,6 +126,8 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 if (!who) return error_response(who.error(), r);
                 auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
+                if (auto members = check_members(*body, {{"current_password", JsonKind::kString}, {"new_password", JsonKind::kString}}); !members)
+                  return error_response(members.error(), r);
                 if (auto s =
                         accounts.change_password(*who, string_member(*body, "current_password"),
                                                  string_member(*body, "new_password"), origin_of(r, &*who));
@@ -138,6 +144,8 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 if (!who) return error_response(who.error(), r);
                 auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
+                if (auto members = check_members(*body, {{"name", JsonKind::kString}}); !members)
+                  return error_response(members.error(), r);
                 auto token = accounts.create_token(*who, string_member(*body, "name"), origin_of(r, &*who));
                 if (!token) return error_response(token.error(), r);
                 return json_response(json::object{{"id", token->credential_id},

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <tuple>
 
+#include "core/clock.hpp"
 #include "services/deadline.hpp"
 #include "services/dossier_transition.hpp"
 
@@ -147,7 +148,7 @@ bool finished_status(S s) {
 TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
   const Procedure p = four_steps();
   std::mt19937_64 rng(20261202);
-  const auto start =
+  const std::chrono::system_clock::time_point start =
       std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(2026), std::chrono::month(11),
                                                         std::chrono::day(2))) +
       std::chrono::hours(1);
@@ -188,13 +189,17 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
       EXPECT_EQ(d.finished_at.has_value(), finished_status(d.status) || (before.finished_at.has_value()))
           << where;
       EXPECT_EQ(d.timeliness.has_value(), d.finished_at.has_value() && d.received_at.has_value()) << where;
-      if (before.timeliness) EXPECT_EQ(d.timeliness, before.timeliness) << where;
+      if (before.timeliness) {
+        EXPECT_EQ(d.timeliness, before.timeliness) << where;
+      }
       // The clock is paused exactly while the applicant supplements a dossier already accepted.
       EXPECT_EQ(d.paused_at.has_value(), d.status == S::kAwaitingSupplement && d.received_at.has_value()) << where;
       // Due times never move backwards; they move forwards only when a pause ends.
       if (due_before && d.due_at) {
         EXPECT_GE(*d.due_at, *due_before) << where;
-        if (*d.due_at != *due_before) EXPECT_TRUE(planned->effects().resumes_clock) << where;
+        if (*d.due_at != *due_before) {
+          EXPECT_TRUE(planned->effects().resumes_clock) << where;
+        }
       }
       if (d.due_at) due_before = d.due_at;
       // A step is never due at night or on a day off.

@@ -403,6 +403,20 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     assert.match((await row.getAttribute("class")) ?? "", /data-table__row--overdue/);
     await receiving.screenshot("services-workspace-overdue", { fullPage: true });
     await assertAccessible(receiving.page, "workspace queue (overdue)");
+    // The queue's filters: overdue only, then a search by code; counts per status head the list.
+    await receiving.page.getByTestId("queue-counts").waitFor();
+    await receiving.page.getByRole("radio", { name: "Quá hạn" }).check();
+    await receiving.page.waitForURL(/due=overdue/);
+    await receiving.page.getByTestId("queue-row").filter({ hasText: code }).waitFor();
+    for (const other of await receiving.page.getByTestId("queue-row").all()) {
+      await other.getByTestId("overdue").getByText("Quá hạn").waitFor();
+    }
+    await receiving.page.getByLabel("Tìm theo mã hồ sơ hoặc tên người nộp").fill(code);
+    await receiving.page.waitForURL(new RegExp(`q=${encodeURIComponent(code)}`));
+    await receiving.page.getByTestId("queue-count").getByText("Đang hiện 1 hồ sơ khớp bộ lọc").waitFor();
+    assert.equal(await receiving.page.getByTestId("queue-row").count(), 1);
+    await receiving.screenshot("services-workspace-filtered", { fullPage: true });
+    await assertAccessible(receiving.page, "workspace queue (filtered)");
     await openOfficialDossier(receiving.page, code);
     await receiving.page.getByTestId("dossier-due").getByText("Quá hạn").waitFor();
     assert.match(await receiving.page.getByTestId("form-data").innerText(), /Thành viên 1[^\n]*Quan hệ với người kê khai\s+Con/);
