@@ -14,7 +14,8 @@ using storage::Value;
 constexpr std::string_view kDossierColumns =
     "code, procedure_code, procedure_version, channel, applicant_id, applicant_name, contact_email, "
     "place_code, agency_code, status, step, step_role, form, fee_vnd, created_at, submitted_at, received_at, "
-    "due_at, step_started_at, step_due_at, paused_at, finished_at, timeliness, version";
+    "due_at, step_started_at, step_due_at, paused_at, finished_at, timeliness, version, time_limit_unit, time_limit_value, "
+    "time_limit_cutoff_hour";
 
 std::optional<std::string> opt(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
@@ -49,6 +50,9 @@ Dossier to_dossier(const Row& r) {
   d.finished_at = opt(r, 21);
   d.timeliness = opt(r, 22);
   d.version = r.integer(23);
+  if (!r.is_null(24)) {
+    d.time_limit = TimeLimit{r.text(24), static_cast<int>(r.integer(25)), static_cast<int>(r.integer(26))};
+  }
   return d;
 }
 
@@ -76,7 +80,10 @@ std::vector<Value> dossier_values(const Dossier& d) {
           val(d.paused_at),
           val(d.finished_at),
           val(d.timeliness),
-          std::int64_t{d.version}};
+          std::int64_t{d.version},
+          d.time_limit ? Value(d.time_limit->unit) : Value(nullptr),
+          d.time_limit ? Value(std::int64_t{d.time_limit->value}) : Value(nullptr),
+          d.time_limit ? Value(std::int64_t{d.time_limit->cutoff_hour}) : Value(nullptr)};
 }
 
 ResultRow to_result(const Row& r) {
@@ -100,7 +107,7 @@ Result<Dossier> load_dossier(storage::Connection& conn, const std::string& code)
 Status insert_dossier(storage::Connection& conn, const Dossier& d) {
   auto r = conn.execute_deferred(
       fmt::format("INSERT INTO dossiers ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                  "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)",
+                  "$11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27)",
                   kDossierColumns),
       dossier_values(d));
   if (!r) return tl::unexpected(r.error());
@@ -113,7 +120,8 @@ Status update_dossier(storage::Connection& conn, const Dossier& d) {
       "$10, "
       "step = $11, step_role = $12, form = $13, fee_vnd = $14, submitted_at = $16, received_at = $17, "
       "due_at = $18, step_started_at = $19, step_due_at = $20, paused_at = $21, finished_at = $22, "
-      "timeliness = $23, version = $24 "
+      "timeliness = $23, version = $24, time_limit_unit = $25, time_limit_value = $26, "
+      "time_limit_cutoff_hour = $27 "
       "WHERE code = $1 AND procedure_code = $2 AND procedure_version = $3 AND applicant_id = $5 AND "
       "applicant_name = $6 AND created_at = $15 AND version = $24 - 1",
       dossier_values(d));

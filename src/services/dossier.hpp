@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/status.hpp"
+#include "services/procedure.hpp"
 #include "storage/database.hpp"
 
 namespace sen::services {
@@ -21,6 +22,7 @@ struct Dossier {
   std::optional<std::string> submitted_at, received_at, due_at, step_started_at, step_due_at, paused_at,
       finished_at, timeliness;
   std::int64_t version = 1;
+  std::optional<TimeLimit> time_limit;  // in force when submitted; set on submission
 };
 
 struct DocumentRow {

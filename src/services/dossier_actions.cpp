@@ -98,8 +98,17 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
       if (s.id == d.step) step = &s;
     }
     if (plan->starts_clock) {
-      const Channel* channel = p.channel(d.channel);
-      const TimeLimit limit = channel ? channel->time_limit : TimeLimit{"working_days", 0, 15};
+      // Dossiers submitted before time limits were stored take the one in force on their submission day.
+      TimeLimit limit;
+      if (d.time_limit) {
+        limit = *d.time_limit;
+      } else {
+        const Channel* channel = p.channel(d.channel);
+        auto province = province_of(conn, d.place_code);
+        if (channel == nullptr || !province) return fail_internal("no channel or province for " + d.code);
+        limit = terms_in_force(*channel, local_date(parse_time(d.submitted_at, now_tp)), *province).time_limit;
+        d.time_limit = limit;
+      }
       d.received_at = at;
       d.due_at = format_rfc3339(due_at(limit, now_tp, d_.calendar));
     }

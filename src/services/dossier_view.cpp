@@ -5,6 +5,7 @@
 
 #include "identity/roles.hpp"
 #include "services/dossier_service.hpp"
+#include "services/procedure_pack.hpp"
 
 namespace sen::services {
 namespace {
@@ -140,6 +141,8 @@ boost::json::object DossierService::render_view(const Loaded& l, const Related& 
                       {"form", std::move(form)},
                       {"documents", std::move(documents)},
                       {"fee_vnd", d.fee_vnd},
+                      {"time_limit", d.time_limit ? json::value(time_limit_to_json(*d.time_limit))
+                                                  : json::value(nullptr)},
                       {"payment", std::move(payment_json)},
                       {"created_at", d.created_at},
                       {"submitted_at", opt_json(d.submitted_at)},

@@ -11,11 +11,20 @@ export interface TimeLimit {
   cutoff_hour?: number | null;
 }
 
+// A channel's time limit and fee in force today (in the province of `place=`, when given).
+export interface ChannelTerms {
+  time_limit: TimeLimit;
+  // null: set by the province and not known to the catalogue.
+  fee_vnd: number | null;
+  fee_note: string;
+}
+
 export interface Channel {
   kind: ChannelKind | string;
   time_limit: TimeLimit;
-  fee_vnd: number;
+  fee_vnd: number | null;
   fee_note?: string;
+  in_force: ChannelTerms;
 }
 
 export interface ProcedureSummary {
