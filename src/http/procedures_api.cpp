@@ -24,13 +24,14 @@ void add_terms_in_force(json::object& procedure, const services::Procedure& p, c
   auto& channels = procedure["channels"].as_array();
   for (std::size_t i = 0; i < p.channels.size(); ++i) {
     const auto terms = services::terms_in_force(p.channels[i], scope.day, scope.province);
-    channels[i].as_object()["in_force"] = json::object{{"time_limit", services::time_limit_to_json(terms.time_limit)},
-                                                       {"fee_vnd", services::fee_to_json(terms.fee_vnd)},
-                                                       {"fee_note", terms.fee_note}};
+    channels[i].as_object()["in_force"] =
+        json::object{{"time_limit", services::time_limit_to_json(terms.time_limit)},
+                     {"fee_vnd", services::fee_to_json(terms.fee_vnd)},
+                     {"fee_note", terms.fee_note}};
   }
-  procedure["terms_on"] = json::object{
-      {"date", services::format_day(scope.day)},
-      {"province", scope.province.empty() ? json::value(nullptr) : json::value(scope.province)}};
+  procedure["terms_on"] =
+      json::object{{"date", services::format_day(scope.day)},
+                   {"province", scope.province.empty() ? json::value(nullptr) : json::value(scope.province)}};
 }
 
 json::object summary_json(const services::Procedure& p, const TermsScope& scope) {

@@ -24,7 +24,8 @@ bool valid_code(std::string_view c) {
 }
 
 bool valid_kind(std::string_view k) {
-  return !k.empty() && std::all_of(k.begin(), k.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '_'; });
+  return !k.empty() &&
+         std::all_of(k.begin(), k.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '_'; });
 }
 
 std::string fill(std::string text, const Place& place) {
@@ -45,7 +46,8 @@ Result<std::string> kind_at(const JsonReader& r, const json::object& o, const st
   return kind;
 }
 
-Result<std::vector<Agency>> generate(const JsonReader& r, const json::object& root, const std::vector<Place>& places) {
+Result<std::vector<Agency>> generate(const JsonReader& r, const json::object& root,
+                                     const std::vector<Place>& places) {
   auto list = r.array(root, "", "generated", true);
   if (!list) return tl::unexpected(list.error());
   std::vector<Agency> out;
@@ -53,20 +55,23 @@ Result<std::vector<Agency>> generate(const JsonReader& r, const json::object& ro
     const std::string path = JsonReader::index("generated", i);
     auto o = r.object((**list)[i], path);
     if (!o) return tl::unexpected(o.error());
-    if (auto ok = r.only_keys(**o, path, {"kind", "levels", "code", "name"}); !ok) return tl::unexpected(ok.error());
+    if (auto ok = r.only_keys(**o, path, {"kind", "levels", "code", "name"}); !ok)
+      return tl::unexpected(ok.error());
     auto kind = kind_at(r, **o, path);
     if (!kind) return tl::unexpected(kind.error());
     auto levels = r.strings(**o, path, "levels", true);
     if (!levels) return tl::unexpected(levels.error());
     for (std::size_t l = 0; l < levels->size(); ++l) {
       if (!names_contain(kLevels, (*levels)[l])) {
-        return r.error(JsonReader::index(JsonReader::join(path, "levels"), l), "must be one of " + names_list(kLevels));
+        return r.error(JsonReader::index(JsonReader::join(path, "levels"), l),
+                       "must be one of " + names_list(kLevels));
       }
     }
     auto code = r.string(**o, path, "code", true);
     if (!code) return tl::unexpected(code.error());
     if (code->find("{code}") == std::string::npos) {
-      return r.error(JsonReader::join(path, "code"), "must contain {code}, or every place would get the same code");
+      return r.error(JsonReader::join(path, "code"),
+                     "must contain {code}, or every place would get the same code");
     }
     auto name = r.string(**o, path, "name", true);
     if (!name) return tl::unexpected(name.error());
@@ -74,7 +79,8 @@ Result<std::vector<Agency>> generate(const JsonReader& r, const json::object& ro
       if (std::find(levels->begin(), levels->end(), p.level) == levels->end()) continue;
       Agency a{fill(*code, p), fill(*name, p), *kind, p.code};
       if (!valid_code(a.code)) {
-        return r.error(JsonReader::join(path, "code"), shown(a.code) + " is not an agency code (A-Z, 0-9, '-')");
+        return r.error(JsonReader::join(path, "code"),
+                       shown(a.code) + " is not an agency code (A-Z, 0-9, '-')");
       }
       out.push_back(std::move(a));
     }
@@ -86,7 +92,8 @@ Result<Agency> listed_agency(const JsonReader& r, const json::value& v, const st
                              const std::map<std::string, const Place*>& places) {
   auto o = r.object(v, path);
   if (!o) return tl::unexpected(o.error());
-  if (auto ok = r.only_keys(**o, path, {"code", "name", "kind", "place", "address", "phone", "email", "office_hours"});
+  if (auto ok = r.only_keys(**o, path,
+                            {"code", "name", "kind", "place", "address", "phone", "email", "office_hours"});
       !ok) {
     return tl::unexpected(ok.error());
   }
@@ -108,7 +115,8 @@ Result<Agency> listed_agency(const JsonReader& r, const json::value& v, const st
   if (!valid_code(a.code)) {
     return r.error(JsonReader::join(path, "code"), shown(a.code) + " is not an agency code (A-Z, 0-9, '-')");
   }
-  if (!places.contains(a.place_code)) return r.error(JsonReader::join(path, "place"), "no place " + shown(a.place_code));
+  if (!places.contains(a.place_code))
+    return r.error(JsonReader::join(path, "place"), "no place " + shown(a.place_code));
   return a;
 }
 
@@ -141,7 +149,8 @@ Result<std::vector<Agency>> parse_agencies(std::string_view json_text, std::stri
     auto a = listed_agency(r, (**listed)[i], path, by_code);
     if (!a) return tl::unexpected(a.error());
     if (auto [earlier, inserted] = listed_at.emplace(a->code, path); !inserted) {
-      return r.error(JsonReader::join(path, "code"), "duplicate " + shown(a->code) + " (also " + earlier->second + ")");
+      return r.error(JsonReader::join(path, "code"),
+                     "duplicate " + shown(a->code) + " (also " + earlier->second + ")");
     }
     auto it = index.find(a->code);
     if (it == index.end()) {
@@ -151,16 +160,17 @@ Result<std::vector<Agency>> parse_agencies(std::string_view json_text, std::stri
     }
     Agency& generated = (*out)[it->second];
     if (generated.kind != a->kind || generated.place_code != a->place_code) {
-      return r.error(JsonReader::join(path, "code"),
-                     shown(a->code) + " is generated as a " + generated.kind + " of " + generated.place_code +
-                         "; a listed entry may only add its details");
+      return r.error(JsonReader::join(path, "code"), shown(a->code) + " is generated as a " + generated.kind +
+                                                         " of " + generated.place_code +
+                                                         "; a listed entry may only add its details");
     }
     generated = std::move(*a);
   }
   return out;
 }
 
-Result<std::vector<Agency>> load_agencies(const std::filesystem::path& pack_dir, const std::vector<Place>& places) {
+Result<std::vector<Agency>> load_agencies(const std::filesystem::path& pack_dir,
+                                          const std::vector<Place>& places) {
   const auto path = pack_dir / "agencies" / "agencies.json";
   std::ifstream in(path, std::ios::binary);
   if (!in) return fail(ErrorCode::kInvalidArgument, "cannot read " + path.string(), "pack.dir");

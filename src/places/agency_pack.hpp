@@ -16,6 +16,7 @@ namespace sen::places {
 // places, bad codes and duplicates are kInvalidArgument naming `origin` and the JSON path.
 Result<std::vector<Agency>> parse_agencies(std::string_view json_text, std::string_view origin,
                                            const std::vector<Place>& places);
-Result<std::vector<Agency>> load_agencies(const std::filesystem::path& pack_dir, const std::vector<Place>& places);
+Result<std::vector<Agency>> load_agencies(const std::filesystem::path& pack_dir,
+                                          const std::vector<Place>& places);
 
 }  // namespace sen::places

@@ -16,7 +16,8 @@ constexpr std::string_view kPlaceFilter =
     "($3 = '' OR p.search_name LIKE $4 ESCAPE '\\' OR p.code = $3)";
 
 constexpr std::string_view kSelectAgency =
-    "SELECT a.code, a.name, a.kind, a.place_code, a.address, a.phone, a.email, a.office_hours FROM agencies a";
+    "SELECT a.code, a.name, a.kind, a.place_code, a.address, a.phone, a.email, a.office_hours FROM agencies "
+    "a";
 constexpr std::string_view kCountAgencies = "SELECT count(*) FROM agencies a";
 constexpr std::string_view kAgencyFilter =
     "($1 = '' OR a.place_code = $1) AND ($2 = '' OR a.search_name LIKE $3 ESCAPE '\\')";
@@ -98,8 +99,8 @@ Result<Agency> PlaceRepository::find_agency(const std::string& kind, const std::
   if (!rows) return tl::unexpected(rows.error());
   if (rows->rows.size() != 1) {
     return fail(rows->rows.empty() ? ErrorCode::kNotFound : ErrorCode::kConflict,
-                fmt::format("{} agency of kind '{}' at place '{}'", rows->rows.empty() ? "No" : "More than one",
-                            kind, place_code),
+                fmt::format("{} agency of kind '{}' at place '{}'",
+                            rows->rows.empty() ? "No" : "More than one", kind, place_code),
                 "place");
   }
   return to_agency(rows->rows.front());

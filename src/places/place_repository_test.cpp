@@ -94,8 +94,8 @@ TEST_P(PlaceRepositoryTest, AgenciesBelongToPlaces) {
   ASSERT_TRUE(list);
   ASSERT_EQ(list->items.size(), 1u);
   EXPECT_EQ(list->items[0].code, "UBND-00004");
-  ASSERT_TRUE(repo_->upsert_agencies({{"CAX-00004", "Công an Phường Ba Đình", "commune_police", "00004",
-                                       "", "", "", "7:30-17:00"}}));
+  ASSERT_TRUE(repo_->upsert_agencies(
+      {{"CAX-00004", "Công an Phường Ba Đình", "commune_police", "00004", "", "", "", "7:30-17:00"}}));
   auto police = repo_->find_agency("commune_police", "00004");
   ASSERT_TRUE(police) << police.error().message;
   EXPECT_EQ(police->code, "CAX-00004");

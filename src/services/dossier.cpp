@@ -14,7 +14,8 @@ using storage::Value;
 constexpr std::string_view kDossierColumns =
     "code, procedure_code, procedure_version, channel, applicant_id, applicant_name, contact_email, "
     "place_code, agency_code, status, step, step_role, form, fee_vnd, created_at, submitted_at, received_at, "
-    "due_at, step_started_at, step_due_at, paused_at, finished_at, timeliness, version, time_limit_unit, time_limit_value, "
+    "due_at, step_started_at, step_due_at, paused_at, finished_at, timeliness, version, time_limit_unit, "
+    "time_limit_value, "
     "time_limit_cutoff_hour";
 
 std::optional<std::string> opt(const Row& r, std::size_t i) {

@@ -106,7 +106,8 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
         const Channel* channel = p.channel(d.channel);
         auto province = province_of(conn, d.place_code);
         if (channel == nullptr || !province) return fail_internal("no channel or province for " + d.code);
-        limit = terms_in_force(*channel, local_date(parse_time(d.submitted_at, now_tp)), *province).time_limit;
+        limit =
+            terms_in_force(*channel, local_date(parse_time(d.submitted_at, now_tp)), *province).time_limit;
         d.time_limit = limit;
       }
       d.received_at = at;

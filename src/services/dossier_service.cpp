@@ -51,7 +51,8 @@ Result<ChannelTerms> terms_at(const Procedure& p, const std::string& channel, Ti
                               const std::string& province) {
   const Channel* c = p.channel(channel);
   if (c == nullptr) {
-    return fail(ErrorCode::kInvalidArgument, "This procedure cannot be submitted through this channel", "channel");
+    return fail(ErrorCode::kInvalidArgument, "This procedure cannot be submitted through this channel",
+                "channel");
   }
   ChannelTerms terms = terms_in_force(*c, local_date(at), province);
   if (!terms.fee_vnd) {

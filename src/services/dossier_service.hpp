@@ -189,7 +189,7 @@ class DossierService {
   ServicesDeps d_;
   // Without the form and the applicant's personal details: status_view needs neither.
   TtlCache<std::shared_ptr<const Dossier>> statuses_;
-  TtlCache<places::Place> places_;  // where dossiers are submitted, kept as long as statuses
+  TtlCache<places::Place> places_;     // where dossiers are submitted, kept as long as statuses
   TtlCache<places::Agency> agencies_;  // by "<kind>@<place>"
   std::shared_mutex names_mutex_;
   std::unordered_map<std::string, std::string> names_;  // place and agency names: fixed once created

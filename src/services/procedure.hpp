@@ -22,9 +22,9 @@ struct ChannelRule {
   std::string province;  // 2-digit province code; empty: every province
   std::optional<std::chrono::year_month_day> effective_from, effective_until;
   std::optional<TimeLimit> time_limit;
-  std::optional<long long> fee_vnd;      // absent: the rule leaves the fee alone
+  std::optional<long long> fee_vnd;     // absent: the rule leaves the fee alone
   std::optional<std::string> fee_note;  // replaces the channel's note with the rule's fee
-  std::string source;  // the legal text or publication that sets it
+  std::string source;                   // the legal text or publication that sets it
   friend bool operator==(const ChannelRule&, const ChannelRule&) = default;
 };
 
@@ -91,7 +91,7 @@ struct Procedure {
   std::vector<std::string> legal_basis;
   boost::json::value form_schema;  // JSON Schema (object) of the applicant's form
   std::vector<Step> steps;
-  std::string source_note;  // where the figures come from; "minh họa" data is labelled as such
+  std::string source_note;           // where the figures come from; "minh họa" data is labelled as such
   std::vector<std::string> sources;  // public sources the figures were checked against
   int version = 1;
 

@@ -88,8 +88,8 @@ Result<TimeLimit> parse_time_limit_at(const JsonReader& r, const json::object& o
 }
 
 // A fee in VND; null when the province sets it and the pack does not know it (channels only).
-Result<std::optional<long long>> parse_fee(const JsonReader& r, const json::object& o, const std::string& path,
-                                           bool nullable) {
+Result<std::optional<long long>> parse_fee(const JsonReader& r, const json::object& o,
+                                           const std::string& path, bool nullable) {
   const json::value* v = o.if_contains("fee_vnd");
   if (nullable && v != nullptr && v->is_null()) return std::optional<long long>();
   auto fee = r.integer(o, path, "fee_vnd", 0, kMaxFeeVnd);
@@ -102,7 +102,8 @@ bool valid_province(std::string_view p) {
 }
 
 Result<std::optional<std::chrono::year_month_day>> parse_date_key(const JsonReader& r, const json::object& o,
-                                                                  const std::string& path, std::string_view key) {
+                                                                  const std::string& path,
+                                                                  std::string_view key) {
   auto text = r.string(o, path, key, false);
   if (!text) return tl::unexpected(text.error());
   if (text->empty()) return std::optional<std::chrono::year_month_day>();
@@ -114,9 +115,9 @@ Result<std::optional<std::chrono::year_month_day>> parse_date_key(const JsonRead
 Result<ChannelRule> parse_rule(const JsonReader& r, const json::value& v, const std::string& path) {
   auto o = r.object(v, path);
   if (!o) return tl::unexpected(o.error());
-  if (auto ok = r.only_keys(**o, path,
-                            {"province", "effective_from", "effective_until", "time_limit", "fee_vnd",
-                             "fee_note", "source"});
+  if (auto ok = r.only_keys(
+          **o, path,
+          {"province", "effective_from", "effective_until", "time_limit", "fee_vnd", "fee_note", "source"});
       !ok) {
     return tl::unexpected(ok.error());
   }
@@ -147,7 +148,8 @@ Result<ChannelRule> parse_rule(const JsonReader& r, const json::value& v, const 
     rule.fee_vnd = *fee;
   }
   if ((*o)->contains("fee_note")) {
-    if (!rule.fee_vnd) return r.error(JsonReader::join(path, "fee_note"), "only a rule that sets fee_vnd has one");
+    if (!rule.fee_vnd)
+      return r.error(JsonReader::join(path, "fee_note"), "only a rule that sets fee_vnd has one");
     auto note = r.string(**o, path, "fee_note", false);
     if (!note) return tl::unexpected(note.error());
     rule.fee_note = std::move(*note);
@@ -201,7 +203,8 @@ Result<Routing> parse_routing(const JsonReader& r, const json::object& root) {
   auto kind = r.string(**o, path, "kind", true);
   if (!kind) return tl::unexpected(kind.error());
   if (!valid_id(*kind)) {
-    return r.error(JsonReader::join(path, "kind"), shown(*kind) + " must be lowercase letters, digits or '_'");
+    return r.error(JsonReader::join(path, "kind"),
+                   shown(*kind) + " must be lowercase letters, digits or '_'");
   }
   routing.kind = std::move(*kind);
   auto overrides = r.array(**o, path, "overrides", false);
@@ -211,11 +214,13 @@ Result<Routing> parse_routing(const JsonReader& r, const json::object& root) {
     const std::string item_path = JsonReader::index(JsonReader::join(path, "overrides"), i);
     auto item = r.object((**overrides)[i], item_path);
     if (!item) return tl::unexpected(item.error());
-    if (auto ok = r.only_keys(**item, item_path, {"province", "kind"}); !ok) return tl::unexpected(ok.error());
+    if (auto ok = r.only_keys(**item, item_path, {"province", "kind"}); !ok)
+      return tl::unexpected(ok.error());
     auto province = r.string(**item, item_path, "province", true);
     if (!province) return tl::unexpected(province.error());
     if (!valid_province(*province)) {
-      return r.error(JsonReader::join(item_path, "province"), shown(*province) + " is not a 2-digit province code");
+      return r.error(JsonReader::join(item_path, "province"),
+                     shown(*province) + " is not a 2-digit province code");
     }
     for (const auto& earlier : routing.overrides) {
       if (earlier.province == *province) {
@@ -592,24 +597,25 @@ json::object procedure_to_json(const Procedure& p) {
                                  {"share", s.share},
                                  {"issues_result", s.issues_result}});
   }
-  return json::object{{"code", p.code},
-                      {"name", p.name},
-                      {"sector", p.sector},
-                      {"level", p.level},
-                      {"agency", p.agency},
-                      {"handled_by", json::object{{"kind", p.handled_by.kind}, {"overrides", std::move(overrides)}}},
-                      {"applicant_types", to_array(p.applicant_types)},
-                      {"online_level", p.online_level},
-                      {"channels", std::move(channels)},
-                      {"components", std::move(components)},
-                      {"conditions", p.conditions},
-                      {"result", p.result},
-                      {"legal_basis", to_array(p.legal_basis)},
-                      {"form_schema", p.form_schema},
-                      {"steps", std::move(steps)},
-                      {"source_note", p.source_note},
-                      {"sources", to_array(p.sources)},
-                      {"version", p.version}};
+  return json::object{
+      {"code", p.code},
+      {"name", p.name},
+      {"sector", p.sector},
+      {"level", p.level},
+      {"agency", p.agency},
+      {"handled_by", json::object{{"kind", p.handled_by.kind}, {"overrides", std::move(overrides)}}},
+      {"applicant_types", to_array(p.applicant_types)},
+      {"online_level", p.online_level},
+      {"channels", std::move(channels)},
+      {"components", std::move(components)},
+      {"conditions", p.conditions},
+      {"result", p.result},
+      {"legal_basis", to_array(p.legal_basis)},
+      {"form_schema", p.form_schema},
+      {"steps", std::move(steps)},
+      {"source_note", p.source_note},
+      {"sources", to_array(p.sources)},
+      {"version", p.version}};
 }
 
 }  // namespace sen::services

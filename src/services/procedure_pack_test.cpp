@@ -272,7 +272,9 @@ TEST(ProcedurePack, RejectsInvalidDefinitions) {
       {"routing kind with capitals", [](json::object& o) { o["handled_by"].as_object()["kind"] = "UBND"; },
        "handled_by.kind"},
       {"override without a province",
-       [](json::object& o) { o["handled_by"].as_object()["overrides"] = json::array{json::object{{"kind", "x"}}}; },
+       [](json::object& o) {
+         o["handled_by"].as_object()["overrides"] = json::array{json::object{{"kind", "x"}}};
+       },
        "handled_by.overrides[0].province"},
       {"override twice for one province",
        [](json::object& o) {
@@ -282,10 +284,14 @@ TEST(ProcedurePack, RejectsInvalidDefinitions) {
        "handled_by.overrides[1].province"},
       {"no sources", [](json::object& o) { o["sources"] = json::array(); }, "sources"},
       {"rule date not a date",
-       [](json::object& o) { channel(o, 1)["rules"].as_array()[0].as_object()["effective_from"] = "2026-02-30"; },
+       [](json::object& o) {
+         channel(o, 1)["rules"].as_array()[0].as_object()["effective_from"] = "2026-02-30";
+       },
        "channels[1].rules[0].effective_from"},
       {"rule ends before it starts",
-       [](json::object& o) { channel(o, 1)["rules"].as_array()[0].as_object()["effective_until"] = "2026-01-01"; },
+       [](json::object& o) {
+         channel(o, 1)["rules"].as_array()[0].as_object()["effective_until"] = "2026-01-01";
+       },
        "channels[1].rules[0].effective_until"},
       {"rule province of three digits",
        [](json::object& o) { channel(o, 1)["rules"].as_array()[0].as_object()["province"] = "031"; },

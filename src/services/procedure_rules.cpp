@@ -22,7 +22,8 @@ bool overrides(const ChannelRule& a, const ChannelRule& b) {
 
 }  // namespace
 
-ChannelTerms terms_in_force(const Channel& channel, std::chrono::year_month_day day, std::string_view province) {
+ChannelTerms terms_in_force(const Channel& channel, std::chrono::year_month_day day,
+                            std::string_view province) {
   ChannelTerms terms{channel.time_limit, channel.fee_vnd, channel.fee_note};
   const ChannelRule* time_rule = nullptr;
   const ChannelRule* fee_rule = nullptr;

@@ -20,7 +20,8 @@ struct ChannelTerms {
 // ministry-level procedures). For the time limit and for the fee separately, a rule for the province
 // wins over a national one, then the latest `effective_from` (an absent one counts as earliest), then
 // the later rule in the list.
-ChannelTerms terms_in_force(const Channel& channel, std::chrono::year_month_day day, std::string_view province);
+ChannelTerms terms_in_force(const Channel& channel, std::chrono::year_month_day day,
+                            std::string_view province);
 
 // The kind of agency that handles `p` in `province`: an override for it, or `handled_by.kind`.
 const std::string& agency_kind_for(const Procedure& p, std::string_view province);

@@ -62,7 +62,8 @@ TEST(ProcedureRules, AProvinceRuleWinsInItsProvinceOnly) {
   c.rules.push_back(waived);
   EXPECT_EQ(terms_in_force(c, day("2026-08-07"), "31").fee_vnd, 25000);
   EXPECT_EQ(terms_in_force(c, day("2026-08-08"), "31").fee_vnd, 0);
-  EXPECT_EQ(terms_in_force(c, day("2026-08-08"), "31").fee_note, "full rate") << "no note: the channel's stays";
+  EXPECT_EQ(terms_in_force(c, day("2026-08-08"), "31").fee_note, "full rate")
+      << "no note: the channel's stays";
   EXPECT_EQ(terms_in_force(c, day("2026-08-08"), "01").fee_vnd, 25000);
   EXPECT_EQ(terms_in_force(c, day("2026-08-08"), "").fee_vnd, 25000);
   // An older province rule still beats a newer national one.
@@ -111,7 +112,8 @@ class ShippedRules : public ::testing::Test {
     }
     throw std::runtime_error("no procedure " + code);
   }
-  static ChannelTerms terms(const std::string& code, const char* channel, const char* on, const char* province) {
+  static ChannelTerms terms(const std::string& code, const char* channel, const char* on,
+                            const char* province) {
     return terms_in_force(*get(code).channel(channel), day(on), province);
   }
 };
@@ -124,7 +126,8 @@ TEST_F(ShippedRules, BuildingPermitTakesSevenWorkingDaysFromJuly2026) {
 
 TEST_F(ShippedRules, HaiPhongWaivesOnlineFeesFromAugust2026) {
   for (const char* code : {"1.009994", "1.004884", "1.004873"}) {
-    EXPECT_EQ(terms(code, "online", "2026-08-07", "31").fee_vnd, get(code).channel("online")->fee_vnd) << code;
+    EXPECT_EQ(terms(code, "online", "2026-08-07", "31").fee_vnd, get(code).channel("online")->fee_vnd)
+        << code;
     EXPECT_EQ(terms(code, "online", "2026-08-08", "31").fee_vnd, 0) << code;
     EXPECT_GT(*terms(code, "direct", "2026-08-08", "31").fee_vnd, 0) << code << ": only online is waived";
     EXPECT_GT(*terms(code, "online", "2026-08-08", "01").fee_vnd, 0) << code << ": only in Hải Phòng";
