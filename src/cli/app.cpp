@@ -25,6 +25,7 @@
 #include "services/outbox_worker.hpp"
 #include "services/procedure_catalog.hpp"
 #include "services/procedure_pack.hpp"
+#include "services/procedure_rules.hpp"
 #include "storage/migrations.hpp"
 
 namespace sen::cli {
@@ -54,19 +55,23 @@ Result<std::unique_ptr<storage::Database>> open_migrated(const Config& config, b
   return db;
 }
 
-// The country pack: administrative units, the agencies in them, and the procedures. Idempotent.
+// The country pack: administrative units, the agencies in them, and the procedures, all read and checked
+// before any is written. Idempotent.
 Result<int> load_pack(storage::Database& db, const Config& config) {
   auto places = places::load_admin_units(config.pack_dir);
   if (!places) return tl::unexpected(places.error());
   auto agencies = places::load_agencies(config.pack_dir, *places);
   if (!agencies) return tl::unexpected(agencies.error());
+  auto procedures = services::load_procedure_directory(std::filesystem::path(config.pack_dir) / "procedures");
+  if (!procedures) return tl::unexpected(procedures.error());
+  if (auto routed = services::check_routing(*procedures, *agencies); !routed) {
+    return tl::unexpected(routed.error());
+  }
   places::PlaceRepository repo(db);
   auto loaded = repo.upsert_places(*places);
   if (!loaded) return loaded;
   auto agencies_loaded = repo.upsert_agencies(*agencies);
   if (!agencies_loaded) return tl::unexpected(agencies_loaded.error());
-  auto procedures = services::load_procedure_directory(std::filesystem::path(config.pack_dir) / "procedures");
-  if (!procedures) return tl::unexpected(procedures.error());
   SystemClock clock;
   services::ProcedureCatalog catalog(db, clock);
   auto changed = catalog.load_pack(*procedures);

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <charconv>
+#include <set>
+
+#include "core/json_reader.hpp"
 
 namespace sen::services {
 namespace {
@@ -45,6 +48,27 @@ const std::string& agency_kind_for(const Procedure& p, std::string_view province
     if (o.province == province) return o.kind;
   }
   return p.handled_by.kind;
+}
+
+Status check_routing(const std::vector<Procedure>& procedures, const std::vector<places::Agency>& agencies) {
+  std::set<std::string, std::less<>> kinds;
+  for (const auto& a : agencies) kinds.insert(a.kind);
+  for (const auto& p : procedures) {
+    const std::string file = p.code + ".json";
+    const JsonReader r(file);
+    if (!kinds.contains(p.handled_by.kind)) {
+      return r.error("handled_by.kind",
+                     "no agency of kind " + shown(p.handled_by.kind) + " in the agencies pack");
+    }
+    for (std::size_t i = 0; i < p.handled_by.overrides.size(); ++i) {
+      const auto& kind = p.handled_by.overrides[i].kind;
+      if (!kinds.contains(kind)) {
+        return r.error(JsonReader::index("handled_by.overrides", i) + ".kind",
+                       "no agency of kind " + shown(kind) + " in the agencies pack");
+      }
+    }
+  }
+  return {};
 }
 
 std::optional<std::chrono::year_month_day> parse_day(std::string_view text) {

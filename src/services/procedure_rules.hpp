@@ -4,7 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/status.hpp"
+#include "places/place.hpp"
 #include "services/procedure.hpp"
 
 namespace sen::services {
@@ -25,6 +28,10 @@ ChannelTerms terms_in_force(const Channel& channel, std::chrono::year_month_day 
 
 // The kind of agency that handles `p` in `province`: an override for it, or `handled_by.kind`.
 const std::string& agency_kind_for(const Procedure& p, std::string_view province);
+
+// Every kind that procedures route to (handled_by and its overrides) is a kind of some agency in the
+// pack; kInvalidArgument naming the procedure's file and field otherwise.
+Status check_routing(const std::vector<Procedure>& procedures, const std::vector<places::Agency>& agencies);
 
 // "YYYY-MM-DD" as a valid date; nullopt otherwise.
 std::optional<std::chrono::year_month_day> parse_day(std::string_view text);

@@ -93,6 +93,22 @@ TEST(ProcedureRules, RoutingTakesTheProvinceOverrideOrTheKind) {
   EXPECT_EQ(agency_kind_for(p, ""), "people_committee");
 }
 
+TEST(ProcedureRules, RoutingToAKindNoAgencyHasIsRefusedNamingTheFile) {
+  Procedure p;
+  p.code = "1.004222";
+  p.handled_by = {"commune_police", {{"31", "public_service_center"}}};
+  const std::vector<places::Agency> agencies{{"CAX-00004", "Công an", "commune_police", "00004"}};
+  auto missing_override = check_routing({p}, agencies);
+  ASSERT_FALSE(missing_override);
+  EXPECT_EQ(missing_override.error().message,
+            "1.004222.json: handled_by.overrides[0].kind: no agency of kind \"public_service_center\" in the "
+            "agencies pack");
+  p.handled_by.overrides.clear();
+  EXPECT_TRUE(check_routing({p}, agencies));
+  p.handled_by.kind = "comune_police";
+  EXPECT_EQ(check_routing({p}, agencies).error().field, "handled_by.kind");
+}
+
 TEST(ProcedureRules, DaysParseStrictly) {
   EXPECT_EQ(format_day(day("2026-07-01")), "2026-07-01");
   for (const char* bad : {"2026-7-01", "2026-02-29", "2026/07/01", "20260701", "2026-07-01x", ""}) {
