@@ -249,10 +249,6 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     return fail(ErrorCode::kInvalidArgument, "This procedure is not for " + applicant_type + " applicants",
                 "procedure");
   }
-  if (p.channel(in.channel) == nullptr) {
-    return fail(ErrorCode::kInvalidArgument, "This procedure cannot be submitted through this channel",
-                "channel");
-  }
   auto place = place_of(in.place);
   if (!place) return fail(ErrorCode::kInvalidArgument, "No place with this code", "place");
   const std::string wanted_level = p.level == "ministry" ? "nation" : p.level;
