@@ -177,6 +177,8 @@ export interface Dossier {
   form: Record<string, unknown>;
   documents: DossierDocument[];
   fee_vnd: number;
+  // The time limit in force when it was submitted (for a draft: if submitted today).
+  time_limit: TimeLimit | null;
   payment: Payment | null;
   created_at: string;
   submitted_at: string | null;
