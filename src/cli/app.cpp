@@ -22,12 +22,14 @@
 #include "pki/credential_store.hpp"
 #include "pki/key_seal.hpp"
 #include "places/admin_units_pack.hpp"
+#include "places/agency_pack.hpp"
 #include "places/place_repository.hpp"
 #include "services/dossier_service.hpp"
 #include "services/notifier.hpp"
 #include "services/outbox_worker.hpp"
 #include "services/procedure_catalog.hpp"
 #include "services/procedure_pack.hpp"
+#include "services/procedure_rules.hpp"
 #include "storage/migrations.hpp"
 
 namespace sen::cli {
@@ -57,19 +59,29 @@ Result<std::unique_ptr<storage::Database>> open_migrated(const Config& config, b
   return db;
 }
 
+// The country pack: administrative units, the agencies in them, and the procedures, all read and checked
+// before any is written. Idempotent.
 Result<int> load_pack(storage::Database& db, const Config& config) {
   auto places = places::load_admin_units(config.pack_dir);
   if (!places) return tl::unexpected(places.error());
+  auto agencies = places::load_agencies(config.pack_dir, *places);
+  if (!agencies) return tl::unexpected(agencies.error());
+  auto procedures = services::load_procedure_directory(std::filesystem::path(config.pack_dir) / "procedures");
+  if (!procedures) return tl::unexpected(procedures.error());
+  if (auto routed = services::check_routing(*procedures, *agencies); !routed) {
+    return tl::unexpected(routed.error());
+  }
   places::PlaceRepository repo(db);
   auto loaded = repo.upsert_places(*places);
   if (!loaded) return loaded;
-  auto procedures = services::load_procedure_directory(std::filesystem::path(config.pack_dir) / "procedures");
-  if (!procedures) return tl::unexpected(procedures.error());
+  auto agencies_loaded = repo.upsert_agencies(*agencies);
+  if (!agencies_loaded) return tl::unexpected(agencies_loaded.error());
   SystemClock clock;
   services::ProcedureCatalog catalog(db, clock);
   auto changed = catalog.load_pack(*procedures);
   if (!changed) return tl::unexpected(changed.error());
-  spdlog::info("{} procedures in the pack, {} new or updated", procedures->size(), *changed);
+  spdlog::info("{} agencies, {} procedures in the pack, {} procedures new or updated", *agencies_loaded,
+               procedures->size(), *changed);
   return loaded;
 }
 
@@ -150,30 +162,6 @@ Result<std::unique_ptr<pki::CredentialStore>> open_credentials(storage::Database
   return std::make_unique<pki::CredentialStore>(db, clock, std::move(*key));
 }
 
-// Demo data: the People's Committee of every province and commune and each province's public-service
-// centre, so agency lookups have something real-shaped to show.
-Result<int> load_demo_agencies(storage::Database& db) {
-  places::PlaceRepository repo(db);
-  std::vector<places::Agency> agencies{
-      {"VPCP", "Văn phòng Chính phủ", "government_office", std::string(places::kNationCode)}};
-  storage::PageRequest page{1000, ""};
-  for (;;) {
-    auto batch = repo.list(places::PlaceFilter{}, page);
-    if (!batch) return tl::unexpected(batch.error());
-    for (const auto& p : batch->items) {
-      if (p.level == "nation") continue;
-      agencies.push_back({"UBND-" + p.code, "Ủy ban nhân dân " + p.name, "people_committee", p.code});
-      if (p.level == "province") {
-        agencies.push_back({"TTPVHCC-" + p.code, "Trung tâm Phục vụ hành chính công " + p.name,
-                            "public_service_center", p.code});
-      }
-    }
-    if (!batch->next_after) break;
-    page.after = *batch->next_after;
-  }
-  return repo.upsert_agencies(agencies);
-}
-
 // Demo accounts for every kind of user, written to <data_dir>/demo-accounts.json and printed at start.
 // Created once: a restarted demo keeps its accounts and passwords.
 Result<boost::json::array> load_demo_accounts(storage::Database& db, const Config& config) {
@@ -232,6 +220,14 @@ Result<boost::json::array> load_demo_accounts(storage::Database& db, const Confi
        "UBND-26740"},
       {"lanhdao.saigon", "Huỳnh Văn Hải", std::string(identity::kRoleApprovingLeader), "UBND-26740", "agency",
        "UBND-26740"},
+      {"tiepnhan.congan.badinh", "Lý Thị Ngọc", std::string(identity::kRoleReceivingOfficer), "CAX-00004",
+       "agency", "CAX-00004"},
+      {"xuly.congan.badinh", "Cao Văn Phong", std::string(identity::kRoleProcessingOfficer), "CAX-00004",
+       "agency", "CAX-00004"},
+      {"lanhdao.congan.badinh", "Hà Thị Quỳnh", std::string(identity::kRoleApprovingLeader), "CAX-00004",
+       "agency", "CAX-00004"},
+      {"tiepnhan.xnc.hanoi", "Tạ Văn Sơn", std::string(identity::kRoleReceivingOfficer), "XNC-01", "agency",
+       "XNC-01"},
       {"quantri.badinh", "Trịnh Văn Phúc", std::string(identity::kRoleAgencyAdmin), "UBND-00004", "agency",
        "UBND-00004"},
       {"quantri.hanoi", "Bùi Thị Hoa", std::string(identity::kRoleProvinceAdmin), "UBND-01", "place", "01"},
@@ -401,12 +397,10 @@ int run_demo(const Config& config) {
   if (!db) return report(db.error());
   auto loaded = load_pack(**db, config);
   if (!loaded) return report(loaded.error());
-  auto agencies = load_demo_agencies(**db);
-  if (!agencies) return report(agencies.error());
   auto demo_accounts = load_demo_accounts(**db, config);
   if (!demo_accounts) return report(demo_accounts.error());
   if (auto ca = ensure_demo_ca(**db, config); !ca) return report(ca.error());
-  spdlog::info("demo data: {} administrative units, {} agencies", *loaded, *agencies);
+  spdlog::info("demo data: {} administrative units", *loaded);
   std::printf("Demo accounts (also in %s/demo-accounts.json):\n", config.storage.data_dir.c_str());
   for (const auto& a : *demo_accounts) {
     const auto& o = a.as_object();

@@ -23,7 +23,9 @@ json::value place_json(const places::Place& p) {
 }
 
 json::value agency_json(const places::Agency& a) {
-  return json::object{{"code", a.code}, {"name", a.name}, {"kind", a.kind}, {"place_code", a.place_code}};
+  return json::object{
+      {"code", a.code},       {"name", a.name},   {"kind", a.kind},   {"place_code", a.place_code},
+      {"address", a.address}, {"phone", a.phone}, {"email", a.email}, {"office_hours", a.office_hours}};
 }
 
 std::string query_or_empty(const Request& r, std::string_view name) {

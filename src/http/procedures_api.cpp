@@ -6,38 +6,71 @@
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
 #include "services/procedure_pack.hpp"
+#include "services/procedure_rules.hpp"
 
 namespace sen::http {
 namespace {
 
 namespace json = boost::json;
 
-json::object summary_json(const services::Procedure& p) {
+// Where and when the catalogue's terms apply: today (Vietnam time) and the province of `place=`.
+struct TermsScope {
+  std::chrono::year_month_day day;
+  std::string province;
+};
+
+// Each channel's time limit and fee in force in `scope`, beside the dated rules they come from.
+void add_terms_in_force(json::object& procedure, const services::Procedure& p, const TermsScope& scope) {
+  auto& channels = procedure["channels"].as_array();
+  for (std::size_t i = 0; i < p.channels.size(); ++i) {
+    const auto terms = services::terms_in_force(p.channels[i], scope.day, scope.province);
+    channels[i].as_object()["in_force"] =
+        json::object{{"time_limit", services::time_limit_to_json(terms.time_limit)},
+                     {"fee_vnd", services::fee_to_json(terms.fee_vnd)},
+                     {"fee_note", terms.fee_note}};
+  }
+  procedure["terms_on"] =
+      json::object{{"date", services::format_day(scope.day)},
+                   {"province", scope.province.empty() ? json::value(nullptr) : json::value(scope.province)}};
+}
+
+json::object summary_json(const services::Procedure& p, const TermsScope& scope) {
   json::array channels;
   for (const auto& c : p.channels) {
     channels.push_back(json::object{{"kind", c.kind},
-                                    {"time_limit", json::object{{"unit", c.time_limit.unit},
-                                                                {"value", c.time_limit.value},
-                                                                {"cutoff_hour", c.time_limit.cutoff_hour}}},
-                                    {"fee_vnd", c.fee_vnd}});
+                                    {"time_limit", services::time_limit_to_json(c.time_limit)},
+                                    {"fee_vnd", services::fee_to_json(c.fee_vnd)}});
   }
-  return json::object{{"code", p.code},
-                      {"name", p.name},
-                      {"sector", p.sector},
-                      {"level", p.level},
-                      {"agency", p.agency},
-                      {"online_level", p.online_level},
-                      {"channels", std::move(channels)}};
+  json::object out{{"code", p.code},
+                   {"name", p.name},
+                   {"sector", p.sector},
+                   {"level", p.level},
+                   {"agency", p.agency},
+                   {"online_level", p.online_level},
+                   {"channels", std::move(channels)}};
+  add_terms_in_force(out, p, scope);
+  return out;
+}
+
+// The place named by `place=` (none when absent); kInvalidArgument naming `place` when unknown.
+Result<std::optional<places::Place>> place_param(const places::PlaceRepository& places, const Request& r) {
+  const auto code = r.query_param("place").value_or("");
+  if (code.empty()) return std::optional<places::Place>();
+  auto place = places.get(std::string(code));
+  if (!place) return fail(ErrorCode::kInvalidArgument, "No place with this code", "place");
+  return std::optional<places::Place>(std::move(*place));
+}
+
+TermsScope scope_of(const ApiContext& ctx, const std::optional<places::Place>& place) {
+  return {ctx.catalog.today(), place ? places::province_of(*place) : std::string()};
 }
 
 // The levels of procedures handled at a place: communes handle commune-level procedures, provinces
 // province-level ones, the nation ministry-level ones.
-Result<std::vector<std::string>> levels_at(const places::PlaceRepository& places, std::string_view code) {
-  if (code.empty()) return std::vector<std::string>{};
-  auto place = places.get(std::string(code));
-  if (!place) return fail(ErrorCode::kInvalidArgument, "No place with this code", "place");
-  if (place->level == "nation") return std::vector<std::string>{"ministry"};
-  return std::vector<std::string>{place->level};
+std::vector<std::string> levels_at(const std::optional<places::Place>& place) {
+  if (!place) return {};
+  if (place->level == "nation") return {"ministry"};
+  return {place->level};
 }
 
 }  // namespace
@@ -57,12 +90,13 @@ void add_procedure_routes(Router& router, const ApiContext& ctx) {
                Error{ErrorCode::kInvalidArgument, "level must be commune, province or ministry", "level", {}},
                r);
          }
-         auto levels = levels_at(ctx.places, r.query_param("place").value_or(""));
-         if (!levels) return error_response(levels.error(), r);
-         filter.levels_at_place = std::move(*levels);
+         auto place = place_param(ctx.places, r);
+         if (!place) return error_response(place.error(), r);
+         filter.levels_at_place = levels_at(*place);
          auto found = ctx.catalog.search(filter, *page);
          if (!found) return error_response(found.error(), r);
-         return list_response(*found, [](const auto& p) { return summary_json(*p); });
+         const TermsScope scope = scope_of(ctx, *place);
+         return list_response(*found, [&scope](const auto& p) { return summary_json(*p, scope); });
        }});
   router.add({"GET", "/api/v1/procedures/sectors", [&ctx](const Request& r) {
                 auto sectors = ctx.catalog.sectors();
@@ -75,7 +109,11 @@ void add_procedure_routes(Router& router, const ApiContext& ctx) {
   router.add({"GET", "/api/v1/procedures/{code}", [&ctx](const Request& r) {
                 auto p = ctx.catalog.get(std::string(r.path_param("code")));
                 if (!p) return error_response(p.error(), r);
-                return json_response(services::procedure_to_json(**p));
+                auto place = place_param(ctx.places, r);
+                if (!place) return error_response(place.error(), r);
+                json::object out = services::procedure_to_json(**p);
+                add_terms_in_force(out, **p, scope_of(ctx, *place));
+                return json_response(std::move(out));
               }});
   router.add(
       {"PUT", "/api/v1/procedures/{code}", [&ctx](const Request& r) {

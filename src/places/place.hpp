@@ -17,14 +17,26 @@ struct Place {
   std::optional<std::string> parent_name;
 };
 
-// A public body (People's Committee, public-service centre, ...) located in a place.
+// A public body (People's Committee, commune police, ...) located in a place. Contact details are
+// empty where the pack does not know them.
 struct Agency {
   std::string code;
   std::string name;
   std::string kind;
   std::string place_code;
+  std::string address = {};
+  std::string phone = {};
+  std::string email = {};
+  std::string office_hours = {};
+  friend bool operator==(const Agency&, const Agency&) = default;
 };
 
 inline constexpr std::string_view kNationCode = "VN";
+
+// The province a place is in: itself, its parent for a commune, "" for the nation.
+inline std::string province_of(const Place& p) {
+  if (p.level == "province") return p.code;
+  return p.level == "commune" ? p.parent_code.value_or("") : "";
+}
 
 }  // namespace sen::places

@@ -15,7 +15,9 @@ constexpr std::string_view kPlaceFilter =
     "($1 = '' OR p.level = $1) AND ($2 = '' OR p.parent_code = $2) AND "
     "($3 = '' OR p.search_name LIKE $4 ESCAPE '\\' OR p.code = $3)";
 
-constexpr std::string_view kSelectAgency = "SELECT a.code, a.name, a.kind, a.place_code FROM agencies a";
+constexpr std::string_view kSelectAgency =
+    "SELECT a.code, a.name, a.kind, a.place_code, a.address, a.phone, a.email, a.office_hours FROM agencies "
+    "a";
 constexpr std::string_view kCountAgencies = "SELECT count(*) FROM agencies a";
 constexpr std::string_view kAgencyFilter =
     "($1 = '' OR a.place_code = $1) AND ($2 = '' OR a.search_name LIKE $3 ESCAPE '\\')";
@@ -31,7 +33,8 @@ Place to_place(const storage::Row& row) {
 }
 
 Agency to_agency(const storage::Row& row) {
-  return Agency{row.text(0), row.text(1), row.text(2), row.text(3)};
+  return Agency{row.text(0), row.text(1), row.text(2), row.text(3),
+                row.text(4), row.text(5), row.text(6), row.text(7)};
 }
 
 template <class T, class Convert>
@@ -87,6 +90,22 @@ Result<Agency> PlaceRepository::get_agency(const std::string& code) const {
   return to_agency(rows->rows.front());
 }
 
+Result<Agency> PlaceRepository::find_agency(const std::string& kind, const std::string& place_code) const {
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute(
+      fmt::format("{} WHERE a.kind = $1 AND a.place_code = $2 ORDER BY a.code LIMIT 2", kSelectAgency),
+      {kind, place_code});
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->rows.size() != 1) {
+    return fail(rows->rows.empty() ? ErrorCode::kNotFound : ErrorCode::kConflict,
+                fmt::format("{} agency of kind '{}' at place '{}'",
+                            rows->rows.empty() ? "No" : "More than one", kind, place_code),
+                "place");
+  }
+  return to_agency(rows->rows.front());
+}
+
 Result<Page<Agency>> PlaceRepository::list_agencies(const std::string& place_code, const std::string& query,
                                                     const storage::PageRequest& page) const {
   if (!place_code.empty()) {
@@ -125,10 +144,13 @@ Result<int> PlaceRepository::upsert_agencies(const std::vector<Agency>& agencies
   return db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
     for (const auto& a : agencies) {
       auto r = conn.execute(
-          "INSERT INTO agencies (code, name, search_name, kind, place_code) VALUES ($1, $2, $3, $4, $5) "
+          "INSERT INTO agencies (code, name, search_name, kind, place_code, address, phone, email, "
+          "office_hours) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) "
           "ON CONFLICT (code) DO UPDATE SET name = excluded.name, search_name = excluded.search_name, "
-          "kind = excluded.kind, place_code = excluded.place_code",
-          {a.code, a.name, fold_for_search(a.name), a.kind, a.place_code});
+          "kind = excluded.kind, place_code = excluded.place_code, address = excluded.address, "
+          "phone = excluded.phone, email = excluded.email, office_hours = excluded.office_hours",
+          {a.code, a.name, fold_for_search(a.name), a.kind, a.place_code, a.address, a.phone, a.email,
+           a.office_hours});
       if (!r) return tl::unexpected(r.error());
     }
     return static_cast<int>(agencies.size());

@@ -37,6 +37,9 @@ class PlaceRepository {
                                const storage::PageRequest& page) const;
 
   Result<Agency> get_agency(const std::string& code) const;
+  // The one agency of `kind` located at `place_code`: kNotFound when there is none, kConflict when
+  // there are several (field "place" either way).
+  Result<Agency> find_agency(const std::string& kind, const std::string& place_code) const;
   Result<Page<Agency>> list_agencies(const std::string& place_code, const std::string& query,
                                      const storage::PageRequest& page) const;
 

@@ -94,6 +94,20 @@ TEST_P(PlaceRepositoryTest, AgenciesBelongToPlaces) {
   ASSERT_TRUE(list);
   ASSERT_EQ(list->items.size(), 1u);
   EXPECT_EQ(list->items[0].code, "UBND-00004");
+  ASSERT_TRUE(repo_->upsert_agencies(
+      {{"CAX-00004", "Công an Phường Ba Đình", "commune_police", "00004", "", "", "", "7:30-17:00"}}));
+  auto police = repo_->find_agency("commune_police", "00004");
+  ASSERT_TRUE(police) << police.error().message;
+  EXPECT_EQ(police->code, "CAX-00004");
+  EXPECT_EQ(police->office_hours, "7:30-17:00");
+  auto none = repo_->find_agency("commune_police", "00007");
+  ASSERT_FALSE(none);
+  EXPECT_EQ(none.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(none.error().field, "place");
+  ASSERT_TRUE(repo_->upsert_agencies({{"CAX2-00004", "Công an khác", "commune_police", "00004"}}));
+  auto two = repo_->find_agency("commune_police", "00004");
+  ASSERT_FALSE(two) << "two agencies of one kind at one place: no guess";
+  EXPECT_EQ(two.error().code, ErrorCode::kConflict);
   auto orphan = repo_->upsert_agencies({{"X", "X", "people_committee", "nope"}});
   EXPECT_FALSE(orphan) << "an agency must belong to a known place";
   auto unknown_place = repo_->list_agencies("nope", "", {});

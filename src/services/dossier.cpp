@@ -18,7 +18,8 @@ using storage::Value;
 constexpr std::string_view kDossierColumns =
     "code, procedure_code, procedure_version, channel, applicant_id, applicant_name, contact_email, "
     "place_code, agency_code, status, step, step_role, form, fee_vnd, created_at, submitted_at, received_at, "
-    "due_at, step_started_at, step_due_at, paused_at, finished_at, timeliness, version, province_code";
+    "due_at, step_started_at, step_due_at, paused_at, finished_at, timeliness, version, province_code, "
+    "time_limit_unit, time_limit_value, time_limit_cutoff_hour";
 
 std::optional<std::string> opt(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
@@ -56,6 +57,9 @@ Result<Dossier> to_dossier(const Row& r) {
   d.timeliness = opt(r, 22);
   d.version = r.integer(23);
   d.province_code = r.text(24);
+  if (!r.is_null(25)) {
+    d.time_limit = TimeLimit{r.text(25), static_cast<int>(r.integer(26)), static_cast<int>(r.integer(27))};
+  }
   d.stored = CountedAs{d.status, d.step_role, d.agency_code};
   return d;
 }
@@ -87,6 +91,9 @@ std::vector<Value> dossier_values(const Dossier& d) {
           val(d.timeliness),
           std::int64_t{d.version},
           d.province_code,
+          d.time_limit ? Value(d.time_limit->unit) : Value(nullptr),
+          d.time_limit ? Value(std::int64_t{d.time_limit->value}) : Value(nullptr),
+          d.time_limit ? Value(std::int64_t{d.time_limit->cutoff_hour}) : Value(nullptr),
           key.rank,
           key.urgency_at,
           fold_for_search(d.code + " " + d.applicant_name)};
@@ -208,7 +215,7 @@ Status insert_dossier(storage::Connection& conn, Dossier& d) {
   auto r = conn.execute_deferred(
       fmt::format("INSERT INTO dossiers ({}, queue_rank, urgency_at, search_text) VALUES ($1, $2, $3, $4, "
                   "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-                  "$23, $24, $25, $26, $27, $28)",
+                  "$23, $24, $25, $26, $27, $28, $29, $30, $31)",
                   kDossierColumns),
       dossier_values(d));
   if (!r) return tl::unexpected(r.error());
@@ -221,8 +228,8 @@ Status update_dossier(storage::Connection& conn, Dossier& d) {
       "$10, "
       "step = $11, step_role = $12, form = $13, fee_vnd = $14, submitted_at = $16, received_at = $17, "
       "due_at = $18, step_started_at = $19, step_due_at = $20, paused_at = $21, finished_at = $22, "
-      "timeliness = $23, version = $24, province_code = $25, queue_rank = $26, urgency_at = $27, "
-      "search_text = $28 "
+      "timeliness = $23, version = $24, province_code = $25, time_limit_unit = $26, time_limit_value = $27, "
+      "time_limit_cutoff_hour = $28, queue_rank = $29, urgency_at = $30, search_text = $31 "
       "WHERE code = $1 AND procedure_code = $2 AND procedure_version = $3 AND applicant_id = $5 AND "
       "applicant_name = $6 AND created_at = $15 AND version = $24 - 1",
       dossier_values(d));

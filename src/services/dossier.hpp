@@ -31,6 +31,7 @@ struct Dossier {
   std::optional<std::string> submitted_at, received_at, due_at, step_started_at, step_due_at, paused_at,
       finished_at, timeliness;
   std::int64_t version = 1;
+  std::optional<TimeLimit> time_limit;  // in force when submitted; set on submission
   std::optional<CountedAs> stored;  // as last written or read; the next write moves the counts from it
 };
 

@@ -84,6 +84,14 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     }
     Dossier d = *reloaded;
     const Dossier old = d;
+    if (planned->effects().starts_clock && !d.time_limit) {
+      // Dossiers submitted before time limits were stored take the one in force on their submission day.
+      const Channel* channel = p.channel(d.channel);
+      auto province = province_of(conn, d.place_code);
+      auto submitted = stored_time(d.submitted_at, "submitted_at");
+      if (channel == nullptr || !province || !submitted) return fail_internal("no channel, province or submission time for " + d.code);
+      d.time_limit = terms_in_force(*channel, local_date(*submitted), *province).time_limit;
+    }
     auto applied = apply_transition(d, p, *planned, now_tp, d_.calendar);
     if (!applied) return tl::unexpected(applied.error());
     if (target) {

@@ -50,6 +50,24 @@ Status check_contact_email(const std::string& email) {
   return {};
 }
 
+// The terms of `channel` in force at `at` in `province`; a fee the pack does not know stops the dossier.
+Result<ChannelTerms> terms_at(const Procedure& p, const std::string& channel, TimePoint at,
+                              const std::string& province) {
+  const Channel* c = p.channel(channel);
+  if (c == nullptr) {
+    return fail(ErrorCode::kInvalidArgument, "This procedure cannot be submitted through this channel",
+                "channel");
+  }
+  ChannelTerms terms = terms_in_force(*c, local_date(at), province);
+  if (!terms.fee_vnd) {
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("The fee of procedure {} is set by the province and not known for province '{}'",
+                            p.code, province),
+                "place");
+  }
+  return terms;
+}
+
 std::string local_day_code(TimePoint t) {
   const auto d = local_date(t);
   return fmt::format("{:02}{:02}{:02}", int(d.year()) % 100, unsigned(d.month()), unsigned(d.day()));
@@ -97,11 +115,25 @@ Result<places::Place> DossierService::place_of(const std::string& code) {
   return place;
 }
 
-Result<places::Agency> DossierService::agency_of(const std::string& code) {
-  if (auto hit = agencies_.get(code)) return *hit;
-  auto agency = d_.places.get_agency(code);
-  if (agency) agencies_.put(code, *agency);
+Result<places::Agency> DossierService::agency_at(const std::string& kind, const std::string& place_code) {
+  const std::string key = kind + "@" + place_code;
+  if (auto hit = agencies_.get(key)) return *hit;
+  auto agency = d_.places.find_agency(kind, place_code);
+  if (agency) agencies_.put(key, *agency);
   return agency;
+}
+
+Result<std::string> DossierService::province_of(storage::Connection& conn, const std::string& place_code) {
+  if (auto hit = places_.get(place_code)) return places::province_of(*hit);
+  auto rows = conn.execute("SELECT level, parent_code FROM places WHERE code = $1", {place_code});
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->rows.empty()) return fail_internal("dossier place " + place_code + " is not a place");
+  const auto& row = rows->rows.front();
+  places::Place p;
+  p.code = place_code;
+  p.level = row.text(0);
+  if (!row.is_null(1)) p.parent_code = row.text(1);
+  return places::province_of(p);
 }
 
 bool DossierService::may_read(const identity::Principal& who, const Dossier& d) const {
@@ -231,11 +263,6 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     return fail(ErrorCode::kInvalidArgument, "This procedure is not for " + applicant_type + " applicants",
                 "procedure");
   }
-  const Channel* channel = p.channel(in.channel);
-  if (channel == nullptr) {
-    return fail(ErrorCode::kInvalidArgument, "This procedure cannot be submitted through this channel",
-                "channel");
-  }
   auto place = place_of(in.place);
   if (!place) return fail(ErrorCode::kInvalidArgument, "No place with this code", "place");
   const std::string wanted_level = p.level == "ministry" ? "nation" : p.level;
@@ -243,8 +270,18 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     return fail(ErrorCode::kInvalidArgument,
                 "This procedure is handled at " + p.level + " level; choose a " + wanted_level, "place");
   }
-  auto agency = agency_of(p.level == "ministry" ? "VPCP" : "UBND-" + place->code);
-  if (!agency) return fail(ErrorCode::kInvalidArgument, "No agency handles this procedure here", "place");
+  const std::string province = places::province_of(*place);
+  const std::string& kind = agency_kind_for(p, province);
+  auto agency = agency_at(kind, place->code);
+  if (!agency) {
+    Error e = agency.error();
+    e.code = ErrorCode::kInvalidArgument;
+    e.message = fmt::format("No single agency of kind '{}' at place '{}' to handle procedure {}: {}", kind,
+                            place->code, p.code, e.message);
+    return tl::unexpected(e);
+  }
+  auto terms = terms_at(p, in.channel, d_.clock.now(), province);
+  if (!terms) return tl::unexpected(terms.error());
   if (auto s = check_contact_email(in.contact_email); !s) return tl::unexpected(s.error());
   const json::value form = in.form.is_null() ? json::value(json::object()) : in.form;
   // Submitting at once checks the form whole here; a draft only what it holds so far.
@@ -276,7 +313,8 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     d.status = DossierStatus::kDraft;
     d.step = p.steps.front().id;
     d.form = json::serialize(form);
-    d.fee_vnd = channel->fee_vnd;
+    d.fee_vnd = *terms->fee_vnd;
+    d.time_limit = terms->time_limit;
     d.created_at = format_rfc3339(now_tp);
     // A form-only procedure can be created and submitted in one durable step; the row is written once,
     // already submitted.
@@ -501,9 +539,7 @@ Result<Download> DossierService::read_document(const identity::Principal& who, c
 Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const Procedure& p,
                                     const identity::Principal& who, const identity::Origin& origin,
                                     Related* created) {
-  auto planned = plan(p, workflow_state(d), DossierAction::kSubmit, {ActorRole::kApplicant});
-  if (!planned) {
-    if (planned.error().code != ErrorCode::kConflict) return tl::unexpected(planned.error());
+  if (d.status != DossierStatus::kDraft) {
     return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement", "status");
   }
   // A dossier created in this same step (`created` is given) has no documents yet, and its form was
@@ -526,7 +562,17 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const
                   "documents." + c.id);
     }
   }
+  // The dossier keeps the fee and time limit in force on the day it is submitted.
   const auto now_tp = d_.clock.now();
+  auto province = province_of(conn, d.place_code);
+  if (!province) return tl::unexpected(province.error());
+  auto terms = terms_at(p, d.channel, now_tp, *province);
+  if (!terms) return tl::unexpected(terms.error());
+  d.fee_vnd = *terms->fee_vnd;
+  d.time_limit = terms->time_limit;
+  // With the fee known, the table says whether the dossier waits for payment first.
+  auto planned = plan(p, workflow_state(d), DossierAction::kSubmit, {ActorRole::kApplicant});
+  if (!planned) return tl::unexpected(planned.error());
   const std::string at = format_rfc3339(now_tp);
   const Dossier old = d;
   d.submitted_at = at;

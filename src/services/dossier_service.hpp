@@ -24,6 +24,7 @@
 #include "services/file_store.hpp"
 #include "services/papers.hpp"
 #include "services/procedure_catalog.hpp"
+#include "services/procedure_rules.hpp"
 #include "services/workflow.hpp"
 #include "storage/database.hpp"
 
@@ -153,7 +154,10 @@ class DossierService {
                                const std::string& code);
   bool may_read(const identity::Principal& who, const Dossier& d) const;
   Result<places::Place> place_of(const std::string& code);
-  Result<places::Agency> agency_of(const std::string& code);
+  // The agency of `kind` at `place_code`, kept as long as statuses.
+  Result<places::Agency> agency_at(const std::string& kind, const std::string& place_code);
+  // The province of a place ("" for the nation), read through the caller's connection when not cached.
+  Result<std::string> province_of(storage::Connection& conn, const std::string& place_code);
   Result<boost::json::object> status_view(const identity::Principal& who, const Dossier& d,
                                           const Procedure& p) const;
   // Row writes that also refresh the status cache once the transaction commits.
@@ -192,8 +196,8 @@ class DossierService {
   DossierLists lists_;
   // Without the form and the applicant's personal details: status_view needs neither.
   TtlCache<std::shared_ptr<const Dossier>> statuses_;
-  TtlCache<places::Place> places_;  // where dossiers are submitted, kept as long as statuses
-  TtlCache<places::Agency> agencies_;
+  TtlCache<places::Place> places_;     // where dossiers are submitted, kept as long as statuses
+  TtlCache<places::Agency> agencies_;  // by "<kind>@<place>"
   std::shared_mutex names_mutex_;
   std::unordered_map<std::string, std::string> names_;  // place and agency names: fixed once created
 };

@@ -13,10 +13,10 @@ Status apply_transition(Dossier& d, const Procedure& p, const Plan& plan, TimePo
   d.status = plan.to();
   d.step = plan.to_step;
   if (fx.starts_clock) {
-    const Channel* channel = p.channel(d.channel);
-    if (channel == nullptr) return fail_internal("procedure " + p.code + " has no channel " + d.channel);
+    // The time limit in force when the dossier was submitted, kept on it.
+    if (!d.time_limit) return fail_internal("dossier " + d.code + " has no time limit");
     d.received_at = at;
-    d.due_at = format_rfc3339(due_at(channel->time_limit, now, cal));
+    d.due_at = format_rfc3339(due_at(*d.time_limit, now, cal));
   }
   if (fx.pauses_clock) d.paused_at = at;
   // Leaving the supplement any other way (withdrawn) ends the pause too; the due time stays.

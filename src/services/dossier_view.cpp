@@ -5,6 +5,7 @@
 
 #include "identity/roles.hpp"
 #include "services/dossier_service.hpp"
+#include "services/procedure_pack.hpp"
 
 namespace sen::services {
 namespace {
@@ -114,33 +115,35 @@ boost::json::object DossierService::render_view(const Loaded& l, const Related& 
   }
   json::array actions;
   for (auto& a : allowed_actions(p, workflow_state(d), l.roles)) actions.push_back(json::value(a));
-  return json::object{{"code", d.code},
-                      {"procedure", json::object{{"code", p.code}, {"name", p.name}}},
-                      {"channel", d.channel},
-                      {"place", json::object{{"code", d.place_code}, {"name", related.place_name}}},
-                      {"agency", json::object{{"code", d.agency_code}, {"name", related.agency_name}}},
-                      {"applicant", json::object{{"name", d.applicant_name}}},
-                      {"contact_email", d.contact_email},
-                      {"status", name(d.status)},
-                      {"status_code", national_code(d.status)},
-                      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
-                      {"form", std::move(form)},
-                      {"documents", std::move(documents)},
-                      {"fee_vnd", d.fee_vnd},
-                      {"payment", std::move(payment_json)},
-                      {"created_at", d.created_at},
-                      {"submitted_at", opt_json(d.submitted_at)},
-                      {"received_at", opt_json(d.received_at)},
-                      {"due_at", opt_json(d.due_at)},
-                      {"finished_at", opt_json(d.finished_at)},
-                      {"overdue", is_overdue(d, now_text)},
-                      {"paused", d.paused_at.has_value()},
-                      {"timeliness", opt_json(d.timeliness)},
-                      {"allowed_actions", std::move(actions)},
-                      {"events", std::move(event_list)},
-                      {"result", std::move(result_json)},
-                      {"rating", std::move(rating_json)},
-                      {"version", d.version}};
+  return json::object{
+      {"code", d.code},
+      {"procedure", json::object{{"code", p.code}, {"name", p.name}}},
+      {"channel", d.channel},
+      {"place", json::object{{"code", d.place_code}, {"name", related.place_name}}},
+      {"agency", json::object{{"code", d.agency_code}, {"name", related.agency_name}}},
+      {"applicant", json::object{{"name", d.applicant_name}}},
+      {"contact_email", d.contact_email},
+      {"status", name(d.status)},
+      {"status_code", national_code(d.status)},
+      {"step", d.step_role.empty() ? json::value(nullptr) : json::value(step_json(p, d))},
+      {"form", std::move(form)},
+      {"documents", std::move(documents)},
+      {"fee_vnd", d.fee_vnd},
+      {"time_limit", d.time_limit ? json::value(time_limit_to_json(*d.time_limit)) : json::value(nullptr)},
+      {"payment", std::move(payment_json)},
+      {"created_at", d.created_at},
+      {"submitted_at", opt_json(d.submitted_at)},
+      {"received_at", opt_json(d.received_at)},
+      {"due_at", opt_json(d.due_at)},
+      {"finished_at", opt_json(d.finished_at)},
+      {"overdue", is_overdue(d, now_text)},
+      {"paused", d.paused_at.has_value()},
+      {"timeliness", opt_json(d.timeliness)},
+      {"allowed_actions", std::move(actions)},
+      {"events", std::move(event_list)},
+      {"result", std::move(result_json)},
+      {"rating", std::move(rating_json)},
+      {"version", d.version}};
 }
 
 Result<boost::json::object> DossierService::get(const identity::Principal& who, const std::string& code) {

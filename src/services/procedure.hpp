@@ -1,6 +1,7 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,12 +18,39 @@ struct TimeLimit {
   friend bool operator==(const TimeLimit&, const TimeLimit&) = default;
 };
 
+// A dated change to a channel's time limit or fee, nationally or in one province. In force from
+// `effective_from` to `effective_until` (both inclusive, Vietnam's calendar days; absent: unbounded).
+struct ChannelRule {
+  std::string province;  // 2-digit province code; empty: every province
+  std::optional<std::chrono::year_month_day> effective_from, effective_until;
+  std::optional<TimeLimit> time_limit;
+  std::optional<long long> fee_vnd;     // absent: the rule leaves the fee alone
+  std::optional<std::string> fee_note;  // replaces the channel's note with the rule's fee
+  std::string source;                   // the legal text or publication that sets it
+  friend bool operator==(const ChannelRule&, const ChannelRule&) = default;
+};
+
 struct Channel {
   std::string kind;  // direct | online | postal
   TimeLimit time_limit;
-  long long fee_vnd = 0;
-  std::string fee_note;  // exemptions, per-page rules, ...
+  std::optional<long long> fee_vnd;  // nullopt: set by each province and not known to the pack
+  std::string fee_note;              // exemptions, per-page rules, ...
+  std::vector<ChannelRule> rules;    // dated and per-province changes to the two above
   friend bool operator==(const Channel&, const Channel&) = default;
+};
+
+// Which agency handles the procedure at the place a dossier is submitted for: the agency of `kind`
+// located there, or of another kind in the provinces listed in `overrides`.
+struct RoutingOverride {
+  std::string province;
+  std::string kind;
+  friend bool operator==(const RoutingOverride&, const RoutingOverride&) = default;
+};
+
+struct Routing {
+  std::string kind;  // people_committee, commune_police, immigration_office, ... (packs/vn/agencies)
+  std::vector<RoutingOverride> overrides;
+  friend bool operator==(const Routing&, const Routing&) = default;
 };
 
 // One paper of the dossier.
@@ -55,6 +83,7 @@ struct Procedure {
   std::string sector;                        // e.g. "Hộ tịch"
   std::string level;                         // commune | province | ministry
   std::string agency;                        // who implements it, e.g. "Ủy ban nhân dân cấp xã"
+  Routing handled_by;                        // the agency that receives dossiers, as a rule
   std::vector<std::string> applicant_types;  // citizen | business
   std::string online_level;                  // full (toàn trình) | partial (một phần)
   std::vector<Channel> channels;
@@ -65,7 +94,8 @@ struct Procedure {
   boost::json::value form_schema;  // JSON Schema (object) of the applicant's form
   std::vector<FormRule> form_rules;  // checks across the form's fields
   std::vector<Step> steps;
-  std::string source_note;  // where the figures come from; "minh họa" data is labelled as such
+  std::string source_note;           // where the figures come from; "minh họa" data is labelled as such
+  std::vector<std::string> sources;  // public sources the figures were checked against
   int version = 1;
 
   bool fully_online() const { return online_level == "full"; }

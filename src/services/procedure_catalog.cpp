@@ -7,6 +7,7 @@
 
 #include "audit/audit_log.hpp"
 #include "core/text_fold.hpp"
+#include "services/deadline.hpp"
 #include "services/procedure_pack.hpp"
 
 namespace sen::services {
@@ -132,6 +133,8 @@ Result<places::Page<std::shared_ptr<const Procedure>>> ProcedureCatalog::search(
   }
   return out;
 }
+
+std::chrono::year_month_day ProcedureCatalog::today() const { return local_date(clock_.now()); }
 
 Result<std::vector<SectorCount>> ProcedureCatalog::sectors() const {
   auto conn = db_.acquire();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <shared_mutex>
@@ -45,6 +46,8 @@ class ProcedureCatalog {
   Result<places::Page<std::shared_ptr<const Procedure>>> search(const ProcedureFilter& filter,
                                                                 const storage::PageRequest& page) const;
   Result<std::vector<SectorCount>> sectors() const;
+  // Today in Vietnam (UTC+7) by the catalogue's clock: the day whose rules the catalogue shows.
+  std::chrono::year_month_day today() const;
   // An administrator's edit: the definition is validated by the caller; the version goes up by one.
   Result<std::shared_ptr<const Procedure>> replace(Procedure procedure, const std::string& actor_id,
                                                    const std::string& actor_ip);

@@ -18,6 +18,7 @@
 
 #include "core/json_reader.hpp"
 #include "core/json_text.hpp"
+#include "services/procedure_rules.hpp"
 
 namespace sen::services {
 namespace {
@@ -80,28 +81,161 @@ Result<TimeLimit> parse_time_limit(const JsonReader& r, const json::value& v, co
   return t;
 }
 
+Result<TimeLimit> parse_time_limit_at(const JsonReader& r, const json::object& o, const std::string& path) {
+  const json::value* limit = o.if_contains("time_limit");
+  if (limit == nullptr) return r.error(JsonReader::join(path, "time_limit"), "missing required object");
+  return parse_time_limit(r, *limit, JsonReader::join(path, "time_limit"));
+}
+
+// A fee in VND; null when the province sets it and the pack does not know it (channels only).
+Result<std::optional<long long>> parse_fee(const JsonReader& r, const json::object& o,
+                                           const std::string& path, bool nullable) {
+  const json::value* v = o.if_contains("fee_vnd");
+  if (nullable && v != nullptr && v->is_null()) return std::optional<long long>();
+  auto fee = r.integer(o, path, "fee_vnd", 0, kMaxFeeVnd);
+  if (!fee) return tl::unexpected(fee.error());
+  return std::optional<long long>(*fee);
+}
+
+bool valid_province(std::string_view p) {
+  return p.size() == 2 && p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9';
+}
+
+Result<std::optional<std::chrono::year_month_day>> parse_date_key(const JsonReader& r, const json::object& o,
+                                                                  const std::string& path,
+                                                                  std::string_view key) {
+  auto text = r.string(o, path, key, false);
+  if (!text) return tl::unexpected(text.error());
+  if (text->empty()) return std::optional<std::chrono::year_month_day>();
+  auto day = parse_day(*text);
+  if (!day) return r.error(JsonReader::join(path, key), shown(*text) + " is not a date like \"2026-07-01\"");
+  return day;
+}
+
+Result<ChannelRule> parse_rule(const JsonReader& r, const json::value& v, const std::string& path) {
+  auto o = r.object(v, path);
+  if (!o) return tl::unexpected(o.error());
+  if (auto ok = r.only_keys(
+          **o, path,
+          {"province", "effective_from", "effective_until", "time_limit", "fee_vnd", "fee_note", "source"});
+      !ok) {
+    return tl::unexpected(ok.error());
+  }
+  ChannelRule rule;
+  auto province = r.string(**o, path, "province", false);
+  if (!province) return tl::unexpected(province.error());
+  if (!province->empty() && !valid_province(*province)) {
+    return r.error(JsonReader::join(path, "province"), shown(*province) + " is not a 2-digit province code");
+  }
+  rule.province = std::move(*province);
+  auto from = parse_date_key(r, **o, path, "effective_from");
+  if (!from) return tl::unexpected(from.error());
+  rule.effective_from = *from;
+  auto until = parse_date_key(r, **o, path, "effective_until");
+  if (!until) return tl::unexpected(until.error());
+  rule.effective_until = *until;
+  if (rule.effective_from && rule.effective_until && *rule.effective_until < *rule.effective_from) {
+    return r.error(JsonReader::join(path, "effective_until"), "is before effective_from");
+  }
+  if ((*o)->contains("time_limit")) {
+    auto limit = parse_time_limit_at(r, **o, path);
+    if (!limit) return tl::unexpected(limit.error());
+    rule.time_limit = *limit;
+  }
+  if ((*o)->contains("fee_vnd")) {
+    auto fee = parse_fee(r, **o, path, false);
+    if (!fee) return tl::unexpected(fee.error());
+    rule.fee_vnd = *fee;
+  }
+  if ((*o)->contains("fee_note")) {
+    if (!rule.fee_vnd)
+      return r.error(JsonReader::join(path, "fee_note"), "only a rule that sets fee_vnd has one");
+    auto note = r.string(**o, path, "fee_note", false);
+    if (!note) return tl::unexpected(note.error());
+    rule.fee_note = std::move(*note);
+  }
+  if (!rule.time_limit && !rule.fee_vnd) return r.error(path, "a rule must set time_limit or fee_vnd");
+  auto source = r.string(**o, path, "source", true);
+  if (!source) return tl::unexpected(source.error());
+  rule.source = std::move(*source);
+  return rule;
+}
+
 Result<Channel> parse_channel(const JsonReader& r, const json::value& v, const std::string& path) {
   auto o = r.object(v, path);
   if (!o) return tl::unexpected(o.error());
-  if (auto ok = r.only_keys(**o, path, {"kind", "time_limit", "fee_vnd", "fee_note"}); !ok) {
+  if (auto ok = r.only_keys(**o, path, {"kind", "time_limit", "fee_vnd", "fee_note", "rules"}); !ok) {
     return tl::unexpected(ok.error());
   }
   Channel c;
   auto kind = r.one_of(**o, path, "kind", kChannelKinds);
   if (!kind) return tl::unexpected(kind.error());
   c.kind = std::move(*kind);
-  const json::value* limit = (*o)->if_contains("time_limit");
-  if (limit == nullptr) return r.error(JsonReader::join(path, "time_limit"), "missing required object");
-  auto time_limit = parse_time_limit(r, *limit, JsonReader::join(path, "time_limit"));
+  auto time_limit = parse_time_limit_at(r, **o, path);
   if (!time_limit) return tl::unexpected(time_limit.error());
   c.time_limit = *time_limit;
-  auto fee = r.integer(**o, path, "fee_vnd", 0, kMaxFeeVnd);
+  auto fee = parse_fee(r, **o, path, true);
   if (!fee) return tl::unexpected(fee.error());
   c.fee_vnd = *fee;
   auto note = r.string(**o, path, "fee_note", false);
   if (!note) return tl::unexpected(note.error());
   c.fee_note = std::move(*note);
+  auto rules = r.array(**o, path, "rules", false);
+  if (!rules) return tl::unexpected(rules.error());
+  if (*rules != nullptr) {
+    for (std::size_t i = 0; i < (*rules)->size(); ++i) {
+      auto rule = parse_rule(r, (**rules)[i], JsonReader::index(JsonReader::join(path, "rules"), i));
+      if (!rule) return tl::unexpected(rule.error());
+      c.rules.push_back(std::move(*rule));
+    }
+  }
   return c;
+}
+
+Result<Routing> parse_routing(const JsonReader& r, const json::object& root) {
+  const std::string path = "handled_by";
+  const json::value* v = root.if_contains(path);
+  if (v == nullptr) return r.error(path, "missing required object");
+  auto o = r.object(*v, path);
+  if (!o) return tl::unexpected(o.error());
+  if (auto ok = r.only_keys(**o, path, {"kind", "overrides"}); !ok) return tl::unexpected(ok.error());
+  Routing routing;
+  auto kind = r.string(**o, path, "kind", true);
+  if (!kind) return tl::unexpected(kind.error());
+  if (!valid_id(*kind)) {
+    return r.error(JsonReader::join(path, "kind"),
+                   shown(*kind) + " must be lowercase letters, digits or '_'");
+  }
+  routing.kind = std::move(*kind);
+  auto overrides = r.array(**o, path, "overrides", false);
+  if (!overrides) return tl::unexpected(overrides.error());
+  if (*overrides == nullptr) return routing;
+  for (std::size_t i = 0; i < (*overrides)->size(); ++i) {
+    const std::string item_path = JsonReader::index(JsonReader::join(path, "overrides"), i);
+    auto item = r.object((**overrides)[i], item_path);
+    if (!item) return tl::unexpected(item.error());
+    if (auto ok = r.only_keys(**item, item_path, {"province", "kind"}); !ok)
+      return tl::unexpected(ok.error());
+    auto province = r.string(**item, item_path, "province", true);
+    if (!province) return tl::unexpected(province.error());
+    if (!valid_province(*province)) {
+      return r.error(JsonReader::join(item_path, "province"),
+                     shown(*province) + " is not a 2-digit province code");
+    }
+    for (const auto& earlier : routing.overrides) {
+      if (earlier.province == *province) {
+        return r.error(JsonReader::join(item_path, "province"), "duplicate " + shown(*province));
+      }
+    }
+    auto item_kind = r.string(**item, item_path, "kind", true);
+    if (!item_kind) return tl::unexpected(item_kind.error());
+    if (!valid_id(*item_kind)) {
+      return r.error(JsonReader::join(item_path, "kind"),
+                     shown(*item_kind) + " must be lowercase letters, digits or '_'");
+    }
+    routing.overrides.push_back({std::move(*province), std::move(*item_kind)});
+  }
+  return routing;
 }
 
 Result<Component> parse_component(const JsonReader& r, const json::value& v, const std::string& path) {
@@ -277,9 +411,9 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
   if (!root.is_object()) return r.error("", "top level must be an object, not " + json_type_name(root));
   const json::object& o = root.as_object();
   if (auto ok = r.only_keys(o, "",
-                            {"code", "name", "sector", "level", "agency", "applicant_types", "online_level",
-                             "channels", "components", "conditions", "result", "legal_basis", "form_schema",
-                             "form_rules", "steps", "source_note", "version"});
+                            {"code", "name", "sector", "level", "agency", "handled_by", "applicant_types",
+                             "online_level", "channels", "components", "conditions", "result", "legal_basis",
+                             "form_schema", "form_rules", "steps", "source_note", "sources", "version"});
       !ok) {
     return tl::unexpected(ok.error());
   }
@@ -301,6 +435,9 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
   auto agency = r.string(o, "", "agency", true);
   if (!agency) return tl::unexpected(agency.error());
   p.agency = std::move(*agency);
+  auto routing = parse_routing(r, o);
+  if (!routing) return tl::unexpected(routing.error());
+  p.handled_by = std::move(*routing);
 
   auto applicants = r.strings(o, "", "applicant_types", true);
   if (!applicants) return tl::unexpected(applicants.error());
@@ -352,6 +489,9 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
   auto source_note = r.string(o, "", "source_note", false);
   if (!source_note) return tl::unexpected(source_note.error());
   p.source_note = std::move(*source_note);
+  auto sources = r.strings(o, "", "sources", true);
+  if (!sources) return tl::unexpected(sources.error());
+  p.sources = std::move(*sources);
   auto version = r.integer(o, "", "version", 1, std::numeric_limits<int>::max());
   if (!version) return tl::unexpected(version.error());
   p.version = static_cast<int>(*version);
@@ -409,15 +549,38 @@ Result<std::vector<Procedure>> load_procedure_directory(const std::filesystem::p
   return out;
 }
 
+json::object time_limit_to_json(const TimeLimit& t) {
+  return json::object{{"unit", t.unit}, {"value", t.value}, {"cutoff_hour", t.cutoff_hour}};
+}
+
+json::value fee_to_json(const std::optional<long long>& fee) {
+  return fee ? json::value(*fee) : json::value(nullptr);
+}
+
 json::object procedure_to_json(const Procedure& p) {
   json::array channels;
   for (const auto& c : p.channels) {
+    json::array rules;
+    for (const auto& rule : c.rules) {
+      json::object o;
+      if (!rule.province.empty()) o["province"] = rule.province;
+      if (rule.effective_from) o["effective_from"] = format_day(*rule.effective_from);
+      if (rule.effective_until) o["effective_until"] = format_day(*rule.effective_until);
+      if (rule.time_limit) o["time_limit"] = time_limit_to_json(*rule.time_limit);
+      if (rule.fee_vnd) o["fee_vnd"] = *rule.fee_vnd;
+      if (rule.fee_note) o["fee_note"] = *rule.fee_note;
+      o["source"] = rule.source;
+      rules.push_back(std::move(o));
+    }
     channels.push_back(json::object{{"kind", c.kind},
-                                    {"time_limit", json::object{{"unit", c.time_limit.unit},
-                                                                {"value", c.time_limit.value},
-                                                                {"cutoff_hour", c.time_limit.cutoff_hour}}},
-                                    {"fee_vnd", c.fee_vnd},
-                                    {"fee_note", c.fee_note}});
+                                    {"time_limit", time_limit_to_json(c.time_limit)},
+                                    {"fee_vnd", fee_to_json(c.fee_vnd)},
+                                    {"fee_note", c.fee_note},
+                                    {"rules", std::move(rules)}});
+  }
+  json::array overrides;
+  for (const auto& o : p.handled_by.overrides) {
+    overrides.push_back(json::object{{"province", o.province}, {"kind", o.kind}});
   }
   json::array components;
   for (const auto& c : p.components) {
@@ -437,23 +600,26 @@ json::object procedure_to_json(const Procedure& p) {
                                  {"share", s.share},
                                  {"issues_result", s.issues_result}});
   }
-  return json::object{{"code", p.code},
-                      {"name", p.name},
-                      {"sector", p.sector},
-                      {"level", p.level},
-                      {"agency", p.agency},
-                      {"applicant_types", to_array(p.applicant_types)},
-                      {"online_level", p.online_level},
-                      {"channels", std::move(channels)},
-                      {"components", std::move(components)},
-                      {"conditions", p.conditions},
-                      {"result", p.result},
-                      {"legal_basis", to_array(p.legal_basis)},
-                      {"form_schema", p.form_schema},
-                      {"form_rules", form_rules_json(p.form_rules)},
-                      {"steps", std::move(steps)},
-                      {"source_note", p.source_note},
-                      {"version", p.version}};
+  return json::object{
+      {"code", p.code},
+      {"name", p.name},
+      {"sector", p.sector},
+      {"level", p.level},
+      {"agency", p.agency},
+      {"handled_by", json::object{{"kind", p.handled_by.kind}, {"overrides", std::move(overrides)}}},
+      {"applicant_types", to_array(p.applicant_types)},
+      {"online_level", p.online_level},
+      {"channels", std::move(channels)},
+      {"components", std::move(components)},
+      {"conditions", p.conditions},
+      {"result", p.result},
+      {"legal_basis", to_array(p.legal_basis)},
+      {"form_schema", p.form_schema},
+      {"form_rules", form_rules_json(p.form_rules)},
+      {"steps", std::move(steps)},
+      {"source_note", p.source_note},
+      {"sources", to_array(p.sources)},
+      {"version", p.version}};
 }
 
 }  // namespace sen::services

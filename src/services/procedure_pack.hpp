@@ -22,7 +22,10 @@ namespace sen::services {
 // are not checked here.
 //
 // Defaults for optional keys: conditions, source_note, fee_note, form_template = ""; cutoff_hour = 15;
-// required = true; reusable_from = []; accepted_types = PDF, JPEG, PNG; issues_result = false.
+// required = true; reusable_from = []; accepted_types = PDF, JPEG, PNG; issues_result = false;
+// rules = []; handled_by.overrides = []. A channel's fee_vnd may be null (set by the province, not
+// known); a rule's dates are "YYYY-MM-DD", its province two digits, and it sets a time limit, a fee or
+// both, citing its `source`. `sources` must list at least one source.
 Result<Procedure> parse_procedure(std::string_view json_text, std::string_view origin);
 
 // Loads every *.json in `dir` (README.md and other files are ignored), sorted by code. A file named
@@ -30,6 +33,10 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
 // naming a code the directory does not define, are errors. kNotFound when the directory is missing or
 // holds no *.json.
 Result<std::vector<Procedure>> load_procedure_directory(const std::filesystem::path& dir);
+
+// JSON of a time limit ({"unit", "value", "cutoff_hour"}) and of a fee (null when unknown).
+boost::json::object time_limit_to_json(const TimeLimit& limit);
+boost::json::value fee_to_json(const std::optional<long long>& fee);
 
 // The file shape with every key present; parsing its serialization gives the same procedure back.
 boost::json::object procedure_to_json(const Procedure& procedure);

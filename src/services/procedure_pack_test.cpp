@@ -39,10 +39,12 @@ const Procedure* find(const std::string& code) {
 // A small valid procedure; each error case below breaks one thing in it.
 constexpr const char* kValid = R"({
   "code": "1.001193", "name": "Đăng ký khai sinh", "sector": "Hộ tịch", "level": "commune",
-  "agency": "Ủy ban nhân dân cấp xã", "applicant_types": ["citizen"], "online_level": "full",
+  "agency": "Ủy ban nhân dân cấp xã", "handled_by": {"kind": "people_committee"},
+  "applicant_types": ["citizen"], "online_level": "full",
   "channels": [
     {"kind": "direct", "time_limit": {"unit": "same_day", "value": 0, "cutoff_hour": 15}, "fee_vnd": 0},
-    {"kind": "online", "time_limit": {"unit": "working_days", "value": 3}, "fee_vnd": 10000, "fee_note": "giảm 50%"}
+    {"kind": "online", "time_limit": {"unit": "working_days", "value": 3}, "fee_vnd": 10000, "fee_note": "giảm 50%",
+     "rules": [{"province": "31", "effective_from": "2026-08-08", "fee_vnd": 0, "source": "NQ 23/2026"}]}
   ],
   "components": [
     {"id": "birth_certificate", "name": "Giấy chứng sinh", "copy_kind": "original", "reusable_from": ["1.000894"]}
@@ -55,6 +57,7 @@ constexpr const char* kValid = R"({
     {"id": "approve", "name": "Phê duyệt", "role": "approving_leader", "share": 0.2, "issues_result": true},
     {"id": "return", "name": "Trả kết quả", "role": "receiving_officer", "share": 0.1}
   ],
+  "sources": ["Luật Hộ tịch số 60/2014/QH13"],
   "version": 1
 })";
 
@@ -112,6 +115,14 @@ TEST(ProcedurePack, ParsesTheValidExampleWithDefaults) {
   EXPECT_EQ(p->channels[1].time_limit, (TimeLimit{"working_days", 3, 15}));
   EXPECT_EQ(p->channels[1].fee_vnd, 10000);
   EXPECT_EQ(p->channels[1].fee_note, "giảm 50%");
+  ASSERT_EQ(p->channels[1].rules.size(), 1u);
+  EXPECT_EQ(p->channels[1].rules[0].province, "31");
+  EXPECT_EQ(p->channels[1].rules[0].fee_vnd, 0);
+  EXPECT_FALSE(p->channels[1].rules[0].time_limit);
+  EXPECT_FALSE(p->channels[1].rules[0].effective_until);
+  EXPECT_TRUE(p->channels[0].rules.empty());
+  EXPECT_EQ(p->handled_by.kind, "people_committee");
+  EXPECT_TRUE(p->handled_by.overrides.empty());
   ASSERT_EQ(p->components.size(), 1u);
   EXPECT_TRUE(p->components[0].required);
   EXPECT_EQ(p->components[0].form_template, "");
@@ -257,6 +268,43 @@ TEST(ProcedurePack, RejectsInvalidDefinitions) {
        [](json::object& o) { channel(o, 0)["time_limit"].as_object()["cutoff_hour"] = 24; },
        "channels[0].time_limit.cutoff_hour"},
       {"negative fee", [](json::object& o) { channel(o, 0)["fee_vnd"] = -5; }, "channels[0].fee_vnd"},
+      {"no routing", [](json::object& o) { o.erase("handled_by"); }, "handled_by"},
+      {"routing kind with capitals", [](json::object& o) { o["handled_by"].as_object()["kind"] = "UBND"; },
+       "handled_by.kind"},
+      {"override without a province",
+       [](json::object& o) {
+         o["handled_by"].as_object()["overrides"] = json::array{json::object{{"kind", "x"}}};
+       },
+       "handled_by.overrides[0].province"},
+      {"override twice for one province",
+       [](json::object& o) {
+         const json::object one{{"province", "31"}, {"kind", "x"}};
+         o["handled_by"].as_object()["overrides"] = json::array{one, one};
+       },
+       "handled_by.overrides[1].province"},
+      {"no sources", [](json::object& o) { o["sources"] = json::array(); }, "sources"},
+      {"rule date not a date",
+       [](json::object& o) {
+         channel(o, 1)["rules"].as_array()[0].as_object()["effective_from"] = "2026-02-30";
+       },
+       "channels[1].rules[0].effective_from"},
+      {"rule ends before it starts",
+       [](json::object& o) {
+         channel(o, 1)["rules"].as_array()[0].as_object()["effective_until"] = "2026-01-01";
+       },
+       "channels[1].rules[0].effective_until"},
+      {"rule province of three digits",
+       [](json::object& o) { channel(o, 1)["rules"].as_array()[0].as_object()["province"] = "031"; },
+       "channels[1].rules[0].province"},
+      {"rule changing nothing",
+       [](json::object& o) { channel(o, 1)["rules"].as_array()[0].as_object().erase("fee_vnd"); },
+       "channels[1].rules[0]"},
+      {"rule without a source",
+       [](json::object& o) { channel(o, 1)["rules"].as_array()[0].as_object().erase("source"); },
+       "channels[1].rules[0].source"},
+      {"rule with an unknown fee",
+       [](json::object& o) { channel(o, 1)["rules"].as_array()[0].as_object()["fee_vnd"] = nullptr; },
+       "channels[1].rules[0].fee_vnd"},
       {"fractional fee", [](json::object& o) { channel(o, 0)["fee_vnd"] = 1.5; }, "channels[0].fee_vnd"},
       {"huge fee", [](json::object& o) { channel(o, 0)["fee_vnd"] = 18446744073709551615ull; },
        "channels[0].fee_vnd"},

@@ -40,6 +40,7 @@ const NO_PROVIDERS = REJECTED(404, "auth/providers");
 
 const CITIZEN = "001099012345";
 const RECEIVING = "tiepnhan.badinh";
+const POLICE_RECEIVING = "tiepnhan.congan.badinh";
 const PROCESSING = "xuly.badinh";
 const LEADER = "lanhdao.badinh";
 const BIRTH = "1.001193";
@@ -390,7 +391,8 @@ describe("public services", { skip: skipReason() ?? false }, () => {
       lists: { members: 1 },
     });
     await pay(citizen, "services-dossier-payment");
-    const receiving = await officer(RECEIVING);
+    // Residence registration goes to the commune police, not the People's Committee.
+    const receiving = await officer(POLICE_RECEIVING);
     await act(receiving.page, code, "Tiếp nhận");
     await receiving.page.getByTestId("dossier-due").waitFor();
     assert.doesNotMatch(await receiving.page.getByTestId("dossier-due").innerText(), /Quá hạn/);

@@ -11,11 +11,20 @@ export interface TimeLimit {
   cutoff_hour?: number | null;
 }
 
+// A channel's time limit and fee in force today (in the province of `place=`, when given).
+export interface ChannelTerms {
+  time_limit: TimeLimit;
+  // null: set by the province and not known to the catalogue.
+  fee_vnd: number | null;
+  fee_note: string;
+}
+
 export interface Channel {
   kind: ChannelKind | string;
   time_limit: TimeLimit;
-  fee_vnd: number;
+  fee_vnd: number | null;
   fee_note?: string;
+  in_force: ChannelTerms;
 }
 
 export interface ProcedureSummary {
@@ -168,6 +177,8 @@ export interface Dossier {
   form: Record<string, unknown>;
   documents: DossierDocument[];
   fee_vnd: number;
+  // The time limit in force when it was submitted (for a draft: if submitted today).
+  time_limit: TimeLimit | null;
   payment: Payment | null;
   created_at: string;
   submitted_at: string | null;

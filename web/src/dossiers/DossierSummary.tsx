@@ -3,7 +3,7 @@ import type { Dossier } from "../api/serviceTypes";
 import { DetailRow } from "../components/DetailRow";
 import { useI18n } from "../i18n/I18nProvider";
 import { DueDate } from "./DueDate";
-import { feeText } from "./procedureText";
+import { feeText, timeLimitText } from "./procedureText";
 import { StatusBadge } from "./StatusBadge";
 import { timelinessLabel } from "./labels";
 
@@ -62,6 +62,7 @@ export function DossierSummary({ dossier, official }: { dossier: Dossier; offici
             {d.timeliness !== null && <span class="details__note">{timelinessLabel(t, d.timeliness)}</span>}
           </DetailRow>
         )}
+        {d.time_limit !== null && <DetailRow label={t.colTimeLimit}>{timeLimitText(t, d.time_limit)}</DetailRow>}
         <DetailRow label={t.fieldFee}>{feeText(t, d.fee_vnd)}</DetailRow>
       </dl>
       {d.submitted_at !== null && (

@@ -15,6 +15,7 @@ export function timeLimitText(t: Messages, limit: TimeLimit): string {
   }
 }
 
-export function feeText(t: Messages, feeVnd: number): string {
+export function feeText(t: Messages, feeVnd: number | null): string {
+  if (feeVnd === null) return t.feeUnknown;
   return feeVnd === 0 ? t.feeFree : t.feeAmount(feeVnd);
 }

@@ -4,8 +4,8 @@ import { feeText, timeLimitText } from "../dossiers/procedureText";
 import { useI18n } from "../i18n/I18nProvider";
 import { hrefFor } from "../routing/route";
 
-// One procedure in the catalogue: name, code, level, and per channel the time limit and fee
-// (online first, as this is where it is submitted from).
+// One procedure in the catalogue: name, code, level, and per channel the time limit and fee in force
+// today (online first, as this is where it is submitted from).
 export function ProcedureCard({ procedure }: { procedure: ProcedureSummary }) {
   const { t } = useI18n();
   const p = procedure;
@@ -33,9 +33,9 @@ export function ProcedureCard({ procedure }: { procedure: ProcedureSummary }) {
       <ul class="procedure-card__channels">
         {channels.map((c) => (
           <li key={c.kind}>
-            <span class="procedure-card__channel">{channelLabel(t, c.kind)}:</span> {timeLimitText(t, c.time_limit)}
+            <span class="procedure-card__channel">{channelLabel(t, c.kind)}:</span> {timeLimitText(t, c.in_force.time_limit)}
             <span aria-hidden="true"> · </span>
-            {feeText(t, c.fee_vnd)}
+            {feeText(t, c.in_force.fee_vnd)}
           </li>
         ))}
       </ul>
