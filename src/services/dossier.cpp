@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include "core/clock.hpp"
 #include "core/text_fold.hpp"
 #include "services/workflow.hpp"
 
