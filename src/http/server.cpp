@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "http/access_log.hpp"
+#include "http/client_address.hpp"
 #include "http/file_chunks.hpp"
 #include "http/problem.hpp"
 
@@ -91,17 +92,6 @@ std::string find_unsafe_text(const Request& r) {
     if (!safe_text(k) || !safe_text(v)) return safe_text(k) ? k : "query";
   }
   return "";
-}
-
-// Whom a connection counts against for server.max_connections_per_client: the IPv4 address, or the
-// IPv6 /64, which one subscriber usually holds whole and could otherwise rotate through.
-asio::ip::address client_of(const asio::ip::address& peer) {
-  if (!peer.is_v6()) return peer;
-  const auto v6 = peer.to_v6();
-  if (v6.is_v4_mapped()) return asio::ip::make_address_v4(asio::ip::v4_mapped, v6);
-  auto bytes = v6.to_bytes();
-  std::fill(bytes.begin() + 8, bytes.end(), 0);
-  return asio::ip::address_v6(bytes);
 }
 
 struct SessionState {
