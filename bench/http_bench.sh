@@ -255,7 +255,8 @@ fi
 # --- Sen ---------------------------------------------------------------------------------
 sen_dir="$tmp/sen"
 mkdir -p "$sen_dir/data"
-SEN_SERVER_THREADS=$server_threads SEN_LOG_ACCESS=$access_log \
+# All of wrk's connections come from 127.0.0.1: one client, as far as the per-client cap can tell.
+SEN_SERVER_THREADS=$server_threads SEN_LOG_ACCESS=$access_log SEN_SERVER_MAX_CONNECTIONS_PER_CLIENT=$connections \
   "$sen_binary" demo --data-dir "$sen_dir/data" --listen 127.0.0.1:0 \
   --pack-dir "$repo/packs/vn" --web-dir "$repo/web/dist" \
   >"$sen_dir/stdout.log" 2>"$sen_dir/stderr.log" &

@@ -610,10 +610,12 @@ start_sen() {
   # PostgreSQL one; other SEN_* variables still reach Sen.
   # The write limit is raised to its maximum (1,000,000 per minute per account and per client),
   # far above what one account submits here, so no submission is refused with 429.
+  # wrk's connections all come from 127.0.0.1, so the per-client connection cap is raised above them.
   env -u SEN_STORAGE_DATABASE_URL \
     SEN_SERVER_THREADS="$server_threads" SEN_SERVER_WORKER_THREADS="$worker_threads" \
     SEN_STORAGE_POOL_SIZE="$pool_size" SEN_LOG_ACCESS="$access_log" \
     SEN_AUTH_WRITES_PER_MINUTE_PER_ACCOUNT=1000000 \
+    SEN_SERVER_MAX_CONNECTIONS_PER_CLIENT=$((connections + 64)) \
     "$sen_binary" demo --data-dir "$sen_dir/data" --listen 127.0.0.1:0 \
     --pack-dir "$repo/packs/vn" --web-dir "$repo/web/dist" "${db_args[@]}" \
     >"$sen_dir/stdout.log" 2>"$sen_dir/stderr.log" &

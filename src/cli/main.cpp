@@ -1,4 +1,5 @@
 #include <sodium.h>
+#include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
 #include <csignal>
@@ -45,6 +46,9 @@ void add_server_flags(CLI::App* cmd, CommonOptions& o) {
 int main(int argc, char** argv) {
   // A closed standard output (log reader gone) must not kill the server.
   std::signal(SIGPIPE, SIG_IGN);
+  // Everything this process creates (sen.db and its WAL/SHM, documents, results, keys) holds personal
+  // data or secrets: owner-only, whatever umask the service manager left.
+  ::umask(077);
   if (sodium_init() < 0) {
     std::fprintf(stderr, "libsodium failed to initialise\n");
     return 1;

@@ -64,8 +64,14 @@ std::vector<Setting> make_settings() {
       "server.worker_threads", "threads for blocking work (database)",
       [](Config& c) -> int& { return c.server.worker_threads; }, 1, 256));
   all.push_back(int_setting(
-      "server.max_connections", "open connections beyond this are refused",
+      "server.max_connections",
+      "open connections at most; at the cap an idle one is closed for a newcomer, else the newcomer is "
+      "refused",
       [](Config& c) -> int& { return c.server.max_connections; }, 1, 1000000));
+  all.push_back(int_setting(
+      "server.max_connections_per_client",
+      "open connections per client address (IPv4 address or IPv6 /64); more are closed at once",
+      [](Config& c) -> int& { return c.server.max_connections_per_client; }, 1, 1000000));
   all.push_back(int_setting(
       "server.header_limit_bytes", "largest request header block (431 above)",
       [](Config& c) -> std::size_t& { return c.server.header_limit_bytes; }, 1024, 1024 * 1024));
@@ -73,10 +79,14 @@ std::vector<Setting> make_settings() {
       "server.body_limit_bytes", "default largest request body (413 above); routes may set their own",
       [](Config& c) -> std::size_t& { return c.server.body_limit_bytes; }, 0, 1024LL * 1024 * 1024));
   all.push_back(int_setting(
+      "server.header_timeout_ms",
+      "a request's header must arrive within this; on a new connection counted from accept",
+      [](Config& c) -> int& { return c.server.header_timeout_ms; }, 100, 3600000));
+  all.push_back(int_setting(
       "server.request_timeout_ms", "a whole request (headers and body) must arrive within this",
       [](Config& c) -> int& { return c.server.request_timeout_ms; }, 100, 3600000));
   all.push_back(int_setting(
-      "server.idle_timeout_ms", "idle keep-alive connections are closed after this",
+      "server.idle_timeout_ms", "a kept-alive connection waiting this long for its next request is closed",
       [](Config& c) -> int& { return c.server.idle_timeout_ms; }, 100, 3600000));
   all.push_back(int_setting(
       "server.shutdown_grace_ms", "on SIGTERM, in-flight requests get this long to finish",

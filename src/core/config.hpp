@@ -14,12 +14,15 @@ namespace sen {
 
 struct ServerConfig {
   std::string listen = "127.0.0.1:8080";
-  int threads = 0;  // 0: one per core
-  int max_connections = 10000;
+  int threads = 0;                       // 0: one per core
+  int max_connections = 10000;           // at the cap, an idle connection is closed to let a new one in
+  int max_connections_per_client = 256;  // per IPv4 address or IPv6 /64; beyond it refused at once
   std::size_t header_limit_bytes = 16 * 1024;
   std::size_t body_limit_bytes = 1024 * 1024;
+  int header_timeout_ms =
+      10000;  // a request's header must arrive within this (a new connection's from accept)
   int request_timeout_ms = 15000;  // whole request (headers and body) must arrive within this
-  int idle_timeout_ms = 60000;     // keep-alive connection with no request
+  int idle_timeout_ms = 60000;     // kept-alive connection waiting for its next request
   int shutdown_grace_ms = 20000;
   // Blocking (database) work runs here, off the network threads; a write waits here for its group
   // commit, so there are more than cores. 0: eight per core.

@@ -82,6 +82,28 @@ TEST(Config, CachesAndGroupCommitHaveBoundedSettings) {
   }
 }
 
+TEST(Config, ConnectionLimitsHaveSafeDefaultsAndBounds) {
+  auto defaults = load_config(std::nullopt, env_of({}), {});
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->server.header_timeout_ms, 10000);
+  EXPECT_EQ(defaults->server.max_connections_per_client, 256);
+  EXPECT_LT(defaults->server.max_connections_per_client, defaults->server.max_connections);
+  auto set = load_config(std::nullopt, env_of({{"SEN_SERVER_HEADER_TIMEOUT_MS", "300"}}),
+                         {{"server.max_connections_per_client", "5"}});
+  ASSERT_TRUE(set) << set.error().message;
+  EXPECT_EQ(set->server.header_timeout_ms, 300);
+  EXPECT_EQ(set->server.max_connections_per_client, 5);
+  for (const auto& [key, value] :
+       std::vector<std::pair<std::string, std::string>>{{"server.header_timeout_ms", "0"},
+                                                        {"server.header_timeout_ms", "soon"},
+                                                        {"server.max_connections_per_client", "0"},
+                                                        {"server.max_connections_per_client", "-3"}}) {
+    auto bad = load_config(std::nullopt, env_of({}), {{key, value}});
+    ASSERT_FALSE(bad) << key << "=" << value;
+    EXPECT_EQ(bad.error().field, key);
+  }
+}
+
 TEST(Config, SecretsAreMasked) {
   auto c = load_config(std::nullopt, env_of({}),
                        {{"storage.database_url", "postgresql://sen:hunter2@db.example/sen"}});

@@ -32,9 +32,14 @@ Response reply(const Result<json::object>& v, const Request& r, int status = 200
   return json_response(*v, status);
 }
 
-Response download(const Result<services::Download>& d, const Request& r) {
+Response download(Result<services::Download> d, const Request& r) {
   if (!d) return error_response(d.error(), r);
-  Response out{200, d->content_type, d->bytes, {}};
+  Response out{200, d->content_type, {}, {}};
+  if (auto* bytes = std::get_if<std::string>(&d->content)) {
+    out.body = std::move(*bytes);
+  } else {
+    out.file = std::get<FileLocation>(std::move(d->content));
+  }
   out.headers.push_back({"Content-Disposition", fmt::format("attachment; filename=\"{}\"", d->file_name)});
   out.headers.push_back({"Cache-Control", "private, no-store"});
   return out;

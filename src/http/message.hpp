@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/file_location.hpp"
+
 namespace sen::http {
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
@@ -34,6 +36,8 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   Fields headers;
+  // Set instead of `body` for a stored file: the server sends it from disk in chunks.
+  std::optional<FileLocation> file;
 };
 
 }  // namespace sen::http

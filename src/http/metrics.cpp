@@ -53,10 +53,18 @@ std::string Metrics::render() const {
   out +=
       "# HELP sen_http_open_connections Open client connections.\n# TYPE sen_http_open_connections gauge\n";
   out += fmt::format("sen_http_open_connections {}\n", open_connections_.load(std::memory_order_relaxed));
-  out += "# HELP sen_http_refused_connections_total Connections refused at server.max_connections.\n";
+  out +=
+      "# HELP sen_http_refused_connections_total Connections refused at server.max_connections (no idle one "
+      "to close) or server.max_connections_per_client.\n";
   out += "# TYPE sen_http_refused_connections_total counter\n";
   out += fmt::format("sen_http_refused_connections_total {}\n",
                      refused_connections_.load(std::memory_order_relaxed));
+  out +=
+      "# HELP sen_http_evicted_connections_total Idle connections closed at server.max_connections to let a "
+      "new one in.\n";
+  out += "# TYPE sen_http_evicted_connections_total counter\n";
+  out += fmt::format("sen_http_evicted_connections_total {}\n",
+                     evicted_connections_.load(std::memory_order_relaxed));
   return out;
 }
 

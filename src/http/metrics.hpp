@@ -21,6 +21,7 @@ class Metrics {
   void connection_opened() { open_connections_.fetch_add(1, std::memory_order_relaxed); }
   void connection_closed() { open_connections_.fetch_sub(1, std::memory_order_relaxed); }
   void connection_refused() { refused_connections_.fetch_add(1, std::memory_order_relaxed); }
+  void connection_evicted() { evicted_connections_.fetch_add(1, std::memory_order_relaxed); }
   std::string render() const;
 
  private:
@@ -34,6 +35,7 @@ class Metrics {
   std::deque<RouteSeries> routes_;  // deque: stable addresses, series are never moved
   std::atomic<std::int64_t> open_connections_{0};
   std::atomic<std::uint64_t> refused_connections_{0};
+  std::atomic<std::uint64_t> evicted_connections_{0};
 };
 
 }  // namespace sen::http

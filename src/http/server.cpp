@@ -10,9 +10,13 @@
 #include <csignal>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "http/access_log.hpp"
+#include "http/client_address.hpp"
+#include "http/file_chunks.hpp"
 #include "http/problem.hpp"
 
 namespace sen::http {
@@ -63,7 +67,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Shared with the shutdown path, which reaches it only through `executor` (the session's strand).
 bool safe_text(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const auto b = static_cast<unsigned char>(s[i]);
@@ -93,9 +96,23 @@ std::string find_unsafe_text(const Request& r) {
 
 struct SessionState {
   asio::any_io_executor executor;
-  beast::tcp_stream* stream = nullptr;
-  bool idle = false;
+  asio::ip::address client;
+  beast::tcp_stream* stream = nullptr;  // only on `executor`
+  // Waiting for a request (a new connection's first byte, or the next one on a kept-alive connection).
+  // Written on `executor`, read by the acceptor looking for a connection to close at the cap.
+  std::atomic<bool> idle{false};
+  std::atomic<bool> evicting{false};  // chosen to make room; not chosen again meanwhile
 };
+
+// Closes the connection if it still waits for a request once its strand runs this.
+void close_if_idle(const std::shared_ptr<SessionState>& session) {
+  asio::post(session->executor, [weak = std::weak_ptr<SessionState>(session)] {
+    auto state = weak.lock();
+    if (!state || state->stream == nullptr) return;
+    if (state->idle) state->stream->cancel();
+    state->evicting = false;  // it turned busy: it may be chosen again later
+  });
+}
 
 }  // namespace
 
@@ -113,9 +130,9 @@ struct Server::Impl {
   asio::strand<asio::io_context::executor_type> control{asio::make_strand(ioc)};
   asio::steady_timer grace{control};
   std::atomic<bool> stopping{false};
-  std::atomic<int> connections{0};
-  std::mutex sessions_mutex;
+  std::mutex sessions_mutex;  // guards sessions and sessions_per_client
   std::unordered_set<std::shared_ptr<SessionState>> sessions;
+  std::unordered_map<asio::ip::address, int> sessions_per_client;
 
   std::size_t static_route = 0;
   std::size_t unmatched_route = 0;
@@ -152,47 +169,89 @@ struct Server::Impl {
         co_await pause.async_wait(kTuple);
         continue;
       }
-      if (connections.load() >= cfg.max_connections) {
+      beast::error_code peer_ec;
+      const auto peer = socket.remote_endpoint(peer_ec);
+      if (peer_ec) continue;  // already gone
+      auto state = admit(peer.address(), socket.get_executor());
+      if (!state) {
         metrics.connection_refused();
-        beast::error_code ignored;
-        socket.close(ignored);
+        socket.close(peer_ec);
         continue;
       }
       socket.set_option(tcp::no_delay(true), ec);
-      connections.fetch_add(1);
       auto ex = socket.get_executor();
-      asio::co_spawn(ex, session(std::move(socket)), asio::detached);
+      asio::co_spawn(ex, session(std::move(socket), std::move(state), peer.address().to_string()),
+                     asio::detached);
     }
   }
 
-  awaitable<void> session(tcp::socket socket) {
-    metrics.connection_opened();
+  // Registers a new connection, or returns null to refuse it: its client holds
+  // server.max_connections_per_client already, or the server is at server.max_connections and no
+  // connection waits idle to be closed in its favour.
+  std::shared_ptr<SessionState> admit(const asio::ip::address& peer, asio::any_io_executor executor) {
     auto state = std::make_shared<SessionState>();
-    state->executor = socket.get_executor();
-    beast::tcp_stream stream(std::move(socket));
-    state->stream = &stream;
+    state->executor = std::move(executor);
+    state->client = client_of(peer);
+    std::lock_guard lock(sessions_mutex);
+    if (auto it = sessions_per_client.find(state->client);
+        it != sessions_per_client.end() && it->second >= cfg.max_connections_per_client) {
+      return nullptr;
+    }
+    if (std::cmp_greater_equal(sessions.size(), cfg.max_connections) && !evict_idle_session()) return nullptr;
+    ++sessions_per_client[state->client];
+    sessions.insert(state);
+    return state;
+  }
+
+  // With sessions_mutex held. Until the chosen connection has closed, the count may exceed the cap by
+  // the connections admitted in its place.
+  bool evict_idle_session() {
+    for (const auto& s : sessions) {
+      if (!s->idle || s->evicting.exchange(true)) continue;
+      close_if_idle(s);
+      metrics.connection_evicted();
+      return true;
+    }
+    return false;
+  }
+
+  void forget(const std::shared_ptr<SessionState>& state) {
+    bool last = false;
     {
       std::lock_guard lock(sessions_mutex);
-      sessions.insert(state);
+      sessions.erase(state);
+      if (auto it = sessions_per_client.find(state->client); --it->second == 0) sessions_per_client.erase(it);
+      last = sessions.empty();
     }
+    if (last && stopping) asio::post(control, [this] { grace.cancel(); });
+  }
+
+  awaitable<void> session(tcp::socket socket, std::shared_ptr<SessionState> state, std::string remote) {
+    metrics.connection_opened();
+    const auto accepted = Clock::now();
+    beast::tcp_stream stream(std::move(socket));
+    state->stream = &stream;
     beast::error_code ec;
-    const auto peer = stream.socket().remote_endpoint(ec);
-    const std::string remote = ec ? "" : peer.address().to_string();
     try {
       beast::flat_buffer buffer;
-      for (;;) {
+      for (bool first = true;; first = false) {
+        // A new connection's header deadline runs from accept: waiting silently for its first byte
+        // counts against it. A kept-alive connection may wait idle_timeout for its next request, whose
+        // deadlines then run from its first byte.
         if (buffer.size() == 0) {
           if (stopping) break;
           state->idle = true;
-          stream.expires_after(std::chrono::milliseconds(cfg.idle_timeout_ms));
+          if (first) {
+            stream.expires_at(header_deadline(accepted));
+          } else {
+            stream.expires_after(std::chrono::milliseconds(cfg.idle_timeout_ms));
+          }
           auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(8192), kTuple);
           state->idle = false;
           if (read_ec) break;
           buffer.commit(n);
         }
-        // One deadline for the whole request: a client trickling bytes cannot extend it.
-        stream.expires_after(std::chrono::milliseconds(cfg.request_timeout_ms));
-        if (!co_await handle_request(stream, buffer, remote)) break;
+        if (!co_await handle_request(stream, buffer, remote, first ? accepted : Clock::now())) break;
       }
     } catch (const std::exception& e) {
       spdlog::error("connection error: {}", e.what());
@@ -200,26 +259,28 @@ struct Server::Impl {
     stream.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream.close();
     state->stream = nullptr;
-    {
-      std::lock_guard lock(sessions_mutex);
-      sessions.erase(state);
-    }
     metrics.connection_closed();
-    if (connections.fetch_sub(1) == 1 && stopping) {
-      asio::post(control, [this] { grace.cancel(); });
-    }
+    forget(state);
   }
 
-  // Reads and answers one request; false when the connection must close.
+  // The header is due within server.header_timeout_ms, and never after the whole request is.
+  Clock::time_point header_deadline(Clock::time_point began) const {
+    return began + std::chrono::milliseconds(std::min(cfg.header_timeout_ms, cfg.request_timeout_ms));
+  }
+
+  // Reads and answers one request, whose deadlines run from `began`; false when the connection must
+  // close. Fixed deadlines: a client trickling bytes cannot extend them.
   awaitable<bool> handle_request(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                 const std::string& remote) {
+                                 const std::string& remote, Clock::time_point began) {
     const auto start = Clock::now();
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(cfg.header_limit_bytes));
     // Unlimited while reading the header: Beast would otherwise reject a large Content-Length as a
     // parse error; the limit for this route is applied below, once the route is known.
     parser.body_limit(boost::none);
+    stream.expires_at(header_deadline(began));
     auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
+    stream.expires_at(began + std::chrono::milliseconds(cfg.request_timeout_ms));
     Request request;
     request.remote = remote;
     if (ec) {
@@ -386,7 +447,33 @@ struct Server::Impl {
   awaitable<bool> write_response(beast::tcp_stream& stream, const Request& request, Response response,
                                  unsigned version, bool keep_alive, bool head, Clock::time_point start,
                                  const std::string& remote, std::size_t metrics_route) {
-    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status), version};
+    std::optional<FileChunks> chunks;
+    if (response.file) {
+      auto opened = FileChunks::open(*response.file);
+      if (opened) {
+        chunks.emplace(std::move(*opened));
+      } else {
+        spdlog::error("request {} {} {}: {}", request.request_id, request.method, request.printable_path(),
+                      opened.error().internal);
+        response = problem_response(Error{ErrorCode::kInternal, "Internal error"}, request.path);
+      }
+    }
+    const std::size_t bytes = chunks ? chunks->remaining() : response.body.size();
+    const bool written =
+        chunks ? co_await write_streamed(stream, request, response, *chunks, version, keep_alive)
+               : co_await write_in_memory(stream, request, response, version, keep_alive, head);
+    const auto elapsed = Clock::now() - start;
+    metrics.observe(metrics_route, response.status, elapsed);
+    if (access) {
+      access->write({request.request_id, remote, request.method, request.path, response.status, bytes,
+                     std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()});
+    }
+    co_return written&& keep_alive;
+  }
+
+  template <class Body>
+  void set_headers(bhttp::response<Body>& res, const Request& request, const Response& response,
+                   bool keep_alive) {
     res.set(bhttp::field::server, "sen");
     res.set("X-Request-Id", request.request_id);
     if (response.status != 304) res.set(bhttp::field::content_type, response.content_type);
@@ -398,25 +485,51 @@ struct Server::Impl {
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
         "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
     bool has_cache_control = false;
-    for (auto& [k, v] : response.headers) {
+    for (const auto& [k, v] : response.headers) {
       has_cache_control = has_cache_control || k == "Cache-Control";
       res.set(k, v);
     }
     if (!has_cache_control) res.set(bhttp::field::cache_control, "no-store");
     res.keep_alive(keep_alive);
-    const std::size_t bytes = response.body.size();
+  }
+
+  // True when the whole response went out.
+  awaitable<bool> write_in_memory(beast::tcp_stream& stream, const Request& request, Response& response,
+                                  unsigned version, bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(response.status), version};
+    set_headers(res, request, response, keep_alive);
     res.body() = std::move(response.body);
     res.prepare_payload();
     if (head) res.body().clear();
     stream.expires_after(std::chrono::milliseconds(cfg.request_timeout_ms));
     auto [ec, n] = co_await bhttp::async_write(stream, res, kTuple);
-    const auto elapsed = Clock::now() - start;
-    metrics.observe(metrics_route, response.status, elapsed);
-    if (access) {
-      access->write({request.request_id, remote, request.method, request.path, response.status, bytes,
-                     std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count()});
-    }
-    co_return !ec && keep_alive;
+    co_return !ec;
+  }
+
+  // Sends a stored file one chunk at a time; each chunk must be taken within server.request_timeout_ms,
+  // so a slow reader holds one chunk of memory, and a stalled one is cut off. True when all went out.
+  awaitable<bool> write_streamed(beast::tcp_stream& stream, const Request& request, const Response& response,
+                                 FileChunks& chunks, unsigned version, bool keep_alive) {
+    bhttp::response<bhttp::buffer_body> res{static_cast<bhttp::status>(response.status), version};
+    set_headers(res, request, response, keep_alive);
+    res.content_length(chunks.remaining());
+    bhttp::response_serializer<bhttp::buffer_body> serializer{res};
+    do {
+      auto chunk = chunks.next();
+      if (!chunk) {
+        // The header may be out with its length already: cutting the connection is all that is left.
+        spdlog::error("request {} {} {}: {}", request.request_id, request.method, request.printable_path(),
+                      chunk.error().internal);
+        co_return false;
+      }
+      res.body().data = const_cast<char*>(chunk->data());
+      res.body().size = chunk->size();
+      res.body().more = chunks.remaining() > 0;
+      stream.expires_after(std::chrono::milliseconds(cfg.request_timeout_ms));
+      auto [ec, n] = co_await bhttp::async_write(stream, serializer, kTuple);
+      if (ec && ec != bhttp::error::need_buffer) co_return false;
+    } while (!serializer.is_done());
+    co_return true;
   }
 
   void begin_shutdown() {
@@ -427,17 +540,18 @@ struct Server::Impl {
       acceptor.close(ec);
       signals.cancel(ec);
       std::lock_guard lock(sessions_mutex);
-      for (const auto& s : sessions) {
-        // Idle keep-alive connections are closed now; busy ones finish their request first.
-        asio::post(s->executor, [weak = std::weak_ptr<SessionState>(s)] {
-          if (auto state = weak.lock(); state && state->stream && state->idle) state->stream->cancel();
-        });
-      }
-      if (connections.load() > 0) {
+      // Idle connections are closed now; busy ones finish their request first.
+      for (const auto& s : sessions) close_if_idle(s);
+      if (!sessions.empty()) {
         grace.expires_after(std::chrono::milliseconds(cfg.shutdown_grace_ms));
         grace.async_wait([this](beast::error_code wait_ec) {
           if (!wait_ec) {
-            spdlog::warn("shutdown grace period over; closing {} connections", connections.load());
+            std::size_t open = 0;
+            {
+              std::lock_guard still(sessions_mutex);
+              open = sessions.size();
+            }
+            spdlog::warn("shutdown grace period over; closing {} connections", open);
             workers
                 .stop();  // queued work is abandoned; running work ends at the database's statement timeout
             ioc.stop();

@@ -13,7 +13,9 @@ namespace sen::http {
 
 // HTTP/1.1 server on Boost.Beast with C++20 coroutines. Every limit comes from ServerConfig:
 // header size (431), body size per route (413, decided from the headers before the body is read),
-// one deadline for reading a whole request, an idle keep-alive timeout and a connection cap.
+// a deadline for the header (from accept on a new connection) and one for the whole request, an idle
+// keep-alive timeout, a connection cap per client address and a global one (at which an idle
+// connection is closed for a newcomer). Stored files are sent from disk in chunks.
 // SIGTERM/SIGINT: stop accepting, finish in-flight requests (up to the grace period), exit.
 class Server {
  public:

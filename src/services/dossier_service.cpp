@@ -462,10 +462,10 @@ Result<boost::json::object> DossierService::reuse_document(const identity::Princ
     if (!*result || (*result)->revoked_at) {
       return fail(ErrorCode::kInvalidArgument, "That dossier has no valid result", "result");
     }
-    auto bytes = d_.files.read((*result)->storage_name);
-    if (!bytes) return tl::unexpected(bytes.error());
+    auto stored = d_.files.locate((*result)->storage_name);
+    if (!stored) return tl::unexpected(stored.error());
     row = DocumentRow{component,         (*result)->storage_name,
-                      "application/pdf", static_cast<std::int64_t>(bytes->size()),
+                      "application/pdf", static_cast<std::int64_t>(stored->size),
                       (*result)->sha256, "reused_result",
                       result_dossier,    now()};
     if (auto s = upsert_document(conn, code, *row); !s) return s;
@@ -526,12 +526,12 @@ Result<Download> DossierService::read_document(const identity::Principal& who, c
   if (!docs) return tl::unexpected(docs.error());
   for (const auto& doc : *docs) {
     if (doc.component_id != component) continue;
-    auto bytes = d_.files.read(doc.storage_name);
-    if (!bytes) return tl::unexpected(bytes.error());
+    auto stored = d_.files.locate(doc.storage_name);
+    if (!stored) return tl::unexpected(stored.error());
     const std::string ext = doc.content_type == "application/pdf" ? "pdf"
                             : doc.content_type == "image/png"     ? "png"
                                                                   : "jpg";
-    return Download{std::move(*bytes), doc.content_type, fmt::format("{}-{}.{}", code, component, ext)};
+    return Download{std::move(*stored), doc.content_type, fmt::format("{}-{}.{}", code, component, ext)};
   }
   return fail(ErrorCode::kNotFound, "No such document in this dossier", "component");
 }
@@ -672,9 +672,9 @@ Result<Download> DossierService::result(const identity::Principal& who, const st
   auto r = load_result(**conn, code);
   if (!r) return tl::unexpected(r.error());
   if (!*r) return fail(ErrorCode::kNotFound, "This dossier has no result yet", "code");
-  auto bytes = d_.files.read((*r)->storage_name);
-  if (!bytes) return tl::unexpected(bytes.error());
-  return Download{std::move(*bytes), "application/pdf", "ket-qua-" + code + ".pdf"};
+  auto stored = d_.files.locate((*r)->storage_name);
+  if (!stored) return tl::unexpected(stored.error());
+  return Download{std::move(*stored), "application/pdf", "ket-qua-" + code + ".pdf"};
 }
 
 }  // namespace sen::services

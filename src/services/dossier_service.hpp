@@ -6,6 +6,7 @@
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <variant>
 
 #include "audit/audit_log.hpp"
 #include "calendar/working_calendar.hpp"
@@ -40,8 +41,10 @@ struct ActionInput {
   std::string action, comment, target_agency;
 };
 
+// A file for the client: a stored one by location (the HTTP layer streams it from disk, so memory does
+// not grow with its size or the reader's slowness); a paper generated on request as its bytes.
 struct Download {
-  std::string bytes;
+  std::variant<std::string, FileLocation> content;
   std::string content_type;
   std::string file_name;
 };

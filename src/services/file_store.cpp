@@ -2,10 +2,11 @@
 
 #include <fcntl.h>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 
 #include "core/sha256.hpp"
 
@@ -21,31 +22,53 @@ std::string random_hex(std::size_t bytes) {
   return hex;
 }
 
-bool sync_path(const std::filesystem::path& p, int flags) {
-  const int fd = ::open(p.c_str(), flags);
+bool sync_directory(const std::filesystem::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return false;
   const bool ok = ::fsync(fd) == 0;
   ::close(fd);
   return ok;
 }
 
+// Creates `dir` and any missing parents owner-only (0700); existing directories are left as they are.
+Status make_private_dirs(const std::filesystem::path& dir) {
+  if (::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) return {};
+  if (errno == ENOENT && dir.has_relative_path() && dir.parent_path() != dir) {
+    if (auto s = make_private_dirs(dir.parent_path()); !s) return s;
+    if (::mkdir(dir.c_str(), 0700) == 0 || errno == EEXIST) return {};
+  }
+  return fail_internal("cannot create " + dir.string() + ": " + std::strerror(errno));
+}
+
+// Writes `bytes` to a new owner-only (0600) file and syncs it; on failure nothing is left behind.
+Status write_private_file(const std::filesystem::path& path, std::string_view bytes) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return fail_internal("cannot create " + path.string() + ": " + std::strerror(errno));
+  bool ok = true;
+  for (std::size_t written = 0; ok && written < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) written += static_cast<std::size_t>(n);
+  }
+  ok = ok && ::fsync(fd) == 0;
+  ok = ::close(fd) == 0 && ok;
+  if (ok) return {};
+  ::unlink(path.c_str());
+  return fail_internal("cannot write and sync " + path.string());
+}
+
 }  // namespace
 
 Result<StoredFile> FileStore::put(std::string_view bytes, std::string_view kind) {
   const std::filesystem::path dir = root_ / kind;
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return fail_internal("cannot create " + dir.string() + ": " + ec.message());
+  if (auto made = make_private_dirs(dir); !made) return tl::unexpected(made.error());
   StoredFile file{std::string(kind) + "/" + random_hex(16) + ".bin", sha256_hex(bytes), bytes.size()};
   const auto path = root_ / file.name;
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out) return fail_internal("cannot write " + path.string());
-  }
-  if (!sync_path(path, O_RDONLY) || !sync_path(dir, O_RDONLY | O_DIRECTORY)) {
-    std::filesystem::remove(path, ec);
-    return fail_internal("cannot sync " + path.string());
+  if (auto written = write_private_file(path, bytes); !written) return tl::unexpected(written.error());
+  if (!sync_directory(dir)) {
+    ::unlink(path.c_str());
+    return fail_internal("cannot sync " + dir.string());
   }
   return file;
 }
@@ -60,14 +83,13 @@ Result<std::filesystem::path> FileStore::path_of(const std::string& name) const 
   return root_ / name;
 }
 
-Result<std::string> FileStore::read(const std::string& name) const {
+Result<FileLocation> FileStore::locate(const std::string& name) const {
   auto path = path_of(name);
   if (!path) return tl::unexpected(path.error());
-  std::ifstream in(*path, std::ios::binary);
-  if (!in) return fail_internal("cannot read " + path->string());
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(*path, ec);
+  if (ec) return fail_internal("cannot find " + path->string() + ": " + ec.message());
+  return FileLocation{std::move(*path), size};
 }
 
 void FileStore::remove(const std::string& name) const {

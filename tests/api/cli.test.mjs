@@ -104,6 +104,18 @@ describe('sen command', () => {
     assert.match(r.err, /SEN_SERVER_MAX_CONNECTIONS/);
   });
 
+  it('shows the connection limits with their defaults and refuses bad ones, naming the key', () => {
+    const r = sen(['check-config']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /server\.header_timeout_ms\s+= 10000/);
+    assert.match(r.out, /server\.max_connections_per_client\s+= 256/);
+    for (const [name, value] of [['SEN_SERVER_HEADER_TIMEOUT_MS', '0'], ['SEN_SERVER_MAX_CONNECTIONS_PER_CLIENT', 'many']]) {
+      const bad = sen(['check-config'], { [name]: value });
+      assert.equal(bad.code, 2);
+      assert.match(bad.err, new RegExp(name));
+    }
+  });
+
   it('will not serve an unmigrated database, then serves once migrated', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'sen-cli-'));
     const refused = sen(['serve', '--data-dir', dir, '--listen', '127.0.0.1:0', '--pack-dir', packDir]);
