@@ -10,13 +10,14 @@ namespace {
 
 bool forbidden_code_point(char32_t cp, bool multiline) {
   if (cp == U'\t' || cp == U'\n') return !multiline;
-  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;           // C0, DEL, C1
+  if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) return true;                           // C0, DEL, C1
   if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) return true;  // bidi
   return cp == 0xFEFF || (cp >= 0xD800 && cp <= 0xDFFF);  // byte-order mark, surrogates
 }
 
 Error refused(std::string_view field, std::string_view what) {
-  return Error{ErrorCode::kInvalidArgument, std::string(field) + " " + std::string(what), std::string(field), {}};
+  return Error{
+      ErrorCode::kInvalidArgument, std::string(field) + " " + std::string(what), std::string(field), {}};
 }
 
 }  // namespace
@@ -42,8 +43,9 @@ Result<std::string> clean_text(std::string_view text, std::string_view field, bo
       if (cp < min || cp > 0x10FFFF) return tl::unexpected(refused(field, "is not valid UTF-8"));
     }
     if (forbidden_code_point(cp, multiline)) {
-      return tl::unexpected(refused(field, multiline ? "holds a control or bidirectional-override character"
-                                                     : "must be one line without control or bidirectional-override characters"));
+      return tl::unexpected(refused(
+          field, multiline ? "holds a control or bidirectional-override character"
+                           : "must be one line without control or bidirectional-override characters"));
     }
     i += static_cast<std::size_t>(len);
   }
@@ -51,7 +53,8 @@ Result<std::string> clean_text(std::string_view text, std::string_view field, bo
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return fail_internal("ICU NFC normaliser unavailable");
-  const auto input = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  const auto input =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (nfc->isNormalized(input, status) && U_SUCCESS(status)) return std::string(text);
   status = U_ZERO_ERROR;
   const icu::UnicodeString normalised = nfc->normalize(input, status);

@@ -21,8 +21,8 @@ TEST(TextInput, NormalisesDecomposedTextToNfc) {
 }
 
 TEST(TextInput, RefusesNulAndControlsNamingTheField) {
-  for (std::string bad : {std::string("a\0b", 3), std::string("a\x01"), std::string("a\x7F"),
-                          std::string("a\xC2\x85")}) {
+  for (std::string bad :
+       {std::string("a\0b", 3), std::string("a\x01"), std::string("a\x7F"), std::string("a\xC2\x85")}) {
     auto t = clean_text(bad, "form.child_full_name", true);
     ASSERT_FALSE(t) << bad;
     EXPECT_EQ(t.error().code, ErrorCode::kInvalidArgument);

@@ -125,7 +125,12 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
                 if (!who) return error_response(who.error(), r);
                 auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
-                if (auto members = check_members(*body, {{"username", JsonKind::kString}, {"display_name", JsonKind::kString}, {"agency_code", JsonKind::kString}, {"password", JsonKind::kString}, {"email", JsonKind::kString}}); !members)
+                if (auto members = check_members(*body, {{"username", JsonKind::kString},
+                                                         {"display_name", JsonKind::kString},
+                                                         {"agency_code", JsonKind::kString},
+                                                         {"password", JsonKind::kString},
+                                                         {"email", JsonKind::kString}});
+                    !members)
                   return error_response(members.error(), r);
                 const std::string agency_code = string_member(*body, "agency_code");
                 auto agency = ctx.places.get_agency(agency_code);
@@ -165,7 +170,11 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
          if (!who) return error_response(who.error(), r);
          auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
-         if (auto members = check_members(*body, {{"account_id", JsonKind::kString}, {"role", JsonKind::kString}, {"scope_kind", JsonKind::kString}, {"scope_code", JsonKind::kString}}); !members)
+         if (auto members = check_members(*body, {{"account_id", JsonKind::kString},
+                                                  {"role", JsonKind::kString},
+                                                  {"scope_kind", JsonKind::kString},
+                                                  {"scope_code", JsonKind::kString}});
+             !members)
            return error_response(members.error(), r);
          identity::RoleGrant grant{"", string_member(*body, "role"), string_member(*body, "scope_kind"),
                                    string_member(*body, "scope_code")};
@@ -317,7 +326,11 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
          if (!who) return error_response(who.error(), r);
          auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
-         if (auto members = check_members(*body, {{"code", JsonKind::kString}, {"name", JsonKind::kString}, {"kind", JsonKind::kString}, {"place_code", JsonKind::kString}}); !members)
+         if (auto members = check_members(*body, {{"code", JsonKind::kString},
+                                                  {"name", JsonKind::kString},
+                                                  {"kind", JsonKind::kString},
+                                                  {"place_code", JsonKind::kString}});
+             !members)
            return error_response(members.error(), r);
          places::Agency a{string_member(*body, "code"), string_member(*body, "name"),
                           string_member(*body, "kind"), string_member(*body, "place_code")};

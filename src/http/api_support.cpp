@@ -4,8 +4,8 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <charconv>
 
 #include "core/text_input.hpp"
@@ -67,7 +67,8 @@ Result<boost::json::value> parse_json_body(const Request& request) {
 Status check_members(const boost::json::object& body, std::initializer_list<JsonMember> members) {
   for (const auto& [key, value] : body) {
     const std::string_view name(key.data(), key.size());
-    const auto* m = std::find_if(members.begin(), members.end(), [&](const JsonMember& x) { return x.name == name; });
+    const auto* m =
+        std::find_if(members.begin(), members.end(), [&](const JsonMember& x) { return x.name == name; });
     if (m == members.end()) {
       return fail(ErrorCode::kInvalidArgument, fmt::format("{} is not a field of this request", name),
                   std::string(name));
@@ -77,9 +78,11 @@ Status check_members(const boost::json::object& body, std::initializer_list<Json
                     (m->kind == JsonKind::kInteger && (value.is_int64() || value.is_uint64())) ||
                     (m->kind == JsonKind::kObject && value.is_object());
     if (!ok) {
-      constexpr std::string_view kNames[] = {"a string", "true or false", "an integer", "an object", "any value"};
+      constexpr std::string_view kNames[] = {"a string", "true or false", "an integer", "an object",
+                                             "any value"};
       return fail(ErrorCode::kInvalidArgument,
-                  fmt::format("{} must be {}", m->name, kNames[static_cast<int>(m->kind)]), std::string(m->name));
+                  fmt::format("{} must be {}", m->name, kNames[static_cast<int>(m->kind)]),
+                  std::string(m->name));
     }
   }
   for (const auto& m : members) {

@@ -46,7 +46,13 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 if (auto wait = limiter.hit("register:" + r.remote)) return too_many(r, *wait);
                 auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
-                if (auto members = check_members(*body, {{"kind", JsonKind::kString}, {"id_number", JsonKind::kString}, {"enterprise_code", JsonKind::kString}, {"username", JsonKind::kString}, {"display_name", JsonKind::kString}, {"password", JsonKind::kString}}); !members)
+                if (auto members = check_members(*body, {{"kind", JsonKind::kString},
+                                                         {"id_number", JsonKind::kString},
+                                                         {"enterprise_code", JsonKind::kString},
+                                                         {"username", JsonKind::kString},
+                                                         {"display_name", JsonKind::kString},
+                                                         {"password", JsonKind::kString}});
+                    !members)
                   return error_response(members.error(), r);
                 identity::Registration reg{string_member(*body, "kind"),
                                            string_member(*body, "id_number"),
@@ -64,7 +70,10 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
        [&accounts, &limiter, &account_limiter, max_age = ctx.session_max_age_seconds](const Request& r) {
          auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
-         if (auto members = check_members(*body, {{"username", JsonKind::kString}, {"password", JsonKind::kString}, {"token", JsonKind::kBool}}); !members)
+         if (auto members = check_members(*body, {{"username", JsonKind::kString},
+                                                  {"password", JsonKind::kString},
+                                                  {"token", JsonKind::kBool}});
+             !members)
            return error_response(members.error(), r);
          const std::string username = string_member(*body, "username");
          // Both keys are counted whether or not the account exists, so 429 reveals nothing.
@@ -121,23 +130,25 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 return json_response(out);
               }});
 
-  router.add({"POST", "/api/v1/me/password", [&accounts, &writes = ctx.write_limiter](const Request& r) {
-                auto who = authenticate(r, accounts, &writes, PendingChange::kAllow);
-                if (!who) return error_response(who.error(), r);
-                auto body = parse_json_object_body(r);
-                if (!body) return error_response(body.error(), r);
-                if (auto members = check_members(*body, {{"current_password", JsonKind::kString}, {"new_password", JsonKind::kString}}); !members)
-                  return error_response(members.error(), r);
-                if (auto s =
-                        accounts.change_password(*who, string_member(*body, "current_password"),
-                                                 string_member(*body, "new_password"), origin_of(r, &*who));
-                    !s) {
-                  return error_response(s.error(), r);
-                }
-                Response res;
-                res.status = 204;
-                return res;
-              }});
+  router.add(
+      {"POST", "/api/v1/me/password", [&accounts, &writes = ctx.write_limiter](const Request& r) {
+         auto who = authenticate(r, accounts, &writes, PendingChange::kAllow);
+         if (!who) return error_response(who.error(), r);
+         auto body = parse_json_object_body(r);
+         if (!body) return error_response(body.error(), r);
+         if (auto members = check_members(
+                 *body, {{"current_password", JsonKind::kString}, {"new_password", JsonKind::kString}});
+             !members)
+           return error_response(members.error(), r);
+         if (auto s = accounts.change_password(*who, string_member(*body, "current_password"),
+                                               string_member(*body, "new_password"), origin_of(r, &*who));
+             !s) {
+           return error_response(s.error(), r);
+         }
+         Response res;
+         res.status = 204;
+         return res;
+       }});
 
   router.add({"POST", "/api/v1/me/tokens", [&accounts, &writes = ctx.write_limiter](const Request& r) {
                 auto who = authenticate(r, accounts, &writes);
@@ -242,16 +253,19 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 auto who = authenticate(r, accounts);
                 if (!who) return error_response(who.error(), r);
                 auto param = [&](std::string_view n) { return std::string(r.query_param(n).value_or("")); };
-                audit::Query q{param("object_type"), param("object_id"), param("actor"), param("place"), {}, {}};
+                audit::Query q{
+                    param("object_type"), param("object_id"), param("actor"), param("place"), {}, {}};
                 for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
                   const auto text = r.query_param(name);
                   if (!text) continue;
                   *bound = parse_rfc3339(*text);
                   if (!*bound) {
-                    return error_response(Error{ErrorCode::kInvalidArgument,
-                                                std::string(name) + " must be an RFC 3339 time, e.g. 2026-12-01T08:00:00+07:00",
-                                                name, {}},
-                                          r);
+                    return error_response(
+                        Error{ErrorCode::kInvalidArgument,
+                              std::string(name) + " must be an RFC 3339 time, e.g. 2026-12-01T08:00:00+07:00",
+                              name,
+                              {}},
+                        r);
                   }
                 }
                 if (auto allowed = authorizer.authorize(*who, identity::Action::kReadAudit, {q.place_code});

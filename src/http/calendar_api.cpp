@@ -67,7 +67,9 @@ void add_calendar_routes(Router& router, const ApiContext& ctx) {
               [&cal](const Request& r) {
                 auto parsed = parse_json_object_body(r);
                 if (!parsed) return error_response(parsed.error(), r);
-                if (auto members = check_members(*parsed, {{"start", JsonKind::kString, true}, {"working_days", JsonKind::kAny, true}}); !members)
+                if (auto members = check_members(*parsed, {{"start", JsonKind::kString, true},
+                                                           {"working_days", JsonKind::kAny, true}});
+                    !members)
                   return error_response(members.error(), r);
                 const auto& body = *parsed;
                 auto start = parse_date_member(body, "start");

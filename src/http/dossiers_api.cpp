@@ -2,14 +2,13 @@
 // receipts, payments and ratings. Handlers only translate; DossierService decides.
 #include <fmt/format.h>
 
-#include <boost/json.hpp>
 #include <algorithm>
 #include <array>
+#include <boost/json.hpp>
 #include <charconv>
 #include <chrono>
 
 #include "core/text_fold.hpp"
-
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
@@ -62,7 +61,8 @@ Result<std::optional<std::chrono::year_month_day>> day_param(const Request& r, s
   int y = 0;
   unsigned m = 0, d = 0;
   const auto bad = [&] {
-    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be a date YYYY-MM-DD", name), std::string(name));
+    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be a date YYYY-MM-DD", name),
+                std::string(name));
   };
   if (v->size() != 10 || (*v)[4] != '-' || (*v)[7] != '-') return bad();
   auto number = [&](std::size_t at, std::size_t len, auto& out) {
@@ -78,7 +78,8 @@ Result<std::optional<std::chrono::year_month_day>> day_param(const Request& r, s
 // The dossier list's query: every parameter known and every value valid, or a 400 naming it.
 Result<services::DossierListFilter> parse_list_query(const Request& r) {
   static constexpr std::array<std::string_view, 10> kKnown = {
-      "scope", "status", "procedure", "overdue", "due_today", "submitted_from", "submitted_to", "q", "limit", "cursor"};
+      "scope",          "status",       "procedure", "overdue", "due_today",
+      "submitted_from", "submitted_to", "q",         "limit",   "cursor"};
   for (const auto& [name, value] : r.query) {
     if (std::find(kKnown.begin(), kKnown.end(), name) == kKnown.end())
       return fail(ErrorCode::kInvalidArgument, name + " is not a filter of this list", name);
@@ -107,7 +108,8 @@ Result<services::DossierListFilter> parse_list_query(const Request& r) {
   f.submitted_to = *to;
   f.text = std::string(r.query_param("q").value_or(""));
   if (utf8_length(f.text) > kMaxQueryTextChars) {
-    return fail(ErrorCode::kInvalidArgument, fmt::format("q must be at most {} characters", kMaxQueryTextChars), "q");
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("q must be at most {} characters", kMaxQueryTextChars), "q");
   }
   auto page = parse_page_request(r);
   if (!page) return tl::unexpected(page.error());
@@ -182,7 +184,8 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
          return signed_in(ctx, r, [&](const identity::Principal& who) {
            auto body = parse_json_object_body(r);
            if (!body) return error_response(body.error(), r);
-           if (auto s = check_members(*body, {{"form", JsonKind::kObject, true}, {"contact_email", JsonKind::kString}});
+           if (auto s = check_members(
+                   *body, {{"form", JsonKind::kObject, true}, {"contact_email", JsonKind::kString}});
                !s) {
              return error_response(s.error(), r);
            }
@@ -287,7 +290,8 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   auto body = parse_json_object_body(r);
                   if (!body) return error_response(body.error(), r);
-                  if (auto s = check_members(*body, {{"score", JsonKind::kInteger, true}, {"comment", JsonKind::kString}});
+                  if (auto s = check_members(
+                          *body, {{"score", JsonKind::kInteger, true}, {"comment", JsonKind::kString}});
                       !s) {
                     return error_response(s.error(), r);
                   }

@@ -45,7 +45,8 @@ namespace {
 
 // The office hours of the local day `d` as instants.
 std::pair<TimePoint, TimePoint> office_hours(year_month_day d) {
-  return {sys_days(d) + hours(kOfficeDayStartHour) - kOffset, sys_days(d) + hours(kOfficeDayEndHour) - kOffset};
+  return {sys_days(d) + hours(kOfficeDayStartHour) - kOffset,
+          sys_days(d) + hours(kOfficeDayEndHour) - kOffset};
 }
 
 }  // namespace

@@ -83,7 +83,8 @@ TEST(Deadline, AStepIsNeverDueAtNightOrOnADayOff) {
   const TimePoint step_due = step_due_at(received, 0.1, received, due, vn());
   EXPECT_EQ(step_due, local(2026y / November / 30, 11, 36));  // 1 h Friday, 3 h 36 min Monday
   // Started in the evening, a step's time starts with the next office day.
-  EXPECT_EQ(add_working_time(local(2026y / November / 27, 22), hours(1), vn()), local(2026y / November / 30, 9));
+  EXPECT_EQ(add_working_time(local(2026y / November / 27, 22), hours(1), vn()),
+            local(2026y / November / 30, 9));
   for (double share : {0.05, 0.1, 0.2, 0.3, 0.5, 0.7}) {
     const TimePoint t = step_due_at(local(2026y / November / 27, 18, 18), share, received, due, vn());
     const int hour = local_hour(t);

@@ -151,7 +151,8 @@ Status count_change(storage::Connection& conn, Dossier& d) {
   // A new map rather than a changed one, so a savepoint's snapshot of the old one stays valid.
   auto next = before ? std::make_shared<CountDeltas>(*before) : std::make_shared<CountDeltas>();
   if (before_change) {
-    for (auto& scope : count_scopes(d, *before_change)) (*next)[{std::move(scope), before_change->status}] -= 1;
+    for (auto& scope : count_scopes(d, *before_change))
+      (*next)[{std::move(scope), before_change->status}] -= 1;
   }
   for (auto& scope : count_scopes(d, now)) (*next)[{std::move(scope), now.status}] += 1;
   if (!conn.in_write_transaction()) {
@@ -274,7 +275,8 @@ Status upsert_document(storage::Connection& conn, const std::string& code, const
 namespace {
 
 constexpr std::string_view kEventColumns =
-    "id, dossier_code, procedure_code, place_code, agency_code, channel, at, actor_id, actor_name, actor_role, "
+    "id, dossier_code, procedure_code, place_code, agency_code, channel, at, actor_id, actor_name, "
+    "actor_role, "
     "action, from_status, to_status, step, step_started_at, step_due_at, timeliness, fee_vnd, paid_online, "
     "result_digitised, rating, comment";
 
@@ -328,7 +330,8 @@ Result<std::vector<EventRow>> to_events(const storage::QueryResult& rows) {
 
 Result<std::vector<EventRow>> load_events(storage::Connection& conn, const std::string& code) {
   auto rows = conn.execute(
-      fmt::format("SELECT {} FROM dossier_events WHERE dossier_code = $1 ORDER BY id", kEventColumns), {code});
+      fmt::format("SELECT {} FROM dossier_events WHERE dossier_code = $1 ORDER BY id", kEventColumns),
+      {code});
   if (!rows) return tl::unexpected(rows.error());
   return to_events(*rows);
 }
@@ -343,14 +346,34 @@ Result<std::vector<EventRow>> events_after(storage::Connection& conn, std::int64
 
 Status insert_event(storage::Connection& conn, const EventRow& e) {
   auto r = conn.execute_deferred(
-      "INSERT INTO dossier_events (dossier_code, procedure_code, place_code, agency_code, channel, at, actor_id, "
-      "actor_name, actor_role, action, from_status, to_status, step, step_started_at, step_due_at, timeliness, "
+      "INSERT INTO dossier_events (dossier_code, procedure_code, place_code, agency_code, channel, at, "
+      "actor_id, "
+      "actor_name, actor_role, action, from_status, to_status, step, step_started_at, step_due_at, "
+      "timeliness, "
       "fee_vnd, paid_online, result_digitised, rating, comment) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)",
-      {e.dossier_code, e.procedure_code, e.place_code, e.agency_code, e.channel, e.at, val(e.actor_id),
-       e.actor_name, std::string(name(e.actor_role)), std::string(name(e.action)), std::string(name(e.from_status)),
-       std::string(name(e.to_status)), e.step, val(e.step_started_at), val(e.step_due_at), val(e.timeliness),
-       val(e.fee_vnd), val(e.paid_online), val(e.result_digitised), val(e.rating), e.comment});
+      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
+      "$21)",
+      {e.dossier_code,
+       e.procedure_code,
+       e.place_code,
+       e.agency_code,
+       e.channel,
+       e.at,
+       val(e.actor_id),
+       e.actor_name,
+       std::string(name(e.actor_role)),
+       std::string(name(e.action)),
+       std::string(name(e.from_status)),
+       std::string(name(e.to_status)),
+       e.step,
+       val(e.step_started_at),
+       val(e.step_due_at),
+       val(e.timeliness),
+       val(e.fee_vnd),
+       val(e.paid_online),
+       val(e.result_digitised),
+       val(e.rating),
+       e.comment});
   if (!r) return tl::unexpected(r.error());
   return {};
 }

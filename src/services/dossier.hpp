@@ -32,7 +32,7 @@ struct Dossier {
       finished_at, timeliness;
   std::int64_t version = 1;
   std::optional<TimeLimit> time_limit;  // in force when submitted; set on submission
-  std::optional<CountedAs> stored;  // as last written or read; the next write moves the counts from it
+  std::optional<CountedAs> stored;      // as last written or read; the next write moves the counts from it
 };
 
 // Where a list stands in the order every dossier list shares, most urgent first: the officials'
@@ -70,11 +70,12 @@ struct EventRow {
   DossierStatus from_status = DossierStatus::kDraft, to_status = DossierStatus::kDraft;
   std::string step;
   std::optional<std::string> step_started_at, step_due_at;
-  std::optional<std::string> timeliness;      // early | on_time | late: a step's, or the dossier's when it finishes
-  std::optional<std::int64_t> fee_vnd;        // submit and payment: the fee due or paid
-  std::optional<bool> paid_online;            // payment confirmed through the gateway
-  std::optional<bool> result_digitised;       // a result issued as a signed electronic document
-  std::optional<std::int64_t> rating;         // the applicant's rating, 1 to 5
+  std::optional<std::string>
+      timeliness;                       // early | on_time | late: a step's, or the dossier's when it finishes
+  std::optional<std::int64_t> fee_vnd;  // submit and payment: the fee due or paid
+  std::optional<bool> paid_online;      // payment confirmed through the gateway
+  std::optional<bool> result_digitised;  // a result issued as a signed electronic document
+  std::optional<std::int64_t> rating;    // the applicant's rating, 1 to 5
   std::string comment;
 };
 

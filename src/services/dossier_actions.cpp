@@ -9,8 +9,8 @@
 #include "identity/roles.hpp"
 #include "pki/pdf_signature.hpp"
 #include "services/deadline.hpp"
-#include "services/dossier_transition.hpp"
 #include "services/dossier_service.hpp"
+#include "services/dossier_transition.hpp"
 #include "services/notifier.hpp"
 #include "services/papers.hpp"
 
@@ -89,7 +89,8 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
       const Channel* channel = p.channel(d.channel);
       auto province = province_of(conn, d.place_code);
       auto submitted = stored_time(d.submitted_at, "submitted_at");
-      if (channel == nullptr || !province || !submitted) return fail_internal("no channel, province or submission time for " + d.code);
+      if (channel == nullptr || !province || !submitted)
+        return fail_internal("no channel, province or submission time for " + d.code);
       d.time_limit = terms_in_force(*channel, local_date(*submitted), *province).time_limit;
     }
     auto applied = apply_transition(d, p, *planned, now_tp, d_.calendar);
@@ -127,7 +128,8 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     if (target) event.comment = fmt::format("{} → {}: {}", old.agency_code, target->code, event.comment);
     if (auto s = record_change(conn, d, event, origin, p.name); !s) return s;
     if (fx.revokes_result) {
-      return notify_applicant(conn, d, p.name, "Kết quả đã bị thu hồi: " + reason, d_.config.public_url, d_.clock);
+      return notify_applicant(conn, d, p.name, "Kết quả đã bị thu hồi: " + reason, d_.config.public_url,
+                              d_.clock);
     }
     return {};
   });
@@ -161,8 +163,8 @@ Result<ResultRow> DossierService::issue_result(const Loaded& l, const identity::
   auto signer = d_.credentials.active_signer(d.agency_code);
   if (!signer && signer.error().code == ErrorCode::kNotFound) {
     // The platform CA certifies agencies that have no certificate of their own yet.
-    auto created =
-        d_.credentials.issue_agency(d.agency_code, agency, d_.config.agency_certificate_days, leader.account_id);
+    auto created = d_.credentials.issue_agency(d.agency_code, agency, d_.config.agency_certificate_days,
+                                               leader.account_id);
     if (!created) return tl::unexpected(created.error());
     signer = d_.credentials.active_signer(d.agency_code);
   }

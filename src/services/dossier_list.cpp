@@ -102,7 +102,9 @@ std::string encode_list_key(const ListKey& key) {
 }
 
 Result<ListKey> decode_list_key(std::string_view text) {
-  auto bad = [] { return fail(ErrorCode::kInvalidArgument, "cursor is not a value returned in `next`", "cursor"); };
+  auto bad = [] {
+    return fail(ErrorCode::kInvalidArgument, "cursor is not a value returned in `next`", "cursor");
+  };
   std::vector<std::string_view> parts;
   for (std::size_t start = 0;;) {
     const auto end = text.find(kKeySeparator, start);
@@ -113,7 +115,8 @@ Result<ListKey> decode_list_key(std::string_view text) {
   if (parts.size() != 4 || parts[0] != kCursorVersion || parts[3].empty()) return bad();
   ListKey key;
   auto [ptr, ec] = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), key.rank);
-  if (ec != std::errc() || ptr != parts[1].data() + parts[1].size() || key.rank < 0 || key.rank > 2) return bad();
+  if (ec != std::errc() || ptr != parts[1].data() + parts[1].size() || key.rank < 0 || key.rank > 2)
+    return bad();
   if (!parse_rfc3339(parts[2])) return bad();
   key.urgency_at = std::string(parts[2]);
   key.code = std::string(parts[3]);
@@ -136,7 +139,8 @@ std::vector<DossierScope> DossierLists::distinct_scopes(std::vector<DossierScope
   auto covers = [&](const DossierScope& a, const DossierScope& b) {
     if (!a.role.empty() && a.role != b.role) return false;
     if (a.kind == DossierScopeKind::kNation) return b.kind != DossierScopeKind::kApplicant;
-    if (a.kind == DossierScopeKind::kProvince && is_place_kind(b.kind) && b.kind != DossierScopeKind::kNation) {
+    if (a.kind == DossierScopeKind::kProvince && is_place_kind(b.kind) &&
+        b.kind != DossierScopeKind::kNation) {
       return authorizer_.place_within(b.code, a.code);
     }
     return a.kind == b.kind && a.code == b.code;
@@ -176,9 +180,10 @@ Result<boost::json::object> DossierLists::counts(storage::Connection& conn,
     std::vector<storage::Value> params;
     std::vector<std::string> parts;
     for (const auto& s : scopes) parts.push_back("(" + scope_condition(s, params) + ")");
-    auto rows = conn.execute(
-        fmt::format("SELECT d.status, count(*) FROM dossiers d WHERE {} GROUP BY d.status", fmt::join(parts, " OR ")),
-        params);
+    auto rows =
+        conn.execute(fmt::format("SELECT d.status, count(*) FROM dossiers d WHERE {} GROUP BY d.status",
+                                 fmt::join(parts, " OR ")),
+                     params);
     if (!rows) return tl::unexpected(rows.error());
     for (const auto& r : rows->rows) by_status[r.text(0)] += r.integer(1);
   }
@@ -199,7 +204,8 @@ Result<boost::json::object> DossierLists::list(const identity::Principal& who,
                                                            : identity::DossierReach::kReadable;
   const auto scopes = distinct_scopes(authorizer_.dossier_scopes(who, reach));
   if (scopes.empty()) {
-    return json::object{{"items", json::array()}, {"counts", json::object()}, {"total", 0}, {"next", nullptr}};
+    return json::object{
+        {"items", json::array()}, {"counts", json::object()}, {"total", 0}, {"next", nullptr}};
   }
 
   // Conditions every scope shares: the filters, then the keyset position.
@@ -219,7 +225,8 @@ Result<boost::json::object> DossierLists::list(const identity::Principal& who,
   if (filter.overdue) filters += " AND d.due_at < " + bind(now);
   if (filter.due_today) {
     const auto today = local_date(clock_.now());
-    filters += " AND d.due_at >= " + bind(day_start(today)) + " AND d.due_at < " + bind(next_day_start(today));
+    filters +=
+        " AND d.due_at >= " + bind(day_start(today)) + " AND d.due_at < " + bind(next_day_start(today));
   }
   if (filter.submitted_from) filters += " AND d.submitted_at >= " + bind(day_start(*filter.submitted_from));
   if (filter.submitted_to) filters += " AND d.submitted_at < " + bind(next_day_start(*filter.submitted_to));
@@ -245,8 +252,9 @@ Result<boost::json::object> DossierLists::list(const identity::Principal& who,
     std::vector<storage::Value> params = shared;
     const std::string cond = scope_condition(scope, params);
     auto rows = (*conn)->execute(
-        fmt::format("SELECT {} FROM dossiers d WHERE {}{} ORDER BY d.queue_rank, d.urgency_at, d.code LIMIT {}",
-                    kListColumns, cond, filters, limit),
+        fmt::format(
+            "SELECT {} FROM dossiers d WHERE {}{} ORDER BY d.queue_rank, d.urgency_at, d.code LIMIT {}",
+            kListColumns, cond, filters, limit),
         params);
     if (!rows) return tl::unexpected(rows.error());
     for (auto& r : rows->rows) {
@@ -282,28 +290,32 @@ Result<boost::json::object> DossierLists::list(const identity::Principal& who,
     d.status = *status;
     if (!r.is_null(5)) d.due_at = r.text(5);
     const Step* step = (*procedure)->step(r.text(4));
-    json::value step_json = step == nullptr ? json::value(json::object{{"id", r.text(4)}})
-                                            : json::value(json::object{{"id", step->id}, {"name", step->name},
-                                                                       {"role", step->role}});
+    json::value step_json =
+        step == nullptr
+            ? json::value(json::object{{"id", r.text(4)}})
+            : json::value(json::object{{"id", step->id}, {"name", step->name}, {"role", step->role}});
     auto opt = [&](std::size_t i) { return r.is_null(i) ? json::value(nullptr) : json::value(r.text(i)); };
-    items.push_back(json::object{{"code", r.text(0)},
-                                 {"procedure", json::object{{"code", r.text(1)}, {"name", (*procedure)->name}}},
-                                 {"applicant", json::object{{"name", r.text(2)}}},
-                                 {"status", name(d.status)},
-                                 {"status_code", national_code(d.status)},
-                                 {"step", std::move(step_json)},
-                                 {"due_at", opt(5)},
-                                 {"step_due_at", opt(6)},
-                                 {"overdue", is_overdue(d, now)},
-                                 {"timeliness", opt(9)},
-                                 {"created_at", r.text(7)},
-                                 {"submitted_at", opt(12)},
-                                 {"received_at", opt(8)}});
+    items.push_back(
+        json::object{{"code", r.text(0)},
+                     {"procedure", json::object{{"code", r.text(1)}, {"name", (*procedure)->name}}},
+                     {"applicant", json::object{{"name", r.text(2)}}},
+                     {"status", name(d.status)},
+                     {"status_code", national_code(d.status)},
+                     {"step", std::move(step_json)},
+                     {"due_at", opt(5)},
+                     {"step_due_at", opt(6)},
+                     {"overdue", is_overdue(d, now)},
+                     {"timeliness", opt(9)},
+                     {"created_at", r.text(7)},
+                     {"submitted_at", opt(12)},
+                     {"received_at", opt(8)}});
   }
   json::value next = nullptr;
   if (more) next = json::value(encode_list_key(listed.back().key));
-  return json::object{
-      {"items", std::move(items)}, {"counts", std::move(*counted)}, {"total", std::move(total)}, {"next", next}};
+  return json::object{{"items", std::move(items)},
+                      {"counts", std::move(*counted)},
+                      {"total", std::move(total)},
+                      {"next", next}};
 }
 
 }  // namespace sen::services

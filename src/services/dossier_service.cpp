@@ -26,8 +26,9 @@ Error not_found_dossier() { return Error{ErrorCode::kNotFound, "No such dossier"
 
 // Every field given must be valid and the procedure's rules across fields hold; a draft may still be
 // incomplete, a submission (`complete`) must not.
-Status check_form(const Procedure& p, const json::value& form, bool complete, std::chrono::year_month_day today,
-                  const identity::Principal& applicant, std::size_t max_bytes) {
+Status check_form(const Procedure& p, const json::value& form, bool complete,
+                  std::chrono::year_month_day today, const identity::Principal& applicant,
+                  std::size_t max_bytes) {
   if (!form.is_object()) return fail(ErrorCode::kInvalidArgument, "form must be an object", "form");
   if (json::serialize(form).size() > max_bytes) {
     return fail(ErrorCode::kInvalidArgument, "form is too large", "form");
@@ -36,8 +37,9 @@ Status check_form(const Procedure& p, const json::value& form, bool complete, st
   if (!complete && schema.is_object()) schema.as_object().erase("required");
   if (auto s = validate_json_schema(schema, form, "form"); !s) return s;
   // A citizen's username is their identity number.
-  return check_form_rules(p.form_rules, form.get_object(), today,
-                          applicant.kind == "citizen" ? std::string_view(applicant.username) : std::string_view());
+  return check_form_rules(
+      p.form_rules, form.get_object(), today,
+      applicant.kind == "citizen" ? std::string_view(applicant.username) : std::string_view());
 }
 
 Status check_contact_email(const std::string& email) {
@@ -141,9 +143,8 @@ bool DossierService::may_read(const identity::Principal& who, const Dossier& d) 
   if (d.applicant_id == who.account_id) return true;
   if (d.status == DossierStatus::kDraft) return false;
   return d_.authorizer
-             .authorize(who, Action::kReadDossier,
-                        identity::Target{d.place_code, d.agency_code, d.applicant_id})
-             .has_value();
+      .authorize(who, Action::kReadDossier, identity::Target{d.place_code, d.agency_code, d.applicant_id})
+      .has_value();
 }
 
 void DossierService::remember(const Dossier& d) {
@@ -176,7 +177,8 @@ DossierService::Loaded DossierService::loaded(const identity::Principal& who, Do
   l.procedure = std::move(p);
   l.is_applicant = l.dossier.applicant_id == who.account_id;
   if (l.is_applicant) l.roles.push_back(ActorRole::kApplicant);
-  for (auto role : {ActorRole::kReceivingOfficer, ActorRole::kProcessingOfficer, ActorRole::kApprovingLeader}) {
+  for (auto role :
+       {ActorRole::kReceivingOfficer, ActorRole::kProcessingOfficer, ActorRole::kApprovingLeader}) {
     const identity::Target acting{l.dossier.place_code, l.dossier.agency_code, "", std::string(name(role))};
     if (d_.authorizer.authorize(who, Action::kProcessDossier, acting)) l.roles.push_back(role);
   }
@@ -203,7 +205,8 @@ Result<DossierService::Loaded> DossierService::load_own_editable(storage::Connec
     return fail(ErrorCode::kForbidden, "Only the applicant may change this dossier", "code");
   if (l->dossier.status != DossierStatus::kDraft && l->dossier.status != DossierStatus::kAwaitingSupplement) {
     return fail(ErrorCode::kConflict,
-                fmt::format("The dossier can no longer be changed: it is {}", name(l->dossier.status)), "status");
+                fmt::format("The dossier can no longer be changed: it is {}", name(l->dossier.status)),
+                "status");
   }
   return l;
 }
@@ -218,8 +221,10 @@ Result<void> DossierService::record_change(storage::Connection& conn, const Doss
       return n;
     }
   }
-  json::object summary{
-      {"from", name(event.from_status)}, {"to", name(after.status)}, {"step", after.step}, {"agency", after.agency_code}};
+  json::object summary{{"from", name(event.from_status)},
+                       {"to", name(after.status)},
+                       {"step", after.step},
+                       {"agency", after.agency_code}};
   if (event.rating) summary["rating"] = *event.rating;
   // Created and submitted in one step: one change, one record, which says so.
   if (created) {
@@ -227,8 +232,8 @@ Result<void> DossierService::record_change(storage::Connection& conn, const Doss
     summary["procedure"] = after.procedure_code;
   }
   auto a = audit::append(conn,
-                         {origin.actor_id, origin.ip, fmt::format("dossier.{}", name(event.action)), "dossier", after.code,
-                          after.place_code, json::serialize(summary)},
+                         {origin.actor_id, origin.ip, fmt::format("dossier.{}", name(event.action)),
+                          "dossier", after.code, after.place_code, json::serialize(summary)},
                          d_.clock);
   if (!a) return tl::unexpected(a.error());
   return {};
@@ -285,7 +290,8 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
   if (auto s = check_contact_email(in.contact_email); !s) return tl::unexpected(s.error());
   const json::value form = in.form.is_null() ? json::value(json::object()) : in.form;
   // Submitting at once checks the form whole here; a draft only what it holds so far.
-  if (auto s = check_form(p, form, in.submit, local_date(d_.clock.now()), who, d_.config.form_max_bytes); !s) {
+  if (auto s = check_form(p, form, in.submit, local_date(d_.clock.now()), who, d_.config.form_max_bytes);
+      !s) {
     return tl::unexpected(s.error());
   }
 
@@ -306,7 +312,7 @@ Result<boost::json::object> DossierService::create_draft(const identity::Princip
     d.applicant_name = who.display_name;
     d.contact_email = in.contact_email;
     d.place_code = place->code;
-    d.province_code = place->level == "commune" ? place->parent_code.value_or("")
+    d.province_code = place->level == "commune"    ? place->parent_code.value_or("")
                       : place->level == "province" ? place->code
                                                    : "";
     d.agency_code = agency->code;
@@ -350,7 +356,8 @@ Result<boost::json::object> DossierService::update_form(const identity::Principa
   auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
     auto l = load_own_editable(conn, who, code);
     if (!l) return tl::unexpected(l.error());
-    if (auto s = check_form(*l->procedure, form, false, local_date(d_.clock.now()), who, d_.config.form_max_bytes);
+    if (auto s =
+            check_form(*l->procedure, form, false, local_date(d_.clock.now()), who, d_.config.form_max_bytes);
         !s) {
       return s;
     }
@@ -540,7 +547,8 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const
                                     const identity::Principal& who, const identity::Origin& origin,
                                     Related* created) {
   if (d.status != DossierStatus::kDraft) {
-    return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement", "status");
+    return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement",
+                "status");
   }
   // A dossier created in this same step (`created` is given) has no documents yet, and its form was
   // checked whole before the transaction.
@@ -549,7 +557,8 @@ Status DossierService::submit_draft(storage::Connection& conn, Dossier& d, const
     boost::system::error_code ec;
     const json::value form = json::parse(d.form, ec);
     if (ec) return fail_internal("stored form does not parse");
-    if (auto s = check_form(p, form, true, local_date(d_.clock.now()), who, d_.config.form_max_bytes); !s) return s;
+    if (auto s = check_form(p, form, true, local_date(d_.clock.now()), who, d_.config.form_max_bytes); !s)
+      return s;
   }
   auto docs = stored ? load_documents(conn, d.code) : Result<std::vector<DocumentRow>>();
   if (!docs) return tl::unexpected(docs.error());
@@ -624,7 +633,8 @@ Result<boost::json::object> DossierService::rate(const identity::Principal& who,
     auto l = load_readable(conn, who, code);
     if (!l) return tl::unexpected(l.error());
     if (!l->is_applicant) return fail(ErrorCode::kForbidden, "Only the applicant rates a dossier", "code");
-    if (auto planned = plan(*l->procedure, workflow_state(l->dossier), DossierAction::kRate, l->roles); !planned) {
+    if (auto planned = plan(*l->procedure, workflow_state(l->dossier), DossierAction::kRate, l->roles);
+        !planned) {
       if (planned.error().code != ErrorCode::kConflict) return tl::unexpected(planned.error());
       return fail(ErrorCode::kConflict, "A dossier is rated once its result has been returned", "status");
     }

@@ -20,7 +20,8 @@ Status apply_transition(Dossier& d, const Procedure& p, const Plan& plan, TimePo
   }
   if (fx.pauses_clock) d.paused_at = at;
   // Leaving the supplement any other way (withdrawn) ends the pause too; the due time stays.
-  if (!fx.pauses_clock && !fx.resumes_clock && d.status != DossierStatus::kAwaitingSupplement) d.paused_at.reset();
+  if (!fx.pauses_clock && !fx.resumes_clock && d.status != DossierStatus::kAwaitingSupplement)
+    d.paused_at.reset();
   if (fx.resumes_clock) {
     auto due = stored_time(d.due_at, "due_at");
     if (!due) return tl::unexpected(due.error());

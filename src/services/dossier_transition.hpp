@@ -13,7 +13,7 @@ namespace sen::services {
 // Applies a planned transition to `d`: status, step, the acting role, and the clock: the due time set
 // when the dossier is received, paused while the applicant supplements, resumed after; the new step's
 // due time in office hours; early, on time or late decided when processing finishes.
-Status apply_transition(Dossier& d, const Procedure& p, const Plan& plan, std::chrono::system_clock::time_point now,
-                        const calendar::WorkingCalendar& cal);
+Status apply_transition(Dossier& d, const Procedure& p, const Plan& plan,
+                        std::chrono::system_clock::time_point now, const calendar::WorkingCalendar& cal);
 
 }  // namespace sen::services

@@ -24,7 +24,6 @@ json::object step_json(const Procedure& p, const Dossier& d) {
       {"id", s->id}, {"name", s->name}, {"role", s->role}, {"due_at", opt_json(d.step_due_at)}};
 }
 
-
 }  // namespace
 
 Result<DossierService::Related> DossierService::load_related(storage::Connection& conn, const Dossier& d) {
@@ -235,8 +234,10 @@ Result<boost::json::object> DossierService::track(const std::string& code, const
   json::array event_list;
   for (const auto& e : *events) {
     const Step* s = (*p)->step(e.step);
-    event_list.push_back(json::object{
-        {"at", e.at}, {"action", name(e.action)}, {"to_status", name(e.to_status)}, {"step", s ? s->name : e.step}});
+    event_list.push_back(json::object{{"at", e.at},
+                                      {"action", name(e.action)},
+                                      {"to_status", name(e.to_status)},
+                                      {"step", s ? s->name : e.step}});
   }
   auto agency = agency_name(**conn, d->agency_code);
   if (!agency) return tl::unexpected(agency.error());

@@ -85,7 +85,8 @@ Result<std::vector<FormRule>> parse_form_rules(const JsonReader& r, const json::
     auto kind = r.one_of(**o, path, "kind", kKindNames);
     if (!kind) return tl::unexpected(kind.error());
     FormRule rule;
-    rule.kind = static_cast<FormRuleKind>(std::find(kKindNames.begin(), kKindNames.end(), *kind) - kKindNames.begin());
+    rule.kind = static_cast<FormRuleKind>(std::find(kKindNames.begin(), kKindNames.end(), *kind) -
+                                          kKindNames.begin());
     auto fields = r.strings(**o, path, "fields", true);
     if (!fields) return tl::unexpected(fields.error());
     const std::size_t wanted = field_count(rule.kind);
@@ -143,7 +144,8 @@ Status check_form_rules(const std::vector<FormRule>& rules, const json::object& 
         const auto of_age_day = of_age.ok() ? std::chrono::sys_days(of_age)
                                             : std::chrono::sys_days(of_age.year() / std::chrono::March / 1);
         if (of_age_day > std::chrono::sys_days(today)) {
-          return broken(first, fmt::format("must be a birth date at least {} years before today", rule.years));
+          return broken(first,
+                        fmt::format("must be a birth date at least {} years before today", rule.years));
         }
         break;
       }

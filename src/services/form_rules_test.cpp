@@ -68,9 +68,13 @@ TEST(FormRules, ADraftWithoutTheFieldsYetPasses) {
 TEST(FormRules, RefusesRulesOverUnknownFieldsOrKinds) {
   const auto schema = json::parse(R"({"properties": {"a": {}}})");
   const JsonReader r("p.json");
-  EXPECT_FALSE(parse_form_rules(r, json::parse(R"({"form_rules": [{"kind": "different", "fields": ["a", "zz"]}]})").as_object(), schema));
-  EXPECT_FALSE(parse_form_rules(r, json::parse(R"({"form_rules": [{"kind": "maybe", "fields": ["a"]}]})").as_object(), schema));
-  EXPECT_FALSE(parse_form_rules(r, json::parse(R"({"form_rules": [{"kind": "min_age", "fields": ["a"]}]})").as_object(), schema));
+  EXPECT_FALSE(parse_form_rules(
+      r, json::parse(R"({"form_rules": [{"kind": "different", "fields": ["a", "zz"]}]})").as_object(),
+      schema));
+  EXPECT_FALSE(parse_form_rules(
+      r, json::parse(R"({"form_rules": [{"kind": "maybe", "fields": ["a"]}]})").as_object(), schema));
+  EXPECT_FALSE(parse_form_rules(
+      r, json::parse(R"({"form_rules": [{"kind": "min_age", "fields": ["a"]}]})").as_object(), schema));
 }
 
 }  // namespace

@@ -23,15 +23,17 @@ constexpr Effects kIssuesResult{.finishes = true, .issues_result = true};
 constexpr Effects kRevokesResult{.needs_reason = true, .revokes_result = true};
 
 // Rows for both statuses in which the processing clock runs (received, processing).
-#define SEN_WHILE_RUNNING(status)                                                              \
-  {status, A::kRequestSupplement, Actor::kStepRole, G::kNone, S::kAwaitingSupplement, M::kStay, \
-   kPausesClock},                                                                               \
-      {status, A::kForward, Actor::kStepRole, G::kBeforeResultStep, S::kProcessing, M::kNext, kNothing}, \
+#define SEN_WHILE_RUNNING(status)                                                                          \
+  {                                                                                                        \
+      status,   A::kRequestSupplement, Actor::kStepRole, G::kNone, S::kAwaitingSupplement,                 \
+      M::kStay, kPausesClock},                                                                             \
+      {status, A::kForward, Actor::kStepRole, G::kBeforeResultStep, S::kProcessing, M::kNext, kNothing},   \
       {status, A::kSendBack, Actor::kStepRole, G::kPastSecondStep, S::kProcessing, M::kPrevious, kReason}, \
-      {status, A::kTransfer, Actor::kStepRole, G::kNotResultStep, status, M::kStay, kTransfers},         \
-      {status, A::kReject, Actor::kStepRole, G::kNone, S::kRejected, M::kStay, kFinishesWithReason},     \
-      {status, A::kApprove, Actor::kStepRole, G::kResultStep, S::kResultReady, M::kNext, kIssuesResult}, \
-      {status, A::kWithdraw, Actor::kApplicant, G::kNone, S::kWithdrawn, M::kStay, kReason}
+      {status, A::kTransfer, Actor::kStepRole, G::kNotResultStep, status, M::kStay, kTransfers},           \
+      {status, A::kReject, Actor::kStepRole, G::kNone, S::kRejected, M::kStay, kFinishesWithReason},       \
+      {status, A::kApprove, Actor::kStepRole, G::kResultStep, S::kResultReady, M::kNext, kIssuesResult}, { \
+    status, A::kWithdraw, Actor::kApplicant, G::kNone, S::kWithdrawn, M::kStay, kReason                    \
+  }
 
 constexpr TransitionRule kLifecycle[] = {
     {S::kDraft, A::kSubmit, Actor::kApplicant, G::kFeeDue, S::kAwaitingPayment, M::kStay, kNothing},
@@ -328,9 +330,10 @@ Result<Transition> transition(const LifecycleState& s, DossierAction action, Act
                                 : std::string(actor_text(possible->actor));
     return fail(ErrorCode::kForbidden, fmt::format("Only {} may {} now", who, name(action)), "action");
   }
-  return fail(ErrorCode::kConflict,
-              fmt::format("Action '{}' is not possible while the dossier is {}", name(action), name(s.status)),
-              "action");
+  return fail(
+      ErrorCode::kConflict,
+      fmt::format("Action '{}' is not possible while the dossier is {}", name(action), name(s.status)),
+      "action");
 }
 
 std::vector<DossierAction> allowed_actions(const LifecycleState& s, ActorRole role) {
@@ -347,7 +350,8 @@ std::vector<DossierAction> allowed_actions(const LifecycleState& s, ActorRole ro
 std::string lifecycle_markdown() {
   std::string out =
       "# Dossier lifecycle\n\n"
-      "<!-- Generated from src/services/lifecycle.cpp by `sen lifecycle`; a test fails when they differ. -->\n\n"
+      "<!-- Generated from src/services/lifecycle.cpp by `sen lifecycle`; a test fails when they differ. "
+      "-->\n\n"
       "Every change of a dossier's state is one row of the table below, applied by one function\n"
       "(`services::transition`); anything else is refused (409 when the action is not possible in the\n"
       "dossier's status, 403 when it is but not for the caller's role). Each change appends one event to\n"
@@ -364,8 +368,9 @@ std::string lifecycle_markdown() {
   }
   out += "```\n\n| from | action | who | when | to | step | effects |\n|---|---|---|---|---|---|---|\n";
   for (const auto& r : kLifecycle) {
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", name(r.from), name(r.action), actor_text(r.actor),
-                       guard_text(r.guard), name(r.to), step_text(r.step), effects_text(r.effects));
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", name(r.from), name(r.action),
+                       actor_text(r.actor), guard_text(r.guard), name(r.to), step_text(r.step),
+                       effects_text(r.effects));
   }
   out += "\nNational status codes: ";
   std::vector<std::string> codes;

@@ -28,11 +28,17 @@ enum class DossierStatus {
   kResultReady,
   kReturned,
 };
-inline constexpr std::array kAllStatuses = {
-    DossierStatus::kDraft,     DossierStatus::kAwaitingPayment,    DossierStatus::kSubmitted,
-    DossierStatus::kReceived,  DossierStatus::kRefused,            DossierStatus::kProcessing,
-    DossierStatus::kAwaitingSupplement, DossierStatus::kWithdrawn, DossierStatus::kRejected,
-    DossierStatus::kResultReady, DossierStatus::kReturned};
+inline constexpr std::array kAllStatuses = {DossierStatus::kDraft,
+                                            DossierStatus::kAwaitingPayment,
+                                            DossierStatus::kSubmitted,
+                                            DossierStatus::kReceived,
+                                            DossierStatus::kRefused,
+                                            DossierStatus::kProcessing,
+                                            DossierStatus::kAwaitingSupplement,
+                                            DossierStatus::kWithdrawn,
+                                            DossierStatus::kRejected,
+                                            DossierStatus::kResultReady,
+                                            DossierStatus::kReturned};
 
 enum class DossierAction {
   kSubmit,
@@ -52,11 +58,11 @@ enum class DossierAction {
   kRate,  // not a change of status: the applicant's rating, recorded as an event like the others
 };
 inline constexpr std::array kAllActions = {
-    DossierAction::kSubmit,       DossierAction::kConfirmPayment, DossierAction::kAccept,
+    DossierAction::kSubmit,       DossierAction::kConfirmPayment,    DossierAction::kAccept,
     DossierAction::kRefuse,       DossierAction::kRequestSupplement, DossierAction::kResubmit,
-    DossierAction::kForward,      DossierAction::kSendBack,       DossierAction::kTransfer,
-    DossierAction::kReject,       DossierAction::kApprove,        DossierAction::kReturnResult,
-    DossierAction::kRevokeResult, DossierAction::kWithdraw, DossierAction::kRate};
+    DossierAction::kForward,      DossierAction::kSendBack,          DossierAction::kTransfer,
+    DossierAction::kReject,       DossierAction::kApprove,           DossierAction::kReturnResult,
+    DossierAction::kRevokeResult, DossierAction::kWithdraw,          DossierAction::kRate};
 
 // Who acts. Officials act in the role their grant gives them for the dossier's agency.
 enum class ActorRole {
@@ -91,14 +97,14 @@ enum class Actor { kApplicant, kStepRole, kApprovingLeader, kPaymentGateway };
 // apply only where the move exists.
 enum class Guard {
   kNone,
-  kFirstStep,          // receiving: the first step, with a step after it
-  kBeforeResultStep,   // a step after the first and before the one that issues the result
-  kPastSecondStep,     // there is an earlier processing step to send the dossier back to
-  kResultStep,         // the step whose approval issues the result
-  kNotResultStep,      // anywhere but the result step (a transfer)
-  kClockStarted,       // accepted before the supplement was asked for
-  kClockNotStarted,    // asked for before it was accepted
-  kFeeDue,             // a fee must be paid first
+  kFirstStep,         // receiving: the first step, with a step after it
+  kBeforeResultStep,  // a step after the first and before the one that issues the result
+  kPastSecondStep,    // there is an earlier processing step to send the dossier back to
+  kResultStep,        // the step whose approval issues the result
+  kNotResultStep,     // anywhere but the result step (a transfer)
+  kClockStarted,      // accepted before the supplement was asked for
+  kClockNotStarted,   // asked for before it was accepted
+  kFeeDue,            // a fee must be paid first
   kNoFeeDue,
 };
 
@@ -132,9 +138,9 @@ std::span<const TransitionRule> lifecycle_table();
 // What the guards need to know about where a dossier stands.
 struct LifecycleState {
   DossierStatus status = DossierStatus::kDraft;
-  int step_index = 0;         // position of the current step in the procedure's steps
-  int step_count = 1;         // how many steps the procedure has
-  int result_step_index = 0;  // the step whose approval issues the result
+  int step_index = 0;                  // position of the current step in the procedure's steps
+  int step_count = 1;                  // how many steps the procedure has
+  int result_step_index = 0;           // the step whose approval issues the result
   std::optional<ActorRole> step_role;  // the role the current step needs (none outside officials' turns)
   bool clock_started = false;
   bool fee_due = false;

@@ -31,15 +31,23 @@ struct Case {
 };
 
 std::vector<Case> expected() {
-  const R rec = R::kReceivingOfficer, proc = R::kProcessingOfficer, lead = R::kApprovingLeader, app = R::kApplicant;
+  const R rec = R::kReceivingOfficer, proc = R::kProcessingOfficer, lead = R::kApprovingLeader,
+          app = R::kApplicant;
   return {
       {S::kDraft, 0, false, {{A::kSubmit, app}}},
       {S::kAwaitingPayment, 0, false, {{A::kConfirmPayment, R::kPaymentGateway}, {A::kWithdraw, app}}},
-      {S::kSubmitted, 0, false, {{A::kAccept, rec}, {A::kRefuse, rec}, {A::kRequestSupplement, rec}, {A::kWithdraw, app}}},
+      {S::kSubmitted,
+       0,
+       false,
+       {{A::kAccept, rec}, {A::kRefuse, rec}, {A::kRequestSupplement, rec}, {A::kWithdraw, app}}},
       {S::kReceived,
        1,
        true,
-       {{A::kRequestSupplement, proc}, {A::kForward, proc}, {A::kTransfer, proc}, {A::kReject, proc}, {A::kWithdraw, app}}},
+       {{A::kRequestSupplement, proc},
+        {A::kForward, proc},
+        {A::kTransfer, proc},
+        {A::kReject, proc},
+        {A::kWithdraw, app}}},
       {S::kProcessing,
        2,
        true,
@@ -65,8 +73,8 @@ LifecycleState state_of(const Case& c) {
   s.step_count = 4;
   s.result_step_index = 2;
   const R roles[] = {R::kReceivingOfficer, R::kProcessingOfficer, R::kApprovingLeader, R::kReceivingOfficer};
-  const bool officials_turn = c.status == S::kSubmitted || c.status == S::kReceived || c.status == S::kProcessing ||
-                              c.status == S::kResultReady;
+  const bool officials_turn = c.status == S::kSubmitted || c.status == S::kReceived ||
+                              c.status == S::kProcessing || c.status == S::kResultReady;
   if (officials_turn) s.step_role = roles[c.step];
   s.clock_started = c.clock_started;
   return s;
@@ -149,8 +157,8 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
   const Procedure p = four_steps();
   std::mt19937_64 rng(20261202);
   const std::chrono::system_clock::time_point start =
-      std::chrono::sys_days(std::chrono::year_month_day(std::chrono::year(2026), std::chrono::month(11),
-                                                        std::chrono::day(2))) +
+      std::chrono::sys_days(
+          std::chrono::year_month_day(std::chrono::year(2026), std::chrono::month(11), std::chrono::day(2))) +
       std::chrono::hours(1);
   int applied = 0;
   for (int walk = 0; walk < 400; ++walk) {
@@ -167,13 +175,15 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
       // Mostly an action the table allows now; sometimes any action by anyone, which must change nothing.
       std::vector<std::pair<A, R>> possible;
       for (auto r : kAllRoles) {
-        for (const auto& a : allowed_actions(p, workflow_state(d), {r})) possible.emplace_back(*parse_action(a), r);
+        for (const auto& a : allowed_actions(p, workflow_state(d), {r}))
+          possible.emplace_back(*parse_action(a), r);
       }
       if (possible.empty()) break;
       A action = kAllActions[std::uniform_int_distribution<std::size_t>(0, kAllActions.size() - 1)(rng)];
       R role = kAllRoles[std::uniform_int_distribution<std::size_t>(0, kAllRoles.size() - 1)(rng)];
       if (std::uniform_int_distribution<int>(0, 9)(rng) < 8) {
-        std::tie(action, role) = possible[std::uniform_int_distribution<std::size_t>(0, possible.size() - 1)(rng)];
+        std::tie(action, role) =
+            possible[std::uniform_int_distribution<std::size_t>(0, possible.size() - 1)(rng)];
       }
       auto planned = plan(p, workflow_state(d), action, {role});
       if (!planned) {
@@ -183,8 +193,8 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
       const Dossier before = d;
       ASSERT_TRUE(apply_transition(d, p, *planned, now, vn()));
       ++applied;
-      const std::string where = fmt::format("walk {} step {}: {} by {} from {}", walk, n, name(action), name(role),
-                                            name(before.status));
+      const std::string where = fmt::format("walk {} step {}: {} by {} from {}", walk, n, name(action),
+                                            name(role), name(before.status));
       // Timeliness is decided exactly when processing finishes, and only once the clock had started.
       EXPECT_EQ(d.finished_at.has_value(), finished_status(d.status) || (before.finished_at.has_value()))
           << where;
@@ -193,7 +203,8 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
         EXPECT_EQ(d.timeliness, before.timeliness) << where;
       }
       // The clock is paused exactly while the applicant supplements a dossier already accepted.
-      EXPECT_EQ(d.paused_at.has_value(), d.status == S::kAwaitingSupplement && d.received_at.has_value()) << where;
+      EXPECT_EQ(d.paused_at.has_value(), d.status == S::kAwaitingSupplement && d.received_at.has_value())
+          << where;
       // Due times never move backwards; they move forwards only when a pause ends.
       if (due_before && d.due_at) {
         EXPECT_GE(*d.due_at, *due_before) << where;

@@ -89,7 +89,8 @@ Status queue_one_time_password(storage::Connection& conn, const identity::OneTim
       "Sign in at {url}/#/sign-in and choose your own password before {expires} (Vietnam time).\n\n"
       "Thư này được gửi tự động, vui lòng không trả lời. / This message was sent automatically.\n",
       fmt::arg("name", mail.display_name), fmt::arg("user", mail.username),
-      fmt::arg("password", mail.password), fmt::arg("url", public_url), fmt::arg("expires", vietnamese_time(*expires)));
+      fmt::arg("password", mail.password), fmt::arg("url", public_url),
+      fmt::arg("expires", vietnamese_time(*expires)));
   return queue_email(conn, mail.to, "[Sen] Mật khẩu dùng một lần / One-time password", body, clock);
 }
 

@@ -127,8 +127,10 @@ Result<boost::json::object> DossierService::payment_callback(std::string_view bo
     if (!p) return tl::unexpected(p.error());
     outcome = "paid";
     // Paid after the applicant withdrew: the payment is kept, the dossier stays as it is.
-    auto planned = plan(**p, workflow_state(*d), DossierAction::kConfirmPayment, {ActorRole::kPaymentGateway});
-    if (!planned) return planned.error().code == ErrorCode::kConflict ? Status{} : tl::unexpected(planned.error());
+    auto planned =
+        plan(**p, workflow_state(*d), DossierAction::kConfirmPayment, {ActorRole::kPaymentGateway});
+    if (!planned)
+      return planned.error().code == ErrorCode::kConflict ? Status{} : tl::unexpected(planned.error());
     const Dossier old = *d;
     if (auto s = apply_transition(*d, **p, *planned, d_.clock.now(), d_.calendar); !s) return s;
     ++d->version;

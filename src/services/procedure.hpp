@@ -91,7 +91,7 @@ struct Procedure {
   std::string conditions;
   std::string result;  // name of the result document, e.g. "Giấy khai sinh"
   std::vector<std::string> legal_basis;
-  boost::json::value form_schema;  // JSON Schema (object) of the applicant's form
+  boost::json::value form_schema;    // JSON Schema (object) of the applicant's form
   std::vector<FormRule> form_rules;  // checks across the form's fields
   std::vector<Step> steps;
   std::string source_note;           // where the figures come from; "minh họa" data is labelled as such

@@ -52,7 +52,8 @@ Result<LifecycleState> lifecycle_state(const Procedure& p, const WorkflowState& 
   out.status = s.status;
   out.step_index = i;
   out.step_count = static_cast<int>(p.steps.size());
-  const auto result = std::find_if(p.steps.begin(), p.steps.end(), [](const Step& x) { return x.issues_result; });
+  const auto result =
+      std::find_if(p.steps.begin(), p.steps.end(), [](const Step& x) { return x.issues_result; });
   out.result_step_index = result == p.steps.end() ? -1 : static_cast<int>(result - p.steps.begin());
   out.step_role = acting_role(p, s);
   out.clock_started = s.clock_started;

@@ -19,7 +19,9 @@ Procedure birth() {
   return p;
 }
 
-WorkflowState at(S status, std::string step, bool clock_started) { return {status, std::move(step), clock_started, false}; }
+WorkflowState at(S status, std::string step, bool clock_started) {
+  return {status, std::move(step), clock_started, false};
+}
 
 TEST(Workflow, TheHappyPathWalksEveryStep) {
   const Procedure p = birth();
@@ -48,7 +50,8 @@ TEST(Workflow, OutOfOrderActionsAreConflictsAndOtherRolesAreForbidden) {
   ASSERT_FALSE(withdrawn);
   EXPECT_EQ(withdrawn.error().code, ErrorCode::kConflict);
   EXPECT_EQ(withdrawn.error().field, "action");
-  EXPECT_FALSE(plan(p, at(S::kReceived, "assess", true), A::kApprove, {R::kApprovingLeader}));  // not its step
+  EXPECT_FALSE(
+      plan(p, at(S::kReceived, "assess", true), A::kApprove, {R::kApprovingLeader}));  // not its step
   EXPECT_FALSE(plan(p, at(S::kProcessing, "approve", true), A::kForward, {R::kApprovingLeader}));
   EXPECT_FALSE(plan(p, at(S::kSubmitted, "receive", false), A::kForward, {R::kReceivingOfficer}));
   auto wrong_role = plan(p, at(S::kSubmitted, "receive", false), A::kAccept, {R::kProcessingOfficer});
