@@ -167,6 +167,7 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
     d.channel = "online";
     d.step = "receive";
     d.fee_vnd = walk % 3 == 0 ? 50000 : 0;
+    d.time_limit = p.channels.front().time_limit;  // kept on the dossier when it is submitted
     d.created_at = format_rfc3339(start);
     auto now = start;
     std::optional<std::string> due_before;

@@ -100,7 +100,7 @@ for (const backend of backends) {
           '',
         ].join('\n');
         const imported = await call(admin, 'POST', '/api/v1/officials/import', csv, 'text/csv');
-        assert.equal(imported.status, 200, imported.text);
+        assert.equal(imported.status, 201, imported.text);
         const mails = await until('three one-time passwords', () => (smtp.messages().length >= 3 ? smtp.messages() : null));
         const oneTime = (to) => mails.find((m) => m.to.includes(to)).body.match(/One-time password: (\S+)/)[1];
         const receiving = await firstSignIn('tiepnhan.badinh', oneTime('tiepnhan@example.vn'));

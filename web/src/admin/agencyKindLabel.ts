@@ -11,6 +11,14 @@ export function agencyKindLabel(t: Messages, kind: string): string {
       return t.agencyKind_department;
     case "other":
       return t.agencyKind_other;
+    case "commune_police":
+      return t.agencyKind_commune_police;
+    case "immigration_office":
+      return t.agencyKind_immigration_office;
+    case "administrative_police":
+      return t.agencyKind_administrative_police;
+    case "government_office":
+      return t.agencyKind_government_office;
     default:
       return kind;
   }
