@@ -161,7 +161,7 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
           std::chrono::year_month_day(std::chrono::year(2026), std::chrono::month(11), std::chrono::day(2))) +
       std::chrono::hours(1);
   int applied = 0;
-  for (int walk = 0; walk < 400; ++walk) {
+  for (int walk = 0; walk < 2000; ++walk) {
     Dossier d;
     d.code = "D" + std::to_string(walk);
     d.channel = "online";
@@ -225,7 +225,7 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
       EXPECT_EQ(d.step_role, acting_role_text(p, workflow_state(d))) << where;
     }
   }
-  EXPECT_GT(applied, 3000);
+  EXPECT_GT(applied, 5000);
 }
 
 }  // namespace

@@ -28,7 +28,7 @@ for (const backend of backends) {
     before(async () => {
       server = await startSen({
         databaseUrl: backend === 'postgres' ? createPostgresDatabase(pg) : null,
-        env: { SEN_AUTH_WRITES_PER_MINUTE_PER_ACCOUNT: '10000000' },
+        env: { SEN_AUTH_WRITES_PER_MINUTE_PER_ACCOUNT: '1000000' },
       });
       accounts = JSON.parse(readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8'));
     });
