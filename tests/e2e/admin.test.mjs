@@ -49,7 +49,7 @@ describe("administration", { skip: skipReason() ?? false }, () => {
     await eventually(async () => assert.match(page.url(), /#\/admin\?place=00004&agency=UBND-00004$/));
     await page.getByTestId("admin-place").getByText("Ba Đình").waitFor();
     const officials = page.getByTestId("officials");
-    await officials.getByText("Trần Thị Bình").waitFor();
+    await officials.getByText("Trần Thị Bình").first().waitFor();  // also in the lock and reset buttons' labels
     assert.match(await page.getByRole("heading", { level: 2, name: /Cán bộ của/ }).innerText(), /Ủy ban nhân dân|UBND|Ba Đình/);
     assert.equal(await page.getByRole("heading", { name: "Thêm cơ quan" }).count(), 0, "agency admins do not create agencies");
     assert.equal(
