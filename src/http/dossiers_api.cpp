@@ -8,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 
+#include "calendar/working_calendar.hpp"
 #include "core/text_fold.hpp"
 #include "http/api.hpp"
 #include "http/api_support.hpp"
@@ -58,21 +59,9 @@ Result<bool> flag_param(const Request& r, std::string_view name) {
 Result<std::optional<std::chrono::year_month_day>> day_param(const Request& r, std::string_view name) {
   const auto v = r.query_param(name);
   if (!v) return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  const auto bad = [&] {
-    return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be a date YYYY-MM-DD", name),
-                std::string(name));
-  };
-  if (v->size() != 10 || (*v)[4] != '-' || (*v)[7] != '-') return bad();
-  auto number = [&](std::size_t at, std::size_t len, auto& out) {
-    auto [ptr, ec] = std::from_chars(v->data() + at, v->data() + at + len, out);
-    return ec == std::errc() && ptr == v->data() + at + len;
-  };
-  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return bad();
-  const std::chrono::year_month_day day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!day.ok()) return bad();
-  return day;
+  auto day = calendar::parse_iso_date(*v, name);
+  if (!day) return tl::unexpected(day.error());
+  return *day;
 }
 
 // The dossier list's query: every parameter known and every value valid, or a 400 naming it.

@@ -8,6 +8,8 @@
 #include <charconv>
 #include <optional>
 
+#include "services/procedure_rules.hpp"
+
 namespace sen::services {
 namespace {
 
@@ -45,20 +47,6 @@ std::size_t field_count(FormRuleKind k) {
       return 0;
   }
   return 0;
-}
-
-std::optional<std::chrono::year_month_day> parse_day(std::string_view s) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  auto number = [&](std::size_t at, std::size_t len, auto& out) {
-    auto [ptr, ec] = std::from_chars(s.data() + at, s.data() + at + len, out);
-    return ec == std::errc() && ptr == s.data() + at + len;
-  };
-  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return std::nullopt;
-  const std::chrono::year_month_day day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!day.ok()) return std::nullopt;
-  return day;
 }
 
 Status broken(const std::string& field, const std::string& what) {

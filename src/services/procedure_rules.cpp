@@ -5,6 +5,7 @@
 #include <charconv>
 #include <set>
 
+#include "calendar/working_calendar.hpp"
 #include "core/json_reader.hpp"
 
 namespace sen::services {
@@ -72,18 +73,9 @@ Status check_routing(const std::vector<Procedure>& procedures, const std::vector
 }
 
 std::optional<std::chrono::year_month_day> parse_day(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int y = 0;
-  unsigned m = 0, d = 0;
-  const auto number = [&](std::size_t at, std::size_t len, auto& out) {
-    const char* end = text.data() + at + len;
-    auto [p, ec] = std::from_chars(text.data() + at, end, out);
-    return ec == std::errc() && p == end;
-  };
-  if (!number(0, 4, y) || !number(5, 2, m) || !number(8, 2, d)) return std::nullopt;
-  const std::chrono::year_month_day day{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!day.ok()) return std::nullopt;
-  return day;
+  auto day = calendar::parse_iso_date(text, "");
+  if (!day) return std::nullopt;
+  return *day;
 }
 
 std::string format_day(std::chrono::year_month_day day) {
