@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSen, postgresUrl, createPostgresDatabase } from '../support/sen_server.mjs';
+import { demoTokens } from '../support/demo_tokens.mjs';
 import { validForm } from '../support/forms.mjs';
 
 const pg = postgresUrl();
@@ -24,7 +25,6 @@ const CONCURRENCY = 16;
 for (const backend of backends) {
   describe(`dossier lists on ${backend}`, () => {
     let server, accounts;
-    const tokens = {};
     before(async () => {
       server = await startSen({
         databaseUrl: backend === 'postgres' ? createPostgresDatabase(pg) : null,
@@ -36,19 +36,7 @@ for (const backend of backends) {
       await server.stop();
     });
 
-    async function token(username) {
-      if (!tokens[username]) {
-        const a = accounts.find((x) => x.username === username);
-        const res = await fetch(server.url + '/api/v1/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username, password: a.password, token: true }),
-        });
-        assert.equal(res.status, 200);
-        tokens[username] = (await res.json()).token;
-      }
-      return tokens[username];
-    }
+    const token = demoTokens(() => server.url, () => accounts);
     async function get(username, target) {
       const res = await fetch(server.url + target, { headers: { authorization: `Bearer ${await token(username)}` } });
       const body = await res.json();

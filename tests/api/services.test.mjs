@@ -7,6 +7,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSen, postgresUrl, createPostgresDatabase } from '../support/sen_server.mjs';
+import { demoTokens } from '../support/demo_tokens.mjs';
 import { startSmtp } from '../support/smtp_server.mjs';
 import { validForm, tinyPdf } from '../support/forms.mjs';
 
@@ -18,7 +19,6 @@ const backends = pg ? ['sqlite', 'postgres'] : ['sqlite'];
 for (const backend of backends) {
   describe(`public services on ${backend}`, () => {
     let server, smtp, accounts;
-    const tokens = {};
     before(async () => {
       smtp = await startSmtp();
       server = await startSen({
@@ -39,19 +39,7 @@ for (const backend of backends) {
       smtp.stop();
     });
 
-    async function as(username) {
-      if (!tokens[username]) {
-        const a = accounts.find((x) => x.username === username);
-        const res = await fetch(server.url + '/api/v1/auth/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username, password: a.password, token: true }),
-        });
-        assert.equal(res.status, 200);
-        tokens[username] = (await res.json()).token;
-      }
-      return tokens[username];
-    }
+    const as = demoTokens(() => server.url, () => accounts);
     async function call(username, method, target, body, contentType = 'application/json') {
       const headers = { authorization: `Bearer ${await as(username)}` };
       if (body !== undefined) headers['content-type'] = contentType;
