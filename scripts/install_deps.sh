@@ -8,7 +8,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libexpected-dev libfmt-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsodium-dev libssl-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev
-  libcairo2-dev libpango1.0-dev libqrencode-dev poppler-utils libnss3-tools python3-aiosmtpd
+  libcairo2-dev libpango1.0-dev libqrencode-dev libxlsxwriter-dev libminizip-dev libexpat1-dev poppler-utils libnss3-tools python3-aiosmtpd
   postgresql postgresql-client sqlite3 chromium nginx-light wrk curl ca-certificates
 )
 # Node.js: keep a newer one if the machine has it; otherwise Debian's.

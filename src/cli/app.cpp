@@ -346,7 +346,10 @@ int serve(const Config& config, storage::Database& db) {
                        **credentials,
                        config.services.upload_limit_bytes,
                        config.auth.import_body_limit_bytes,
-                       static_cast<std::size_t>(config.auth.import_max_rows)};
+                       static_cast<std::size_t>(config.auth.import_max_rows),
+                       config.auth.import_max_unpacked_bytes,
+                       static_cast<std::size_t>(config.server.export_max_rows),
+                       std::filesystem::path(config.storage.data_dir) / "tmp"};
   http::add_all_routes(router, ctx);
   services::OutboxWorker outbox(db, config.services, *services_clock);
   outbox.start();
@@ -511,12 +514,13 @@ int run_officials_import(const Config& config, const ImportCommand& command) {
   SystemClock clock;
   identity::AccountService accounts(**db, clock, config.auth, outbox_mail(config, clock));
   identity::ImportOptions options{static_cast<std::size_t>(config.auth.import_max_rows),
+                                  config.auth.import_max_unpacked_bytes,
                                   command.skip_invalid,
                                   command.dry_run,
                                   {},
                                   progress_bar("importing")};
   auto outcome =
-      identity::import_officials_csv(text.str(), **db, accounts, options, identity::Origin{"", "cli"});
+      identity::import_officials(text.str(), **db, accounts, options, identity::Origin{"", "cli"});
   if (!outcome) return report(outcome.error());
   for (const auto& e : outcome->errors) {
     std::fprintf(stderr, "row %zu%s%s: %s\n", e.row, e.column.empty() ? "" : ", ", e.column.c_str(),

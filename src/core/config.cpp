@@ -64,6 +64,11 @@ std::vector<Setting> make_settings() {
       "server.worker_threads", "threads for blocking work (database)",
       [](Config& c) -> int& { return c.server.worker_threads; }, 1, 256));
   all.push_back(int_setting(
+      "server.export_max_rows",
+      "rows in one CSV or XLSX export (a dossier list, the audit log); a larger one is refused (413), "
+      "to be narrowed with filters",
+      [](Config& c) -> int& { return c.server.export_max_rows; }, 1, 1000000));
+  all.push_back(int_setting(
       "server.max_connections",
       "open connections at most; at the cap an idle one is closed for a newcomer, else the newcomer is "
       "refused",
@@ -155,6 +160,10 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "auth.import_body_limit_bytes", "largest officials import file sent to the API (413 above)",
       [](Config& c) -> std::size_t& { return c.auth.import_body_limit_bytes; }, 1024, 64ll * 1024 * 1024));
+  all.push_back(int_setting(
+      "auth.import_max_unpacked_bytes",
+      "an XLSX import file's content once unzipped (a small file can unpack to gigabytes; 413 above)",
+      [](Config& c) -> std::size_t& { return c.auth.import_max_unpacked_bytes; }, 1024, 1024ll * 1024 * 1024));
   all.push_back(string_setting("oidc.issuer", "external OpenID provider's issuer URL; empty disables it",
                                [](Config& c) -> std::string& { return c.oidc.issuer; }));
   all.push_back(string_setting("oidc.client_id", "this server's client id at the provider",

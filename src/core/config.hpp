@@ -27,6 +27,7 @@ struct ServerConfig {
   // Blocking (database) work runs here, off the network threads; a write waits here for its group
   // commit, so there are more than cores. 0: eight per core.
   int worker_threads = 0;
+  int export_max_rows = 100000;  // rows in one CSV or XLSX export (a list, the audit log); 413 beyond
 };
 
 struct StorageConfig {
@@ -53,6 +54,7 @@ struct AuthConfig {
   int one_time_password_ttl_hours = 72;  // one-time passwords (new officials, resets) stop working after this
   int import_max_rows = 5000;            // officials in one import file
   std::size_t import_body_limit_bytes = 2 * 1024 * 1024;  // an import file sent to the API (413 above)
+  std::size_t import_max_unpacked_bytes = 64 * 1024 * 1024;  // an XLSX import's XML once unzipped
 };
 
 // Sign-in through an external OpenID Connect provider (VNeID or a province's); disabled while issuer

@@ -9,8 +9,10 @@
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
+#include "http/table_export.hpp"
 #include "identity/official_import.hpp"
 #include "identity/roles.hpp"
+#include "tables/xlsx_reader.hpp"
 
 namespace sen::http {
 namespace {
@@ -253,17 +255,26 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
       "POST", "/api/v1/officials/import", [&ctx](const Request& r) {
         auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
         if (!who) return error_response(who.error(), r);
-        if (!r.header("content-type").value_or("").starts_with("text/csv")) {
+        const auto type = r.header("content-type").value_or("");
+        if (!type.starts_with("text/csv") && !type.starts_with(kXlsxMediaType)) {
+          return error_response(Error{ErrorCode::kUnsupportedMediaType,
+                                      fmt::format("Send the file as text/csv or {}", kXlsxMediaType),
+                                      "content-type"},
+                                r);
+        }
+        if (type.starts_with(kXlsxMediaType) != tables::looks_like_xlsx(r.body)) {
           return error_response(
-              Error{ErrorCode::kUnsupportedMediaType, "Send the file as text/csv", "content-type"}, r);
+              Error{ErrorCode::kInvalidArgument, "The file's content does not match its content-type", "file"},
+              r);
         }
         identity::ImportOptions options;
         options.max_rows = ctx.import_max_rows;
+        options.max_unpacked_bytes = ctx.import_max_unpacked_bytes;
         options.dry_run = query_flag(r, "dry_run");
         options.skip_invalid = query_flag(r, "skip_invalid");
         options.check = [&](const identity::ImportRow& row) { return import_row_allowed(ctx, *who, row); };
         auto outcome =
-            identity::import_officials_csv(r.body, ctx.db, ctx.accounts, options, origin_of(r, &*who));
+            identity::import_officials(r.body, ctx.db, ctx.accounts, options, origin_of(r, &*who));
         if (!outcome) return error_response(outcome.error(), r);
         json::object extensions{{"rows", outcome->rows},
                                 {"valid", outcome->valid},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "calendar/working_calendar.hpp"
@@ -38,6 +39,9 @@ struct ApiContext {
   std::size_t upload_limit_bytes;
   std::size_t import_body_limit_bytes;  // auth.import_body_limit_bytes
   std::size_t import_max_rows;          // auth.import_max_rows
+  std::size_t import_max_unpacked_bytes;  // auth.import_max_unpacked_bytes
+  std::size_t export_max_rows;            // server.export_max_rows
+  std::filesystem::path scratch_dir;      // short-lived files (XLSX being written), under the data dir
 };
 
 void add_system_routes(Router& router, const ApiContext& ctx);

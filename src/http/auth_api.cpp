@@ -4,16 +4,48 @@
 #include <boost/json.hpp>
 
 #include "audit/audit_log.hpp"
+#include "audit/audit_table.hpp"
 #include "core/clock.hpp"
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
+#include "http/table_export.hpp"
 #include "identity/roles.hpp"
 
 namespace sen::http {
 namespace {
 
 namespace json = boost::json;
+
+// The audit log's filters, each checked, and whether the caller may read the log of that place. Any
+// parameter besides the filters and `extra` is a 400 naming it.
+Result<audit::Query> audit_query(const Request& r, const identity::Principal& who,
+                                 const identity::Authorizer& authorizer,
+                                 std::initializer_list<std::string_view> extra) {
+  static constexpr std::string_view kFilters[] = {"object_type", "object_id", "actor", "place", "from", "to"};
+  for (const auto& [name, value] : r.query) {
+    const bool known = std::find(std::begin(kFilters), std::end(kFilters), name) != std::end(kFilters) ||
+                       std::find(extra.begin(), extra.end(), name) != extra.end();
+    if (!known) return fail(ErrorCode::kInvalidArgument, name + " is not a filter of the audit log", name);
+  }
+  auto param = [&](std::string_view n) { return std::string(r.query_param(n).value_or("")); };
+  audit::Query q{param("object_type"), param("object_id"), param("actor"), param("place"), {}, {}};
+  for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
+    const auto text = r.query_param(name);
+    if (!text) continue;
+    *bound = parse_rfc3339(*text);
+    if (!*bound) {
+      return fail(ErrorCode::kInvalidArgument,
+                  std::string(name) + " must be an RFC 3339 time, e.g. 2026-12-01T08:00:00+07:00", name);
+    }
+  }
+  if (auto allowed = authorizer.authorize(who, identity::Action::kReadAudit, {q.place_code}); !allowed) {
+    auto e = allowed.error();
+    e.field = "place";
+    return tl::unexpected(e);
+  }
+  return q;
+}
 
 constexpr std::string_view kOidcCookie = "sen_oidc";
 
@@ -252,31 +284,11 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
   router.add({"GET", "/api/v1/audit", [&accounts, &authorizer = ctx.authorizer, &db](const Request& r) {
                 auto who = authenticate(r, accounts);
                 if (!who) return error_response(who.error(), r);
-                auto param = [&](std::string_view n) { return std::string(r.query_param(n).value_or("")); };
-                audit::Query q{
-                    param("object_type"), param("object_id"), param("actor"), param("place"), {}, {}};
-                for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
-                  const auto text = r.query_param(name);
-                  if (!text) continue;
-                  *bound = parse_rfc3339(*text);
-                  if (!*bound) {
-                    return error_response(
-                        Error{ErrorCode::kInvalidArgument,
-                              std::string(name) + " must be an RFC 3339 time, e.g. 2026-12-01T08:00:00+07:00",
-                              name,
-                              {}},
-                        r);
-                  }
-                }
-                if (auto allowed = authorizer.authorize(*who, identity::Action::kReadAudit, {q.place_code});
-                    !allowed) {
-                  auto e = allowed.error();
-                  e.field = "place";
-                  return error_response(e, r);
-                }
+                auto q = audit_query(r, *who, authorizer, {"limit", "cursor"});
+                if (!q) return error_response(q.error(), r);
                 auto page = parse_page_request(r);
                 if (!page) return error_response(page.error(), r);
-                auto result = audit::query(db, q, *page);
+                auto result = audit::query(db, *q, *page);
                 if (!result) return error_response(result.error(), r);
                 return list_response(*result, [](const audit::StoredEntry& e) {
                   return json::object{{"seq", e.seq},
@@ -290,6 +302,23 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                                       {"summary", json::parse(e.entry.summary)},
                                       {"hash", e.hash}};
                 });
+              }});
+  router.add({"GET", "/api/v1/audit/export", [&ctx](const Request& r) {
+                auto who = authenticate(r, ctx.accounts);
+                if (!who) return error_response(who.error(), r);
+                auto q = audit_query(r, *who, ctx.authorizer, {"format", "lang"});
+                if (!q) return error_response(q.error(), r);
+                auto format = table_format_param(r);
+                if (!format) return error_response(format.error(), r);
+                auto lang = language_param(r);
+                if (!lang) return error_response(lang.error(), r);
+                auto actor_name = [&ctx](const std::string& id) -> Result<std::string> {
+                  auto account = ctx.accounts.get_account(id);
+                  if (!account) return tl::unexpected(account.error());
+                  return account->username;
+                };
+                return table_download(audit::audit_table(ctx.db, *q, *lang, ctx.export_max_rows, actor_name),
+                                      *format, "nhat-ky-kiem-toan", ctx.scratch_dir, r);
               }});
 }
 

@@ -13,6 +13,7 @@
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
+#include "http/table_export.hpp"
 #include "services/dossier_service.hpp"
 
 namespace sen::http {
@@ -64,14 +65,18 @@ Result<std::optional<std::chrono::year_month_day>> day_param(const Request& r, s
   return *day;
 }
 
-// The dossier list's query: every parameter known and every value valid, or a 400 naming it.
-Result<services::DossierListFilter> parse_list_query(const Request& r) {
-  static constexpr std::array<std::string_view, 10> kKnown = {
-      "scope",          "status",       "procedure", "overdue", "due_today",
-      "submitted_from", "submitted_to", "q",         "limit",   "cursor"};
+enum class ListUse { kPage, kExport };
+
+// The dossier list's query: every parameter known and every value valid, or a 400 naming it. A page
+// takes `limit` and `cursor`; an export takes every page, in `format` and `lang`.
+Result<services::DossierListFilter> parse_list_query(const Request& r, ListUse use) {
+  static constexpr std::array<std::string_view, 8> kFilters = {
+      "scope", "status", "procedure", "overdue", "due_today", "submitted_from", "submitted_to", "q"};
+  static constexpr std::array<std::string_view, 2> kPaging = {"limit", "cursor"};
   for (const auto& [name, value] : r.query) {
-    if (std::find(kKnown.begin(), kKnown.end(), name) == kKnown.end())
-      return fail(ErrorCode::kInvalidArgument, name + " is not a filter of this list", name);
+    auto in = [&name](const auto& names) { return std::find(std::begin(names), std::end(names), name) != std::end(names); };
+    const bool known = in(kFilters) || (use == ListUse::kPage ? in(kPaging) : in(kExportParams));
+    if (!known) return fail(ErrorCode::kInvalidArgument, name + " is not a filter of this list", name);
   }
   services::DossierListFilter f;
   const auto scope = r.query_param("scope").value_or("mine");
@@ -140,12 +145,41 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
               }});
   router.add({"GET", "/api/v1/dossiers", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  auto filter = parse_list_query(r);
+                  auto filter = parse_list_query(r, ListUse::kPage);
                   if (!filter) return error_response(filter.error(), r);
                   auto page = svc.list(who, *filter);
                   if (page && (*page)["next"].is_string())
                     (*page)["next"] = encode_cursor(std::string((*page)["next"].get_string()));
                   return reply(page, r);
+                });
+              }});
+  router.add({"GET", "/api/v1/dossiers/export", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto filter = parse_list_query(r, ListUse::kExport);
+                  if (!filter) return error_response(filter.error(), r);
+                  auto format = table_format_param(r);
+                  if (!format) return error_response(format.error(), r);
+                  auto lang = language_param(r);
+                  if (!lang) return error_response(lang.error(), r);
+                  return table_download(svc.list_table(who, *filter, *lang, ctx.export_max_rows), *format,
+                                        "ho-so", ctx.scratch_dir, r);
+                });
+              }});
+  router.add({"GET", "/api/v1/dossiers/{code}/control-sheet", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  for (const auto& [name, value] : r.query) {
+                    if (name != "format" && name != "lang")
+                      return error_response(Error{ErrorCode::kInvalidArgument,
+                                                  name + " is not a parameter of this export", name, {}},
+                                            r);
+                  }
+                  auto format = table_format_param(r);
+                  if (!format) return error_response(format.error(), r);
+                  auto lang = language_param(r);
+                  if (!lang) return error_response(lang.error(), r);
+                  const auto code = code_of(r);
+                  return table_download(svc.control_sheet_table(who, code, *lang), *format,
+                                        "phieu-kiem-soat-" + code, ctx.scratch_dir, r);
                 });
               }});
   router.add({"GET", "/api/v1/dossiers/{code}", [&ctx, &svc](const Request& r) {

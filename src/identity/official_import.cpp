@@ -8,6 +8,8 @@
 #include <map>
 
 #include "identity/roles.hpp"
+#include "tables/csv.hpp"
+#include "tables/xlsx_reader.hpp"
 
 namespace sen::identity {
 namespace {
@@ -97,56 +99,10 @@ Status check_database(std::vector<ImportRow>& rows, storage::Database& db, std::
 
 }  // namespace
 
-Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  std::vector<std::vector<std::string>> records;
-  std::vector<std::string> record;
-  std::string field;
-  bool quoted = false;      // inside quotes
-  bool was_quoted = false;  // the current field was quoted (kept as written)
-  auto end_field = [&] {
-    record.push_back(was_quoted ? std::move(field) : trim(field));
-    field.clear();
-    was_quoted = false;
-  };
-  auto end_record = [&] {
-    end_field();
-    if (!(record.size() == 1 && record[0].empty())) records.push_back(std::move(record));
-    record.clear();
-  };
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c != '"') {
-        field += c;
-      } else if (i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else {
-        quoted = false;
-      }
-    } else if (c == '"' && trim(field).empty()) {
-      field.clear();
-      quoted = was_quoted = true;
-    } else if (c == ',') {
-      end_field();
-    } else if (c == '\n') {
-      end_record();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  if (quoted)
-    return tl::unexpected(
-        file_error(fmt::format("Row {}: a quoted value is not closed", records.size() + 1)));
-  if (!field.empty() || !record.empty()) end_record();
-  return records;
-}
-
-Result<ImportOutcome> import_officials_csv(std::string_view csv, storage::Database& db,
-                                           AccountService& accounts, const ImportOptions& options,
-                                           const Origin& origin) {
-  auto records = parse_csv(csv);
+Result<ImportOutcome> import_officials(std::string_view file, storage::Database& db, AccountService& accounts,
+                                       const ImportOptions& options, const Origin& origin) {
+  auto records = tables::looks_like_xlsx(file) ? tables::read_xlsx(file, options.max_unpacked_bytes)
+                                               : tables::read_csv(file);
   if (!records) return tl::unexpected(records.error());
   if (records->empty()) {
     return tl::unexpected(file_error(

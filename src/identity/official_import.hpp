@@ -11,8 +11,9 @@
 
 namespace sen::identity {
 
-// Onboarding officials in bulk from CSV (RFC 4180, UTF-8) with a header row naming the columns
-// username, full_name, email, agency, roles (several roles separated by ';', granted on the agency).
+// Onboarding officials in bulk from a CSV file (RFC 4180, UTF-8) or an XLSX workbook (its first sheet),
+// with a header row naming the columns username, full_name, email, agency, roles (several roles
+// separated by ';', granted on the agency).
 
 struct ImportError {
   std::size_t row = 0;  // as a spreadsheet numbers it: the header is row 1
@@ -31,7 +32,8 @@ struct ImportRow {
 using RowCheck = std::function<std::optional<ImportError>(const ImportRow&)>;
 
 struct ImportOptions {
-  std::size_t max_rows = 5000;  // auth.import_max_rows
+  std::size_t max_rows = 5000;                        // auth.import_max_rows
+  std::size_t max_unpacked_bytes = 64 * 1024 * 1024;  // auth.import_max_unpacked_bytes (XLSX only)
   bool skip_invalid = false;    // write the valid rows even when others fail
   bool dry_run = false;         // check only
   RowCheck check;
@@ -50,11 +52,8 @@ struct ImportOutcome {
 // Each created official gets a one-time password by e-mail (AccountService::import_officials).
 // kInvalidArgument naming `file` when the file itself is unusable (no header, a column missing or
 // unknown, a quote left open, too many rows).
-Result<ImportOutcome> import_officials_csv(std::string_view csv, storage::Database& db,
-                                           AccountService& accounts, const ImportOptions& options,
-                                           const Origin& origin);
-
-// The records of a CSV text (exposed for tests).
-Result<std::vector<std::vector<std::string>>> parse_csv(std::string_view text);
+// The format is told from the bytes: a ZIP archive is read as XLSX, anything else as CSV.
+Result<ImportOutcome> import_officials(std::string_view file, storage::Database& db, AccountService& accounts,
+                                       const ImportOptions& options, const Origin& origin);
 
 }  // namespace sen::identity

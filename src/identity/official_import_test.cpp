@@ -9,18 +9,6 @@
 namespace sen::identity {
 namespace {
 
-TEST(Csv, QuotesCommasNewlinesAndBom) {
-  auto records = parse_csv("\xEF\xBB\xBFu,n\r\n a , \"Lê, \"\"Văn\"\"\nB\"\r\n\r\nx,y");
-  ASSERT_TRUE(records);
-  ASSERT_EQ(records->size(), 3u);
-  EXPECT_EQ((*records)[0], (std::vector<std::string>{"u", "n"}));
-  EXPECT_EQ((*records)[1], (std::vector<std::string>{"a", "Lê, \"Văn\"\nB"}));
-  EXPECT_EQ((*records)[2], (std::vector<std::string>{"x", "y"}));
-  auto open = parse_csv("u\n\"never closed\n");
-  ASSERT_FALSE(open);
-  EXPECT_EQ(open.error().field, "file");
-}
-
 class OfficialImportTest : public storage::testing::BackendTest {
  protected:
   void SetUp() override {
@@ -42,7 +30,7 @@ class OfficialImportTest : public storage::testing::BackendTest {
         });
   }
   Result<ImportOutcome> run(std::string_view csv, ImportOptions options = {}) {
-    return import_officials_csv(csv, db(), *accounts_, options, {"", "cli"});
+    return import_officials(csv, db(), *accounts_, options, {"", "cli"});
   }
   std::int64_t officials() {
     auto conn = db().acquire();

@@ -157,7 +157,7 @@ std::vector<DossierScope> DossierLists::distinct_scopes(std::vector<DossierScope
   return out;
 }
 
-Result<boost::json::object> DossierLists::counts(storage::Connection& conn,
+Result<std::map<std::string, std::int64_t>> DossierLists::counts(storage::Connection& conn,
                                                  const std::vector<DossierScope>& scopes) const {
   std::vector<std::string> counters;
   bool from_counters = true;
@@ -187,13 +187,10 @@ Result<boost::json::object> DossierLists::counts(storage::Connection& conn,
     if (!rows) return tl::unexpected(rows.error());
     for (const auto& r : rows->rows) by_status[r.text(0)] += r.integer(1);
   }
-  json::object out;
-  for (const auto& [status, n] : by_status) out[status] = n;
-  return out;
+  return by_status;
 }
 
-Result<boost::json::object> DossierLists::list(const identity::Principal& who,
-                                               const DossierListFilter& filter) const {
+Result<DossierPage> DossierLists::page(const identity::Principal& who, const DossierListFilter& filter) const {
   if (!filter.procedure.empty() && !catalog_.get(filter.procedure)) {
     return fail(ErrorCode::kInvalidArgument, "procedure is not a procedure code", "procedure");
   }
@@ -203,10 +200,7 @@ Result<boost::json::object> DossierLists::list(const identity::Principal& who,
   const auto reach = who.kind == "official" && !filter.all ? identity::DossierReach::kQueue
                                                            : identity::DossierReach::kReadable;
   const auto scopes = distinct_scopes(authorizer_.dossier_scopes(who, reach));
-  if (scopes.empty()) {
-    return json::object{
-        {"items", json::array()}, {"counts", json::object()}, {"total", 0}, {"next", nullptr}};
-  }
+  if (scopes.empty()) return DossierPage{{}, {}, 0, std::nullopt};
 
   // Conditions every scope shares: the filters, then the keyset position.
   std::vector<storage::Value> shared;
@@ -267,55 +261,80 @@ Result<boost::json::object> DossierLists::list(const identity::Principal& who,
   const bool more = listed.size() > static_cast<std::size_t>(filter.limit);
   if (more) listed.resize(static_cast<std::size_t>(filter.limit));
 
+  DossierPage out;
   auto counted = counts(**conn, scopes);
   if (!counted) return tl::unexpected(counted.error());
-  json::value total = nullptr;
+  out.counts = std::move(*counted);
   const bool only_status = filter.procedure.empty() && !filter.overdue && !filter.due_today &&
                            !filter.submitted_from && !filter.submitted_to && filter.text.empty();
   if (only_status) {
     std::int64_t n = 0;
-    for (const auto& [status, count] : *counted) {
-      if (!filter.status || name(*filter.status) == status) n += count.as_int64();
+    for (const auto& [status, count] : out.counts) {
+      if (!filter.status || name(*filter.status) == status) n += count;
     }
-    total = n;
+    out.total = n;
   }
-
-  json::array items;
   for (const auto& [key, r] : listed) {
     auto procedure = catalog_.get(r.text(1));
     if (!procedure) return tl::unexpected(procedure.error());
     const auto status = parse_status(r.text(3));
     if (!status) return fail_internal("dossier " + r.text(0) + " has an unknown status " + r.text(3));
+    auto opt = [&](std::size_t i) { return r.is_null(i) ? std::nullopt : std::optional<std::string>(r.text(i)); };
+    ListedDossier item;
+    item.code = r.text(0);
+    item.procedure_code = r.text(1);
+    item.procedure_name = (*procedure)->name;
+    item.applicant_name = r.text(2);
+    item.status = *status;
+    item.step_id = r.text(4);
+    item.step = (*procedure)->step(item.step_id);
+    item.due_at = opt(5);
+    item.step_due_at = opt(6);
+    item.created_at = r.text(7);
+    item.received_at = opt(8);
+    item.timeliness = opt(9);
+    item.submitted_at = opt(12);
     Dossier d;
-    d.status = *status;
-    if (!r.is_null(5)) d.due_at = r.text(5);
-    const Step* step = (*procedure)->step(r.text(4));
-    json::value step_json =
-        step == nullptr
-            ? json::value(json::object{{"id", r.text(4)}})
-            : json::value(json::object{{"id", step->id}, {"name", step->name}, {"role", step->role}});
-    auto opt = [&](std::size_t i) { return r.is_null(i) ? json::value(nullptr) : json::value(r.text(i)); };
-    items.push_back(
-        json::object{{"code", r.text(0)},
-                     {"procedure", json::object{{"code", r.text(1)}, {"name", (*procedure)->name}}},
-                     {"applicant", json::object{{"name", r.text(2)}}},
-                     {"status", name(d.status)},
-                     {"status_code", national_code(d.status)},
-                     {"step", std::move(step_json)},
-                     {"due_at", opt(5)},
-                     {"step_due_at", opt(6)},
-                     {"overdue", is_overdue(d, now)},
-                     {"timeliness", opt(9)},
-                     {"created_at", r.text(7)},
-                     {"submitted_at", opt(12)},
-                     {"received_at", opt(8)}});
+    d.status = item.status;
+    d.due_at = item.due_at;
+    item.overdue = is_overdue(d, now);
+    out.items.push_back(std::move(item));
   }
-  json::value next = nullptr;
-  if (more) next = json::value(encode_list_key(listed.back().key));
+  if (more) out.next = listed.back().key;
+  return out;
+}
+
+Result<boost::json::object> DossierLists::list(const identity::Principal& who,
+                                               const DossierListFilter& filter) const {
+  auto page = this->page(who, filter);
+  if (!page) return tl::unexpected(page.error());
+  auto opt = [](const std::optional<std::string>& s) { return s ? json::value(*s) : json::value(nullptr); };
+  json::array items;
+  for (const auto& d : page->items) {
+    json::value step_json =
+        d.step == nullptr
+            ? json::value(json::object{{"id", d.step_id}})
+            : json::value(json::object{{"id", d.step->id}, {"name", d.step->name}, {"role", d.step->role}});
+    items.push_back(json::object{{"code", d.code},
+                                 {"procedure", json::object{{"code", d.procedure_code}, {"name", d.procedure_name}}},
+                                 {"applicant", json::object{{"name", d.applicant_name}}},
+                                 {"status", name(d.status)},
+                                 {"status_code", national_code(d.status)},
+                                 {"step", std::move(step_json)},
+                                 {"due_at", opt(d.due_at)},
+                                 {"step_due_at", opt(d.step_due_at)},
+                                 {"overdue", d.overdue},
+                                 {"timeliness", opt(d.timeliness)},
+                                 {"created_at", d.created_at},
+                                 {"submitted_at", opt(d.submitted_at)},
+                                 {"received_at", opt(d.received_at)}});
+  }
+  json::object counts;
+  for (const auto& [status, n] : page->counts) counts[status] = n;
   return json::object{{"items", std::move(items)},
-                      {"counts", std::move(*counted)},
-                      {"total", std::move(total)},
-                      {"next", next}};
+                      {"counts", std::move(counts)},
+                      {"total", page->total ? json::value(*page->total) : json::value(nullptr)},
+                      {"next", page->next ? json::value(encode_list_key(*page->next)) : json::value(nullptr)}};
 }
 
 }  // namespace sen::services

@@ -2,6 +2,7 @@
 
 #include <boost/json/object.hpp>
 #include <chrono>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,26 @@ struct DossierListFilter {
 std::string encode_list_key(const ListKey& key);
 Result<ListKey> decode_list_key(std::string_view text);
 
+// One dossier as lists show it.
+struct ListedDossier {
+  std::string code, procedure_code, procedure_name, applicant_name;
+  DossierStatus status = DossierStatus::kDraft;
+  std::string step_id;
+  const Step* step = nullptr;  // null when the procedure no longer has the step
+  std::optional<std::string> due_at, step_due_at, timeliness, submitted_at, received_at;
+  std::string created_at;
+  bool overdue = false;
+};
+
+// A page of a list: its dossiers, counts per status before filters, the total when it is known without
+// counting (only a status filter), and the cursor of the next page.
+struct DossierPage {
+  std::vector<ListedDossier> items;
+  std::map<std::string, std::int64_t> counts;
+  std::optional<std::int64_t> total;
+  std::optional<ListKey> next;
+};
+
 // Dossier lists: an applicant's own, an official's queue and everything an official may read. Each
 // scope the Authorizer gives is read with keyset paging on an index in the list order, and the pages
 // are merged, so any page costs the same however large the table. Counts per status come from
@@ -44,15 +65,15 @@ class DossierLists {
                const Clock& clock)
       : db_(db), catalog_(catalog), authorizer_(authorizer), clock_(clock) {}
 
-  // {"items", "counts" (per status, before filters), "total" (null when filters other than status make
-  // it unknown without counting), "next"}
+  Result<DossierPage> page(const identity::Principal& who, const DossierListFilter& filter) const;
+  // The page as the API gives it: {"items", "counts", "total" (null when unknown), "next"}.
   Result<boost::json::object> list(const identity::Principal& who, const DossierListFilter& filter) const;
 
  private:
   // Scopes left once those another scope covers are dropped.
   std::vector<identity::DossierScope> distinct_scopes(std::vector<identity::DossierScope> scopes) const;
   bool disjoint(const identity::DossierScope& a, const identity::DossierScope& b) const;
-  Result<boost::json::object> counts(storage::Connection& conn,
+  Result<std::map<std::string, std::int64_t>> counts(storage::Connection& conn,
                                      const std::vector<identity::DossierScope>& scopes) const;
 
   storage::Database& db_;

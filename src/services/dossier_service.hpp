@@ -12,6 +12,7 @@
 #include "calendar/working_calendar.hpp"
 #include "core/clock.hpp"
 #include "core/config.hpp"
+#include "core/language.hpp"
 #include "core/status.hpp"
 #include "core/ttl_cache.hpp"
 #include "documents/pdf_document.hpp"
@@ -28,6 +29,7 @@
 #include "services/procedure_rules.hpp"
 #include "services/workflow.hpp"
 #include "storage/database.hpp"
+#include "tables/table.hpp"
 
 namespace sen::services {
 
@@ -130,6 +132,14 @@ class DossierService {
   Result<boost::json::object> payment_callback(std::string_view body, std::string_view timestamp,
                                                std::string_view signature);
   Result<Download> payment_receipt(const identity::Principal& who, const std::string& code);
+
+  // Exports (dossier_exports.cpp): a list with its filters, every page to its end, and a dossier's
+  // process-control sheet (officials only), as tables to write as CSV or XLSX. A list longer than
+  // `max_rows` is kPayloadTooLarge: narrow the filters.
+  Result<tables::Table> list_table(const identity::Principal& who, DossierListFilter filter, Language lang,
+                                   std::size_t max_rows) const;
+  Result<tables::Table> control_sheet_table(const identity::Principal& who, const std::string& code,
+                                            Language lang);
 
   Result<boost::json::object> notifications(const identity::Principal& who);
   Status mark_notification_read(const identity::Principal& who, std::int64_t id);

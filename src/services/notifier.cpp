@@ -2,37 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "services/labels.hpp"
 #include "services/workflow.hpp"
 
 namespace sen::services {
-
-std::string_view status_label_vi(DossierStatus s) {
-  switch (s) {
-    case DossierStatus::kDraft:
-      return "Bản nháp";
-    case DossierStatus::kAwaitingPayment:
-      return "Chờ thanh toán phí, lệ phí";
-    case DossierStatus::kSubmitted:
-      return "Mới đăng ký";
-    case DossierStatus::kReceived:
-      return "Đã tiếp nhận";
-    case DossierStatus::kRefused:
-      return "Không được tiếp nhận";
-    case DossierStatus::kProcessing:
-      return "Đang xử lý";
-    case DossierStatus::kAwaitingSupplement:
-      return "Yêu cầu bổ sung hồ sơ";
-    case DossierStatus::kWithdrawn:
-      return "Đã rút hồ sơ";
-    case DossierStatus::kRejected:
-      return "Dừng xử lý";
-    case DossierStatus::kResultReady:
-      return "Đã có kết quả";
-    case DossierStatus::kReturned:
-      return "Đã trả kết quả";
-  }
-  return "";
-}
 
 std::string vietnamese_time(std::chrono::system_clock::time_point t) {
   const auto local = t + std::chrono::hours(7);
@@ -46,7 +19,7 @@ std::string vietnamese_time(std::chrono::system_clock::time_point t) {
 Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::string& procedure_name,
                         const std::string& comment, const std::string& public_url, const Clock& clock) {
   const std::string now = format_rfc3339(clock.now());
-  std::string message = fmt::format("Hồ sơ {} ({}): {}.", d.code, procedure_name, status_label_vi(d.status));
+  std::string message = fmt::format("Hồ sơ {} ({}): {}.", d.code, procedure_name, status_label(d.status, Language::kVietnamese));
   if (!comment.empty()) message += " Ghi chú: " + comment;
   if (d.due_at && clock_running(d.status)) {
     auto due = stored_time(d.due_at, "due_at");
@@ -64,7 +37,7 @@ Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::
       "trả lời.\n",
       d.applicant_name, message, public_url, d.code);
   return queue_email(conn, d.contact_email,
-                     fmt::format("[Sen] Hồ sơ {}: {}", d.code, status_label_vi(d.status)), body, clock);
+                     fmt::format("[Sen] Hồ sơ {}: {}", d.code, status_label(d.status, Language::kVietnamese)), body, clock);
 }
 
 Status queue_email(storage::Connection& conn, const std::string& to, const std::string& subject,

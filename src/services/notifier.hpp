@@ -10,8 +10,6 @@
 
 namespace sen::services {
 
-// Vietnamese label of a status, for notifications and documents ("Đã tiếp nhận", ...).
-std::string_view status_label_vi(DossierStatus status);
 // "17:00 ngày 03/12/2026": how people read a time in Vietnam (UTC+7).
 std::string vietnamese_time(std::chrono::system_clock::time_point t);
 

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "services/labels.hpp"
 #include "services/notifier.hpp"
 
 namespace sen::services {
@@ -86,7 +87,7 @@ documents::DocumentSpec receipt_spec(const PaperContext& c, const std::vector<Do
                  {"Nơi nộp", c.agency_name},
                  {"Hình thức nộp", d.channel == "online" ? "Trực tuyến" : d.channel},
                  {"Thời điểm nộp", display_time(d.submitted_at.value_or(d.created_at))},
-                 {"Trạng thái", std::string(status_label_vi(d.status))},
+                 {"Trạng thái", std::string(status_label(d.status, Language::kVietnamese))},
                  {"Hẹn trả kết quả", d.due_at ? display_time(*d.due_at) : "Sau khi cơ quan tiếp nhận hồ sơ"},
                  {"Phí, lệ phí", d.fee_vnd == 0 ? "Miễn phí" : fmt::format("{} đồng", d.fee_vnd)}};
   s.sections.push_back(std::move(main));

@@ -49,7 +49,11 @@ export function manageOfficial(id: string, action: OfficialAction): Promise<void
 }
 
 // A dry run checks every row and writes nothing; otherwise the valid rows are written (skip_invalid).
-export function importOfficials(file: Blob, dryRun: boolean): Promise<ImportResult> {
-  const csv = new Blob([file], { type: "text/csv" });
-  return sendBytes("POST", apiUrl("/officials/import", dryRun ? { dry_run: "true" } : { skip_invalid: "true" }), csv);
+// The file goes as XLSX or CSV by its name; the server checks that the content agrees.
+export function importOfficials(file: File, dryRun: boolean): Promise<ImportResult> {
+  const type = file.name.toLowerCase().endsWith(".xlsx") ? XLSX_TYPE : "text/csv";
+  const body = new Blob([file], { type });
+  return sendBytes("POST", apiUrl("/officials/import", dryRun ? { dry_run: "true" } : { skip_invalid: "true" }), body);
 }
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

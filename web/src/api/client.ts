@@ -72,6 +72,15 @@ async function send(method: "POST" | "PUT" | "DELETE", url: string, body?: unkno
   return response;
 }
 
+// A file the server builds on request (an export): its bytes and the name the server gives it.
+export async function getFile(url: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw await errorOf(response);
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const match = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await response.blob(), fileName: match?.[1] ?? null };
+}
+
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
   return (await (await send("POST", url, body)).json()) as T;
 }

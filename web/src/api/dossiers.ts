@@ -18,14 +18,24 @@ export const dossierFileUrl = {
 
 // Citizens and businesses: their own dossiers. Officials: their queue, or with scope "all" every
 // dossier they may read; most urgent first.
-export function listDossiers(
-  query: { status?: string; scope?: string; q?: string; overdue?: boolean; due_today?: boolean },
-  after: string | null,
-  signal?: AbortSignal,
-): Promise<DossierPage<DossierListItem>> {
+export type DossierListQuery = { status?: string; scope?: string; q?: string; overdue?: boolean; due_today?: boolean };
+
+function listParams(query: DossierListQuery) {
   const { overdue, due_today, ...rest } = query;
-  const flags = { overdue: overdue ? "true" : undefined, due_today: due_today ? "true" : undefined };
-  return getJson(apiUrl("/dossiers", { ...rest, ...flags, cursor: after, limit: PAGE_SIZE }), signal);
+  return { ...rest, overdue: overdue ? "true" : undefined, due_today: due_today ? "true" : undefined };
+}
+
+export function listDossiers(query: DossierListQuery, after: string | null, signal?: AbortSignal): Promise<DossierPage<DossierListItem>> {
+  return getJson(apiUrl("/dossiers", { ...listParams(query), cursor: after, limit: PAGE_SIZE }), signal);
+}
+
+// The whole list with the same filters, every page, as a spreadsheet in the reader's language.
+export function dossierExportUrl(query: DossierListQuery, format: "csv" | "xlsx", lang: string): string {
+  return apiUrl("/dossiers/export", { ...listParams(query), format, lang });
+}
+
+export function controlSheetExportUrl(code: string, format: "csv" | "xlsx", lang: string): string {
+  return apiUrl(path(code, "/control-sheet"), { format, lang });
 }
 
 export function getDossier(code: string, signal?: AbortSignal): Promise<Dossier> {

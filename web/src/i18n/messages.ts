@@ -48,6 +48,11 @@ const vi = {
   type_dac_khu: "Đặc khu",
 
   loadMore: "Xem thêm",
+  exportLabel: "Tải về:",
+  exportCsv: "CSV",
+  exportXlsx: "Excel (XLSX)",
+  exportPreparing: "Đang chuẩn bị…",
+  exportFailed: "Không tải được tệp. Vui lòng thử lại.",
   loading: "Đang tải…",
   retry: "Thử lại",
   errorGeneric: "Không tải được dữ liệu. Vui lòng thử lại.",
@@ -267,7 +272,7 @@ const vi = {
   importHeading: "Nhập cán bộ từ tệp CSV",
   importIntro:
     "Dòng đầu ghi tên cột: username, full_name, email, agency, roles (nhiều vai trò cách nhau bởi dấu ;). Mỗi cán bộ nhận mật khẩu dùng một lần qua thư điện tử và phải đổi khi đăng nhập lần đầu.",
-  importFileLabel: "Tệp CSV (UTF-8)",
+  importFileLabel: "Tệp Excel (XLSX) hoặc CSV (UTF-8)",
   importCheck: "Kiểm tra tệp",
   importChecking: "Đang kiểm tra…",
   importSummary: (rows: number, valid: number): string => `${fmtVi(rows)} dòng, ${fmtVi(valid)} dòng hợp lệ.`,
@@ -329,6 +334,11 @@ const en: Messages = {
   type_dac_khu: "Special zone",
 
   loadMore: "Load more",
+  exportLabel: "Download:",
+  exportCsv: "CSV",
+  exportXlsx: "Excel (XLSX)",
+  exportPreparing: "Preparing…",
+  exportFailed: "The file could not be downloaded. Please try again.",
   loading: "Loading…",
   retry: "Try again",
   errorGeneric: "Could not load the data. Please try again.",
@@ -547,7 +557,7 @@ const en: Messages = {
   importHeading: "Import officials from a CSV file",
   importIntro:
     "The first row names the columns: username, full_name, email, agency, roles (several roles separated by ;). Each official receives a one-time password by e-mail and must change it at first sign-in.",
-  importFileLabel: "CSV file (UTF-8)",
+  importFileLabel: "Excel (XLSX) or CSV (UTF-8) file",
   importCheck: "Check the file",
   importChecking: "Checking…",
   importSummary: (rows, valid) => `${fmtEn(rows)} rows, ${fmtEn(valid)} valid.`,

@@ -77,7 +77,7 @@ export function ImportOfficialsSection({ onSessionError }: { onSessionError: (er
         <FileField
           id={FILE_ID}
           label={t.importFileLabel}
-          accept=".csv,text/csv"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           error={error === "errorImportFileMissing" ? errorText(t, error) : undefined}
           onChange={(f) => {
             setFile(f);

@@ -1,4 +1,6 @@
+import { controlSheetExportUrl } from "../api/dossiers";
 import { Breadcrumb } from "../components/Breadcrumb";
+import { ExportButtons } from "../components/ExportButtons";
 import { Loading } from "../components/Loading";
 import { ActionPanel } from "../dossiers/ActionPanel";
 import { DocumentList } from "../dossiers/DocumentList";
@@ -33,7 +35,7 @@ export function OfficialDossierPage({ route }: { route: OfficialRoute }) {
 // What an official needs to act: the current state and step, the actions open to them, the
 // applicant's form and papers, and the control sheet.
 function OfficialDossier({ code }: { code: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const onSessionError = useSignedOutOn401();
   const { dossier, reload, replace } = useDossier(code);
   const onActed = useOnActed(replace);
@@ -91,7 +93,18 @@ function OfficialDossier({ code }: { code: string }) {
       <ResultPanel dossier={d} />
       <section class="section" aria-labelledby="control-sheet-heading">
         <h2 id="control-sheet-heading">{t.controlSheetHeading}</h2>
-        {d.events.length === 0 ? <p>{t.timelineEmpty}</p> : <ControlSheet events={d.events} labelledBy="control-sheet-heading" />}
+        {d.events.length === 0 ? (
+          <p>{t.timelineEmpty}</p>
+        ) : (
+          <>
+            <ExportButtons
+              label={t.controlSheetExportLabel}
+              testId="control-sheet-export"
+              url={(format) => controlSheetExportUrl(d.code, format, lang)}
+            />
+            <ControlSheet events={d.events} labelledBy="control-sheet-heading" />
+          </>
+        )}
       </section>
     </>
   );

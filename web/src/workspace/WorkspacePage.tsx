@@ -1,5 +1,6 @@
 import { useAnnounceOnChange } from "../a11y/Announcer";
-import { listDossiers } from "../api/dossiers";
+import { type DossierListQuery, dossierExportUrl, listDossiers } from "../api/dossiers";
+import { ExportButtons } from "../components/ExportButtons";
 import { ChoiceGroup } from "../components/ChoiceGroup";
 import { LoadError } from "../components/LoadError";
 import { LoadMoreButton } from "../components/LoadMoreButton";
@@ -34,24 +35,19 @@ export function WorkspacePage({ route }: { route: WorkspaceRoute }) {
 const COUNT_ID = "queue-count";
 
 function Workspace({ route }: { route: WorkspaceRoute }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state } = useSession();
   const roles = state.status === "signedIn" ? state.roles : null;
   const allowed = hasWorkspace(roles);
   const key = roles !== null && allowed ? `queue:${route.scope}:${route.status}:${route.due}:${route.q}` : null;
-  const list = usePagedList(key, (after, signal) =>
-    listDossiers(
-      {
-        status: route.status,
-        scope: route.scope === "all" ? "all" : "",
-        q: route.q,
-        overdue: route.due === "overdue",
-        due_today: route.due === "today",
-      },
-      after,
-      signal,
-    ),
-  );
+  const query: DossierListQuery = {
+    status: route.status,
+    scope: route.scope === "all" ? "all" : "",
+    q: route.q,
+    overdue: route.due === "overdue",
+    due_today: route.due === "today",
+  };
+  const list = usePagedList(key, (after, signal) => listDossiers(query, after, signal));
   useSignedOutOnResource401(list);
   const count =
     list.status !== "ready" ? null : list.total === null ? t.dossierShown(list.items.length) : t.dossierCount(list.total);
@@ -123,7 +119,14 @@ function Workspace({ route }: { route: WorkspaceRoute }) {
             {list.items.length === 0 ? (
               <p class="notice">{t.queueEmpty}</p>
             ) : (
-              <QueueTable items={list.items} labelledBy="queue-heading" />
+              <>
+                <ExportButtons
+                  label={t.queueExportLabel}
+                  testId="queue-export"
+                  url={(format) => dossierExportUrl(query, format, lang)}
+                />
+                <QueueTable items={list.items} labelledBy="queue-heading" />
+              </>
             )}
             {list.error !== null && <LoadError onRetry={list.loadMore} />}
             {list.hasMore && <LoadMoreButton busy={list.loadingMore} onClick={list.loadMore} />}

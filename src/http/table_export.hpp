@@ -1,0 +1,30 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/language.hpp"
+#include "core/status.hpp"
+#include "http/message.hpp"
+#include "tables/table.hpp"
+
+namespace sen::http {
+
+inline constexpr std::string_view kXlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+enum class TableFormat { kCsv, kXlsx };
+
+// `format` (csv or xlsx; required) and `lang` (vi, the default, or en) of an export request; a missing
+// or unknown value is kInvalidArgument naming the parameter.
+Result<TableFormat> table_format_param(const Request& r);
+Result<Language> language_param(const Request& r);
+
+// The query parameters an export takes besides a list's own filters.
+inline constexpr std::string_view kExportParams[] = {"format", "lang"};
+
+// The table as a download named `<file_stem>.csv` or `.xlsx`, or the error as problem+json.
+Response table_download(const Result<tables::Table>& table, TableFormat format, std::string_view file_stem,
+                        const std::filesystem::path& scratch_dir, const Request& r);
+
+}  // namespace sen::http
