@@ -23,13 +23,13 @@ std::string in(Language lang, std::string_view vi, std::string_view en) {
 
 Result<tables::Table> audit_table(storage::Database& db, const Query& q, Language lang, std::size_t max_rows,
                                   const ActorName& actor_name) {
-  tables::Table table{in(lang, "Nhật ký kiểm toán", "Audit log"),
-                      {in(lang, "Số thứ tự", "Sequence"), in(lang, "Thời điểm", "When"),
-                       in(lang, "Người thực hiện", "Actor"), in(lang, "Địa chỉ IP", "IP address"),
-                       in(lang, "Hành động", "Action"), in(lang, "Loại đối tượng", "Object type"),
-                       in(lang, "Mã đối tượng", "Object"), in(lang, "Địa bàn", "Place"),
-                       in(lang, "Nội dung", "Details"), in(lang, "Mã băm", "Hash")},
-                      {}};
+  tables::Table table{
+      in(lang, "Nhật ký kiểm toán", "Audit log"),
+      {in(lang, "Số thứ tự", "Sequence"), in(lang, "Thời điểm", "When"), in(lang, "Người thực hiện", "Actor"),
+       in(lang, "Địa chỉ IP", "IP address"), in(lang, "Hành động", "Action"),
+       in(lang, "Loại đối tượng", "Object type"), in(lang, "Mã đối tượng", "Object"),
+       in(lang, "Địa bàn", "Place"), in(lang, "Nội dung", "Details"), in(lang, "Mã băm", "Hash")},
+      {}};
   std::map<std::string, std::string> names;  // actor id -> name, looked up once per export
   storage::PageRequest page{kExportPageSize, ""};
   for (;;) {

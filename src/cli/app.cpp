@@ -519,8 +519,7 @@ int run_officials_import(const Config& config, const ImportCommand& command) {
                                   command.dry_run,
                                   {},
                                   progress_bar("importing")};
-  auto outcome =
-      identity::import_officials(text.str(), **db, accounts, options, identity::Origin{"", "cli"});
+  auto outcome = identity::import_officials(text.str(), **db, accounts, options, identity::Origin{"", "cli"});
   if (!outcome) return report(outcome.error());
   for (const auto& e : outcome->errors) {
     std::fprintf(stderr, "row %zu%s%s: %s\n", e.row, e.column.empty() ? "" : ", ", e.column.c_str(),

@@ -122,11 +122,11 @@ int main(int argc, char** argv) {
   auto* officials = app.add_subcommand("officials", "Officials");
   officials->require_subcommand(1);
   sen::cli::ImportCommand import_command;
-  auto* officials_import =
-      officials->add_subcommand("import",
-                                "Import officials from CSV or XLSX (columns username, full_name, email, agency, "
-                                "roles; roles separated by ';'); "
-                                "one-time passwords go out by e-mail");
+  auto* officials_import = officials->add_subcommand(
+      "import",
+      "Import officials from CSV or XLSX (columns username, full_name, email, agency, "
+      "roles; roles separated by ';'); "
+      "one-time passwords go out by e-mail");
   add_storage_flags(officials_import, options);
   officials_import->add_option("file", import_command.file, "the CSV or XLSX file")->required();
   officials_import->add_flag("--skip-invalid", import_command.skip_invalid,

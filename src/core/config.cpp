@@ -163,7 +163,8 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "auth.import_max_unpacked_bytes",
       "an XLSX import file's content once unzipped (a small file can unpack to gigabytes; 413 above)",
-      [](Config& c) -> std::size_t& { return c.auth.import_max_unpacked_bytes; }, 1024, 1024ll * 1024 * 1024));
+      [](Config& c) -> std::size_t& { return c.auth.import_max_unpacked_bytes; }, 1024,
+      1024ll * 1024 * 1024));
   all.push_back(string_setting("oidc.issuer", "external OpenID provider's issuer URL; empty disables it",
                                [](Config& c) -> std::string& { return c.oidc.issuer; }));
   all.push_back(string_setting("oidc.client_id", "this server's client id at the provider",

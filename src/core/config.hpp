@@ -53,7 +53,7 @@ struct AuthConfig {
   int principal_cache_entries = 10000;   // 0 disables the cache
   int one_time_password_ttl_hours = 72;  // one-time passwords (new officials, resets) stop working after this
   int import_max_rows = 5000;            // officials in one import file
-  std::size_t import_body_limit_bytes = 2 * 1024 * 1024;  // an import file sent to the API (413 above)
+  std::size_t import_body_limit_bytes = 2 * 1024 * 1024;     // an import file sent to the API (413 above)
   std::size_t import_max_unpacked_bytes = 64 * 1024 * 1024;  // an XLSX import's XML once unzipped
 };
 

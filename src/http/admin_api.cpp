@@ -257,15 +257,15 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
         if (!who) return error_response(who.error(), r);
         const auto type = r.header("content-type").value_or("");
         if (!type.starts_with("text/csv") && !type.starts_with(kXlsxMediaType)) {
-          return error_response(Error{ErrorCode::kUnsupportedMediaType,
-                                      fmt::format("Send the file as text/csv or {}", kXlsxMediaType),
-                                      "content-type"},
-                                r);
+          return error_response(
+              Error{ErrorCode::kUnsupportedMediaType,
+                    fmt::format("Send the file as text/csv or {}", kXlsxMediaType), "content-type"},
+              r);
         }
         if (type.starts_with(kXlsxMediaType) != tables::looks_like_xlsx(r.body)) {
-          return error_response(
-              Error{ErrorCode::kInvalidArgument, "The file's content does not match its content-type", "file"},
-              r);
+          return error_response(Error{ErrorCode::kInvalidArgument,
+                                      "The file's content does not match its content-type", "file"},
+                                r);
         }
         identity::ImportOptions options;
         options.max_rows = ctx.import_max_rows;
@@ -273,8 +273,7 @@ void add_admin_routes(Router& router, const ApiContext& ctx) {
         options.dry_run = query_flag(r, "dry_run");
         options.skip_invalid = query_flag(r, "skip_invalid");
         options.check = [&](const identity::ImportRow& row) { return import_row_allowed(ctx, *who, row); };
-        auto outcome =
-            identity::import_officials(r.body, ctx.db, ctx.accounts, options, origin_of(r, &*who));
+        auto outcome = identity::import_officials(r.body, ctx.db, ctx.accounts, options, origin_of(r, &*who));
         if (!outcome) return error_response(outcome.error(), r);
         json::object extensions{{"rows", outcome->rows},
                                 {"valid", outcome->valid},

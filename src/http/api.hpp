@@ -37,8 +37,8 @@ struct ApiContext {
   services::DossierService& dossiers;
   pki::CredentialStore& credentials;
   std::size_t upload_limit_bytes;
-  std::size_t import_body_limit_bytes;  // auth.import_body_limit_bytes
-  std::size_t import_max_rows;          // auth.import_max_rows
+  std::size_t import_body_limit_bytes;    // auth.import_body_limit_bytes
+  std::size_t import_max_rows;            // auth.import_max_rows
   std::size_t import_max_unpacked_bytes;  // auth.import_max_unpacked_bytes
   std::size_t export_max_rows;            // server.export_max_rows
   std::filesystem::path scratch_dir;      // short-lived files (XLSX being written), under the data dir

@@ -74,7 +74,9 @@ Result<services::DossierListFilter> parse_list_query(const Request& r, ListUse u
       "scope", "status", "procedure", "overdue", "due_today", "submitted_from", "submitted_to", "q"};
   static constexpr std::array<std::string_view, 2> kPaging = {"limit", "cursor"};
   for (const auto& [name, value] : r.query) {
-    auto in = [&name](const auto& names) { return std::find(std::begin(names), std::end(names), name) != std::end(names); };
+    auto in = [&name](const auto& names) {
+      return std::find(std::begin(names), std::end(names), name) != std::end(names);
+    };
     const bool known = in(kFilters) || (use == ListUse::kPage ? in(kPaging) : in(kExportParams));
     if (!known) return fail(ErrorCode::kInvalidArgument, name + " is not a filter of this list", name);
   }
@@ -165,23 +167,24 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                                         "ho-so", ctx.scratch_dir, r);
                 });
               }});
-  router.add({"GET", "/api/v1/dossiers/{code}/control-sheet", [&ctx, &svc](const Request& r) {
-                return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  for (const auto& [name, value] : r.query) {
-                    if (name != "format" && name != "lang")
-                      return error_response(Error{ErrorCode::kInvalidArgument,
-                                                  name + " is not a parameter of this export", name, {}},
-                                            r);
-                  }
-                  auto format = table_format_param(r);
-                  if (!format) return error_response(format.error(), r);
-                  auto lang = language_param(r);
-                  if (!lang) return error_response(lang.error(), r);
-                  const auto code = code_of(r);
-                  return table_download(svc.control_sheet_table(who, code, *lang), *format,
-                                        "phieu-kiem-soat-" + code, ctx.scratch_dir, r);
-                });
-              }});
+  router.add(
+      {"GET", "/api/v1/dossiers/{code}/control-sheet", [&ctx, &svc](const Request& r) {
+         return signed_in(ctx, r, [&](const identity::Principal& who) {
+           for (const auto& [name, value] : r.query) {
+             if (name != "format" && name != "lang")
+               return error_response(
+                   Error{ErrorCode::kInvalidArgument, name + " is not a parameter of this export", name, {}},
+                   r);
+           }
+           auto format = table_format_param(r);
+           if (!format) return error_response(format.error(), r);
+           auto lang = language_param(r);
+           if (!lang) return error_response(lang.error(), r);
+           const auto code = code_of(r);
+           return table_download(svc.control_sheet_table(who, code, *lang), *format,
+                                 "phieu-kiem-soat-" + code, ctx.scratch_dir, r);
+         });
+       }});
   router.add({"GET", "/api/v1/dossiers/{code}", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   return reply(svc.get(who, code_of(r)), r);

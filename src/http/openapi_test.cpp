@@ -34,9 +34,17 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   ServicesConfig services_config;
   services::DossierService dossiers(
       {*(*t)->db, catalog, places, cal, authorizer, clock, files, credentials, **renderer, services_config});
-  ApiContext ctx{*(*t)->db, places, cal,    metrics, accounts, authorizer,  limiter, limiter, limiter, 3600,
-                 nullptr,   "",     "test", catalog, dossiers, credentials, 1024,    1024,    10,
-                 1 << 20,   100,    std::filesystem::temp_directory_path()};
+  ApiContext ctx{*(*t)->db, places,
+                 cal,       metrics,
+                 accounts,  authorizer,
+                 limiter,   limiter,
+                 limiter,   3600,
+                 nullptr,   "",
+                 "test",    catalog,
+                 dossiers,  credentials,
+                 1024,      1024,
+                 10,        1 << 20,
+                 100,       std::filesystem::temp_directory_path()};
   Router router;
   add_all_routes(router, ctx);
 

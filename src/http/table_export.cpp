@@ -39,9 +39,8 @@ Response table_download(const Result<tables::Table>& table, TableFormat format, 
       break;
     }
   }
-  out.headers.push_back({"Content-Disposition",
-                         fmt::format("attachment; filename=\"{}.{}\"", file_stem,
-                                     format == TableFormat::kCsv ? "csv" : "xlsx")});
+  out.headers.push_back({"Content-Disposition", fmt::format("attachment; filename=\"{}.{}\"", file_stem,
+                                                            format == TableFormat::kCsv ? "csv" : "xlsx")});
   out.headers.push_back({"Cache-Control", "private, no-store"});
   return out;
 }

@@ -11,7 +11,8 @@
 
 namespace sen::http {
 
-inline constexpr std::string_view kXlsxMediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+inline constexpr std::string_view kXlsxMediaType =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 enum class TableFormat { kCsv, kXlsx };
 

@@ -34,8 +34,8 @@ using RowCheck = std::function<std::optional<ImportError>(const ImportRow&)>;
 struct ImportOptions {
   std::size_t max_rows = 5000;                        // auth.import_max_rows
   std::size_t max_unpacked_bytes = 64 * 1024 * 1024;  // auth.import_max_unpacked_bytes (XLSX only)
-  bool skip_invalid = false;    // write the valid rows even when others fail
-  bool dry_run = false;         // check only
+  bool skip_invalid = false;                          // write the valid rows even when others fail
+  bool dry_run = false;                               // check only
   RowCheck check;
   std::function<void(std::size_t done, std::size_t total)> progress;
 };

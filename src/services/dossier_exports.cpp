@@ -22,7 +22,8 @@ std::string_view in(Language lang, std::string_view vi, std::string_view en) {
 
 // An instant the database holds, appended to the row (empty when there is none); one that does not
 // parse is an error, never left out.
-Status append_time(std::vector<tables::Cell>& row, const std::optional<std::string>& text, std::string_view what) {
+Status append_time(std::vector<tables::Cell>& row, const std::optional<std::string>& text,
+                   std::string_view what) {
   if (!text) {
     row.emplace_back();
     return {};
@@ -46,7 +47,8 @@ Result<tables::Table> DossierService::list_table(const identity::Principal& who,
        std::string(in(lang, "Trạng thái", "Status")), std::string(in(lang, "Bước", "Step")),
        std::string(in(lang, "Ngày nộp", "Submitted")), std::string(in(lang, "Ngày tiếp nhận", "Received")),
        std::string(in(lang, "Hạn giải quyết", "Due")), std::string(in(lang, "Hạn của bước", "Step due")),
-       std::string(in(lang, "Quá hạn", "Overdue")), std::string(in(lang, "Kết quả đúng hạn/trễ hạn", "On time / late"))},
+       std::string(in(lang, "Quá hạn", "Overdue")),
+       std::string(in(lang, "Kết quả đúng hạn/trễ hạn", "On time / late"))},
       {}};
   filter.limit = kExportPageSize;
   filter.after.reset();
@@ -97,7 +99,8 @@ Result<tables::Table> DossierService::control_sheet_table(const identity::Princi
        std::string(in(lang, "Người xử lý", "By")), std::string(in(lang, "Vai trò", "Role")),
        std::string(in(lang, "Cơ quan", "Agency")), std::string(in(lang, "Từ trạng thái", "From status")),
        std::string(in(lang, "Sang trạng thái", "To status")), std::string(in(lang, "Thời điểm", "When")),
-       std::string(in(lang, "Bắt đầu bước", "Step started")), std::string(in(lang, "Hạn của bước", "Step due")),
+       std::string(in(lang, "Bắt đầu bước", "Step started")),
+       std::string(in(lang, "Hạn của bước", "Step due")),
        std::string(in(lang, "Đúng hạn/trễ hạn", "On time / late")),
        std::string(in(lang, "Ý kiến, lý do", "Comment, reason"))},
       {}};

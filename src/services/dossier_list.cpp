@@ -157,8 +157,8 @@ std::vector<DossierScope> DossierLists::distinct_scopes(std::vector<DossierScope
   return out;
 }
 
-Result<std::map<std::string, std::int64_t>> DossierLists::counts(storage::Connection& conn,
-                                                 const std::vector<DossierScope>& scopes) const {
+Result<std::map<std::string, std::int64_t>> DossierLists::counts(
+    storage::Connection& conn, const std::vector<DossierScope>& scopes) const {
   std::vector<std::string> counters;
   bool from_counters = true;
   for (std::size_t i = 0; i < scopes.size() && from_counters; ++i) {
@@ -190,7 +190,8 @@ Result<std::map<std::string, std::int64_t>> DossierLists::counts(storage::Connec
   return by_status;
 }
 
-Result<DossierPage> DossierLists::page(const identity::Principal& who, const DossierListFilter& filter) const {
+Result<DossierPage> DossierLists::page(const identity::Principal& who,
+                                       const DossierListFilter& filter) const {
   if (!filter.procedure.empty() && !catalog_.get(filter.procedure)) {
     return fail(ErrorCode::kInvalidArgument, "procedure is not a procedure code", "procedure");
   }
@@ -279,7 +280,9 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who, const Dos
     if (!procedure) return tl::unexpected(procedure.error());
     const auto status = parse_status(r.text(3));
     if (!status) return fail_internal("dossier " + r.text(0) + " has an unknown status " + r.text(3));
-    auto opt = [&](std::size_t i) { return r.is_null(i) ? std::nullopt : std::optional<std::string>(r.text(i)); };
+    auto opt = [&](std::size_t i) {
+      return r.is_null(i) ? std::nullopt : std::optional<std::string>(r.text(i));
+    };
     ListedDossier item;
     item.code = r.text(0);
     item.procedure_code = r.text(1);
@@ -315,26 +318,28 @@ Result<boost::json::object> DossierLists::list(const identity::Principal& who,
         d.step == nullptr
             ? json::value(json::object{{"id", d.step_id}})
             : json::value(json::object{{"id", d.step->id}, {"name", d.step->name}, {"role", d.step->role}});
-    items.push_back(json::object{{"code", d.code},
-                                 {"procedure", json::object{{"code", d.procedure_code}, {"name", d.procedure_name}}},
-                                 {"applicant", json::object{{"name", d.applicant_name}}},
-                                 {"status", name(d.status)},
-                                 {"status_code", national_code(d.status)},
-                                 {"step", std::move(step_json)},
-                                 {"due_at", opt(d.due_at)},
-                                 {"step_due_at", opt(d.step_due_at)},
-                                 {"overdue", d.overdue},
-                                 {"timeliness", opt(d.timeliness)},
-                                 {"created_at", d.created_at},
-                                 {"submitted_at", opt(d.submitted_at)},
-                                 {"received_at", opt(d.received_at)}});
+    items.push_back(
+        json::object{{"code", d.code},
+                     {"procedure", json::object{{"code", d.procedure_code}, {"name", d.procedure_name}}},
+                     {"applicant", json::object{{"name", d.applicant_name}}},
+                     {"status", name(d.status)},
+                     {"status_code", national_code(d.status)},
+                     {"step", std::move(step_json)},
+                     {"due_at", opt(d.due_at)},
+                     {"step_due_at", opt(d.step_due_at)},
+                     {"overdue", d.overdue},
+                     {"timeliness", opt(d.timeliness)},
+                     {"created_at", d.created_at},
+                     {"submitted_at", opt(d.submitted_at)},
+                     {"received_at", opt(d.received_at)}});
   }
   json::object counts;
   for (const auto& [status, n] : page->counts) counts[status] = n;
-  return json::object{{"items", std::move(items)},
-                      {"counts", std::move(counts)},
-                      {"total", page->total ? json::value(*page->total) : json::value(nullptr)},
-                      {"next", page->next ? json::value(encode_list_key(*page->next)) : json::value(nullptr)}};
+  return json::object{
+      {"items", std::move(items)},
+      {"counts", std::move(counts)},
+      {"total", page->total ? json::value(*page->total) : json::value(nullptr)},
+      {"next", page->next ? json::value(encode_list_key(*page->next)) : json::value(nullptr)}};
 }
 
 }  // namespace sen::services

@@ -74,7 +74,7 @@ class DossierLists {
   std::vector<identity::DossierScope> distinct_scopes(std::vector<identity::DossierScope> scopes) const;
   bool disjoint(const identity::DossierScope& a, const identity::DossierScope& b) const;
   Result<std::map<std::string, std::int64_t>> counts(storage::Connection& conn,
-                                     const std::vector<identity::DossierScope>& scopes) const;
+                                                     const std::vector<identity::DossierScope>& scopes) const;
 
   storage::Database& db_;
   const ProcedureCatalog& catalog_;

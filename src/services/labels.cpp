@@ -54,9 +54,11 @@ std::string_view event_label(DossierAction a, Language lang) {
     case DossierAction::kRefuse:
       return pick(lang, "Từ chối tiếp nhận hồ sơ", "Refused at intake");
     case DossierAction::kRequestSupplement:
-      return pick(lang, "Yêu cầu bổ sung hồ sơ – tạm dừng tính thời hạn", "Supplement requested – time limit paused");
+      return pick(lang, "Yêu cầu bổ sung hồ sơ – tạm dừng tính thời hạn",
+                  "Supplement requested – time limit paused");
     case DossierAction::kResubmit:
-      return pick(lang, "Nộp bổ sung hồ sơ – tiếp tục tính thời hạn", "Supplement submitted – time limit resumed");
+      return pick(lang, "Nộp bổ sung hồ sơ – tiếp tục tính thời hạn",
+                  "Supplement submitted – time limit resumed");
     case DossierAction::kForward:
       return pick(lang, "Chuyển bước xử lý tiếp theo", "Forwarded to the next step");
     case DossierAction::kSendBack:

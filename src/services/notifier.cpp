@@ -19,7 +19,8 @@ std::string vietnamese_time(std::chrono::system_clock::time_point t) {
 Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::string& procedure_name,
                         const std::string& comment, const std::string& public_url, const Clock& clock) {
   const std::string now = format_rfc3339(clock.now());
-  std::string message = fmt::format("Hồ sơ {} ({}): {}.", d.code, procedure_name, status_label(d.status, Language::kVietnamese));
+  std::string message = fmt::format("Hồ sơ {} ({}): {}.", d.code, procedure_name,
+                                    status_label(d.status, Language::kVietnamese));
   if (!comment.empty()) message += " Ghi chú: " + comment;
   if (d.due_at && clock_running(d.status)) {
     auto due = stored_time(d.due_at, "due_at");
@@ -37,7 +38,8 @@ Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::
       "trả lời.\n",
       d.applicant_name, message, public_url, d.code);
   return queue_email(conn, d.contact_email,
-                     fmt::format("[Sen] Hồ sơ {}: {}", d.code, status_label(d.status, Language::kVietnamese)), body, clock);
+                     fmt::format("[Sen] Hồ sơ {}: {}", d.code, status_label(d.status, Language::kVietnamese)),
+                     body, clock);
 }
 
 Status queue_email(storage::Connection& conn, const std::string& to, const std::string& subject,

@@ -15,7 +15,8 @@ std::string trim(std::string_view s) {
 }
 
 bool looks_like_formula(const std::string& s) {
-  return !s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
+  return !s.empty() &&
+         (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r');
 }
 
 void append_field(std::string& out, const std::string& value) {

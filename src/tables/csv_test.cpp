@@ -19,7 +19,8 @@ TEST(Csv, WritesHeaderRowsAndVietnamTimes) {
 
 TEST(Csv, NeutralisesWhatASpreadsheetWouldRunAsAFormula) {
   Table t{"x", {"a"}, {}};
-  for (const char* v : {"=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx"}) t.rows.push_back({std::string(v)});
+  for (const char* v : {"=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx"})
+    t.rows.push_back({std::string(v)});
   const auto csv = write_csv(t);
   EXPECT_NE(csv.find("\"'=HYPERLINK(\"\"http://x\"\")\""), std::string::npos) << csv;
   EXPECT_NE(csv.find("\"'+1\""), std::string::npos);

@@ -90,7 +90,8 @@ class Archive {
       if (static_cast<std::size_t>(n) > budget_) {
         unzCloseCurrentFile(zip_);
         return fail(ErrorCode::kPayloadTooLarge,
-                    "The workbook unpacks to more than the import allows; split it into smaller files", "file");
+                    "The workbook unpacks to more than the import allows; split it into smaller files",
+                    "file");
       }
       budget_ -= static_cast<std::size_t>(n);
       out.append(chunk, static_cast<std::size_t>(n));
@@ -153,12 +154,12 @@ Status parse_xml(const std::string& xml, const std::string& what, XmlHandlers& h
     if (s->h->text) s->h->text(std::string_view(text, static_cast<std::size_t>(len)));
   });
   // A workbook never declares a DTD; one that does may be trying entity expansion.
-  XML_SetStartDoctypeDeclHandler(parser.get(), [](void* data, const XML_Char*, const XML_Char*,
-                                                  const XML_Char*, int) {
-    auto* s = static_cast<State*>(data);
-    s->doctype = true;
-    XML_StopParser(s->parser, XML_FALSE);
-  });
+  XML_SetStartDoctypeDeclHandler(parser.get(),
+                                 [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+                                   auto* s = static_cast<State*>(data);
+                                   s->doctype = true;
+                                   XML_StopParser(s->parser, XML_FALSE);
+                                 });
   const auto status = XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
   if (state.doctype) return bad_file(what + " declares a DOCTYPE");
   if (status != XML_STATUS_OK) {

@@ -102,7 +102,8 @@ TEST(Xlsx, RefusesWhatIsNotASafeWorkbook) {
       R"(<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;">]>)"
       R"(<workbook><sheets><sheet r:id="x" xmlns:r="r"/></sheets></workbook>)";
   EXPECT_NE(refused(zip_of({{"xl/workbook.xml", laughs}})).find("DOCTYPE"), std::string::npos);
-  EXPECT_NE(refused(zip_of({{"xl/workbook.xml", "<workbook><sheets>"}})).find("well-formed"), std::string::npos);
+  EXPECT_NE(refused(zip_of({{"xl/workbook.xml", "<workbook><sheets>"}})).find("well-formed"),
+            std::string::npos);
   // 4 MiB of zeros packs to a few KiB; it must not be unpacked past the budget.
   const std::string bomb = "<workbook>" + std::string(4 << 20, ' ') + "</workbook>";
   auto big = read_xlsx(zip_of({{"xl/workbook.xml", bomb}}), 1 << 20);

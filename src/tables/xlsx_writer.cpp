@@ -39,9 +39,12 @@ lxw_datetime vietnam_datetime(std::chrono::system_clock::time_point t) {
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::year_month_day ymd(day);
   const std::chrono::hh_mm_ss hms(local - day);
-  return lxw_datetime{int(ymd.year()),           static_cast<int>(unsigned(ymd.month())),
-                      static_cast<int>(unsigned(ymd.day())), static_cast<int>(hms.hours().count()),
-                      static_cast<int>(hms.minutes().count()), static_cast<double>(hms.seconds().count())};
+  return lxw_datetime{int(ymd.year()),
+                      static_cast<int>(unsigned(ymd.month())),
+                      static_cast<int>(unsigned(ymd.day())),
+                      static_cast<int>(hms.hours().count()),
+                      static_cast<int>(hms.minutes().count()),
+                      static_cast<double>(hms.seconds().count())};
 }
 
 std::size_t display_width(const std::string& s) {
@@ -108,7 +111,8 @@ Result<std::string> write_xlsx(const Table& table, const std::filesystem::path& 
   }
   if (err != LXW_NO_ERROR) {
     workbook_close(book);
-    return fail(ErrorCode::kInvalidArgument, std::string("A value cannot be written to XLSX: ") + lxw_strerror(err));
+    return fail(ErrorCode::kInvalidArgument,
+                std::string("A value cannot be written to XLSX: ") + lxw_strerror(err));
   }
   for (std::size_t c = 0; c < widths.size(); ++c) {
     worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
