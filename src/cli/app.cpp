@@ -349,7 +349,9 @@ int serve(const Config& config, storage::Database& db) {
                        static_cast<std::size_t>(config.auth.import_max_rows),
                        config.auth.import_max_unpacked_bytes,
                        static_cast<std::size_t>(config.server.export_max_rows),
-                       std::filesystem::path(config.storage.data_dir) / "tmp"};
+                       std::filesystem::path(config.storage.data_dir) / "tmp",
+                       {config.services.payment_hmac_secret, config.services.payment_callback_max_age_seconds},
+                       *services_clock};
   http::add_all_routes(router, ctx);
   services::OutboxWorker outbox(db, config.services, *services_clock);
   outbox.start();

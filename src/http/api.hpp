@@ -6,6 +6,7 @@
 #include "calendar/working_calendar.hpp"
 #include "core/rate_limiter.hpp"
 #include "http/metrics.hpp"
+#include "http/payment_callback.hpp"
 #include "http/router.hpp"
 #include "identity/account_service.hpp"
 #include "identity/authorization.hpp"
@@ -42,6 +43,8 @@ struct ApiContext {
   std::size_t import_max_unpacked_bytes;  // auth.import_max_unpacked_bytes
   std::size_t export_max_rows;            // server.export_max_rows
   std::filesystem::path scratch_dir;      // short-lived files (XLSX being written), under the data dir
+  PaymentGateway payment_gateway;
+  const Clock& clock;  // the services' clock (a test may set it through services.clock_file)
 };
 
 void add_system_routes(Router& router, const ApiContext& ctx);

@@ -1,5 +1,5 @@
 // Dossiers: the applicant's drafts, documents and submission; officials' queue and actions; results,
-// receipts, payments and ratings. Handlers only translate; DossierService decides.
+// receipts, payments and ratings. Handlers only translate; the parts of DossierService decide.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -13,6 +13,7 @@
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
+#include "http/payment_callback.hpp"
 #include "http/table_export.hpp"
 #include "services/dossier_service.hpp"
 
@@ -142,14 +143,14 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   in.contact_email = string_member(*body, "contact_email");
                   if (const auto* form = body->if_contains("form")) in.form = *form;
                   if (const auto* submit = body->if_contains("submit")) in.submit = submit->as_bool();
-                  return reply(svc.create_draft(who, in, origin_of(r, &who)), r, 201);
+                  return reply(svc.drafts.create_draft(who, in, origin_of(r, &who)), r, 201);
                 });
               }});
   router.add({"GET", "/api/v1/dossiers", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   auto filter = parse_list_query(r, ListUse::kPage);
                   if (!filter) return error_response(filter.error(), r);
-                  auto page = svc.list(who, *filter);
+                  auto page = svc.reads.list(who, *filter);
                   if (page && (*page)["next"].is_string())
                     (*page)["next"] = encode_cursor(std::string((*page)["next"].get_string()));
                   return reply(page, r);
@@ -163,8 +164,8 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   if (!format) return error_response(format.error(), r);
                   auto lang = language_param(r);
                   if (!lang) return error_response(lang.error(), r);
-                  return table_download(svc.list_table(who, *filter, *lang, ctx.export_max_rows), *format,
-                                        "ho-so", ctx.scratch_dir, r);
+                  return table_download(svc.reads.list_table(who, *filter, *lang, ctx.export_max_rows),
+                                        *format, "ho-so", ctx.scratch_dir, r);
                 });
               }});
   router.add(
@@ -181,67 +182,68 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
            auto lang = language_param(r);
            if (!lang) return error_response(lang.error(), r);
            const auto code = code_of(r);
-           return table_download(svc.control_sheet_table(who, code, *lang), *format,
+           return table_download(svc.reads.control_sheet_table(who, code, *lang), *format,
                                  "phieu-kiem-soat-" + code, ctx.scratch_dir, r);
          });
        }});
   router.add({"GET", "/api/v1/dossiers/{code}", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return reply(svc.get(who, code_of(r)), r);
+                  return reply(svc.reads.get(who, code_of(r)), r);
                 });
               }});
   // Polled by clients: answered on the network thread when both the caller and the dossier are in
   // memory.
   Route status{"GET", "/api/v1/dossiers/{code}/status", [&ctx, &svc](const Request& r) {
                  return signed_in(ctx, r, [&](const identity::Principal& who) {
-                   return reply(svc.status_of(who, code_of(r)), r);
+                   return reply(svc.reads.status_of(who, code_of(r)), r);
                  });
                }};
   status.from_memory = [&ctx, &svc](const Request& r) -> std::optional<Response> {
     auto who = authenticate_from_memory(r, ctx.accounts);
     if (!who) return std::nullopt;
-    auto answer = svc.status_from_memory(*who, code_of(r));
+    auto answer = svc.reads.status_from_memory(*who, code_of(r));
     if (!answer) return std::nullopt;
     return reply(*answer, r);
   };
   router.add(std::move(status));
-  router.add(
-      {"PUT", "/api/v1/dossiers/{code}/form", [&ctx, &svc](const Request& r) {
-         return signed_in(ctx, r, [&](const identity::Principal& who) {
-           auto body = parse_json_object_body(r);
-           if (!body) return error_response(body.error(), r);
-           if (auto s = check_members(
-                   *body, {{"form", JsonKind::kObject, true}, {"contact_email", JsonKind::kString}});
-               !s) {
-             return error_response(s.error(), r);
-           }
-           const auto* form = body->if_contains("form");
-           std::string email;
-           const bool has_email = body->contains("contact_email");
-           if (has_email) email = string_member(*body, "contact_email");
-           return reply(
-               svc.update_form(who, code_of(r), *form, has_email ? &email : nullptr, origin_of(r, &who)), r);
-         });
-       }});
+  router.add({"PUT", "/api/v1/dossiers/{code}/form", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto body = parse_json_object_body(r);
+                  if (!body) return error_response(body.error(), r);
+                  if (auto s = check_members(
+                          *body, {{"form", JsonKind::kObject, true}, {"contact_email", JsonKind::kString}});
+                      !s) {
+                    return error_response(s.error(), r);
+                  }
+                  const auto* form = body->if_contains("form");
+                  std::string email;
+                  const bool has_email = body->contains("contact_email");
+                  if (has_email) email = string_member(*body, "contact_email");
+                  return reply(svc.drafts.update_form(who, code_of(r), *form, has_email ? &email : nullptr,
+                                                      origin_of(r, &who)),
+                               r);
+                });
+              }});
   Route upload{"PUT", "/api/v1/dossiers/{code}/documents/{component}", [&ctx, &svc](const Request& r) {
                  return signed_in(ctx, r, [&](const identity::Principal& who) {
-                   return reply(svc.put_document(who, code_of(r), std::string(r.path_param("component")),
-                                                 r.body, origin_of(r, &who)),
-                                r);
+                   return reply(
+                       svc.drafts.put_document(who, code_of(r), std::string(r.path_param("component")),
+                                               r.body, origin_of(r, &who)),
+                       r);
                  });
                }};
   upload.body_limit = ctx.upload_limit_bytes;
   router.add(std::move(upload));
   router.add({"GET", "/api/v1/dossiers/{code}/documents/{component}", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return download(svc.read_document(who, code_of(r), std::string(r.path_param("component"))),
-                                  r);
+                  return download(
+                      svc.drafts.read_document(who, code_of(r), std::string(r.path_param("component"))), r);
                 });
               }});
   router.add({"DELETE", "/api/v1/dossiers/{code}/documents/{component}", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  auto done = svc.delete_document(who, code_of(r), std::string(r.path_param("component")),
-                                                  origin_of(r, &who));
+                  auto done = svc.drafts.delete_document(
+                      who, code_of(r), std::string(r.path_param("component")), origin_of(r, &who));
                   if (!done) return error_response(done.error(), r);
                   return Response{204, "application/json", "", {}};
                 });
@@ -252,14 +254,15 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   if (!body) return error_response(body.error(), r);
                   if (auto s = check_members(*body, {{"result", JsonKind::kString, true}}); !s)
                     return error_response(s.error(), r);
-                  return reply(svc.reuse_document(who, code_of(r), std::string(r.path_param("component")),
-                                                  string_member(*body, "result"), origin_of(r, &who)),
-                               r);
+                  return reply(
+                      svc.drafts.reuse_document(who, code_of(r), std::string(r.path_param("component")),
+                                                string_member(*body, "result"), origin_of(r, &who)),
+                      r);
                 });
               }});
   router.add({"POST", "/api/v1/dossiers/{code}/submit", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return reply(svc.submit(who, code_of(r), origin_of(r, &who)), r);
+                  return reply(svc.drafts.submit(who, code_of(r), origin_of(r, &who)), r);
                 });
               }});
   router.add({"POST", "/api/v1/dossiers/{code}/actions", [&ctx, &svc](const Request& r) {
@@ -275,17 +278,17 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   const services::ActionInput in{string_member(*body, "action"),
                                                  string_member(*body, "comment"),
                                                  string_member(*body, "target_agency")};
-                  return reply(svc.act(who, code_of(r), in, origin_of(r, &who)), r);
+                  return reply(svc.workflow.act(who, code_of(r), in, origin_of(r, &who)), r);
                 });
               }});
   router.add({"GET", "/api/v1/dossiers/{code}/receipt", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return download(svc.receipt(who, code_of(r)), r);
+                  return download(svc.results.receipt(who, code_of(r)), r);
                 });
               }});
   router.add({"GET", "/api/v1/dossiers/{code}/result", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return download(svc.result(who, code_of(r)), r);
+                  return download(svc.results.result(who, code_of(r)), r);
                 });
               }});
   router.add({"POST", "/api/v1/dossiers/{code}/result/revoke", [&ctx, &svc](const Request& r) {
@@ -294,22 +297,22 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   if (!body) return error_response(body.error(), r);
                   if (auto s = check_members(*body, {{"comment", JsonKind::kString, true}}); !s)
                     return error_response(s.error(), r);
-                  return reply(
-                      svc.revoke_result(who, code_of(r), string_member(*body, "comment"), origin_of(r, &who)),
-                      r);
+                  return reply(svc.workflow.revoke_result(who, code_of(r), string_member(*body, "comment"),
+                                                          origin_of(r, &who)),
+                               r);
                 });
               }});
   router.add(
       {"GET", "/api/v1/dossiers/{code}/payment/qr.svg", [&ctx, &svc](const Request& r) {
          return signed_in(ctx, r, [&](const identity::Principal& who) {
-           auto svg = svc.payment_qr_svg(who, code_of(r));
+           auto svg = svc.payments.payment_qr_svg(who, code_of(r));
            if (!svg) return error_response(svg.error(), r);
            return Response{200, "image/svg+xml", std::move(*svg), {{"Cache-Control", "private, no-store"}}};
          });
        }});
   router.add({"GET", "/api/v1/dossiers/{code}/payment/receipt", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return download(svc.payment_receipt(who, code_of(r)), r);
+                  return download(svc.payments.payment_receipt(who, code_of(r)), r);
                 });
               }});
   router.add({"POST", "/api/v1/dossiers/{code}/rating", [&ctx, &svc](const Request& r) {
@@ -326,18 +329,20 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                     return error_response(
                         Error{ErrorCode::kInvalidArgument, "score must be 1 to 5", "score", {}}, r);
                   }
-                  return reply(svc.rate(who, code_of(r), static_cast<int>(score->as_int64()),
-                                        string_member(*body, "comment"), origin_of(r, &who)),
+                  return reply(svc.workflow.rate(who, code_of(r), static_cast<int>(score->as_int64()),
+                                                 string_member(*body, "comment"), origin_of(r, &who)),
                                r, 201);
                 });
               }});
   router.add({"GET", "/api/v1/me/results", [&ctx, &svc](const Request& r) {
-                return signed_in(
-                    ctx, r, [&](const identity::Principal& who) { return reply(svc.my_results(who), r); });
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return reply(svc.reads.my_results(who), r);
+                });
               }});
   router.add({"GET", "/api/v1/notifications", [&ctx, &svc](const Request& r) {
-                return signed_in(
-                    ctx, r, [&](const identity::Principal& who) { return reply(svc.notifications(who), r); });
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return reply(svc.reads.notifications(who), r);
+                });
               }});
   router.add({"POST", "/api/v1/notifications/{id}/read", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
@@ -347,7 +352,7 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   if (ec != std::errc() || ptr != text.data() + text.size()) {
                     return error_response(Error{ErrorCode::kNotFound, "No such notification", "id", {}}, r);
                   }
-                  auto done = svc.mark_notification_read(who, id);
+                  auto done = svc.reads.mark_notification_read(who, id);
                   if (!done) return error_response(done.error(), r);
                   return Response{204, "application/json", "", {}};
                 });
@@ -364,17 +369,18 @@ void add_public_service_routes(Router& router, const ApiContext& ctx) {
            e.retry_after_seconds = *wait;
            return error_response(e, r);
          }
-         return reply(svc.track(std::string(r.query_param("code").value_or("")),
-                                std::string(r.query_param("id_number").value_or(""))),
+         return reply(svc.reads.track(std::string(r.query_param("code").value_or("")),
+                                      std::string(r.query_param("id_number").value_or(""))),
                       r);
        }});
-  Route verify{"POST", "/api/v1/verify", [&svc](const Request& r) { return reply(svc.verify(r.body), r); }};
+  Route verify{"POST", "/api/v1/verify",
+               [&svc](const Request& r) { return reply(svc.results.verify(r.body), r); }};
   verify.body_limit = ctx.upload_limit_bytes;
   router.add(std::move(verify));
-  router.add({"POST", "/api/v1/payments/callback", [&svc](const Request& r) {
-                return reply(svc.payment_callback(r.body, r.header("x-sen-timestamp").value_or(""),
-                                                  r.header("x-sen-signature").value_or("")),
-                             r);
+  router.add({"POST", "/api/v1/payments/callback", [&ctx, &svc](const Request& r) {
+                auto confirmation = read_payment_callback(r, ctx.payment_gateway, ctx.clock);
+                if (!confirmation) return error_response(confirmation.error(), r);
+                return reply(svc.payments.confirm_payment(*confirmation), r);
               }});
   router.add({"GET", "/api/v1/pki/ca.pem", [&ctx](const Request& r) {
                 auto anchors = ctx.credentials.trust_anchors_pem();

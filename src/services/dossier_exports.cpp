@@ -2,7 +2,7 @@
 // reader's language, statuses and actions in words, times as times.
 #include <fmt/format.h>
 
-#include "services/dossier_service.hpp"
+#include "services/dossier_reads.hpp"
 #include "services/labels.hpp"
 
 namespace sen::services {
@@ -38,8 +38,8 @@ tables::Cell text_cell(std::string_view s) { return tables::Cell{std::string(s)}
 
 }  // namespace
 
-Result<tables::Table> DossierService::list_table(const identity::Principal& who, DossierListFilter filter,
-                                                 Language lang, std::size_t max_rows) const {
+Result<tables::Table> DossierReads::list_table(const identity::Principal& who, DossierListFilter filter,
+                                               Language lang, std::size_t max_rows) const {
   tables::Table table{
       std::string(in(lang, "Danh sách hồ sơ", "Dossiers")),
       {std::string(in(lang, "Mã hồ sơ", "Dossier code")), std::string(in(lang, "Thủ tục", "Procedure")),
@@ -53,7 +53,7 @@ Result<tables::Table> DossierService::list_table(const identity::Principal& who,
   filter.limit = kExportPageSize;
   filter.after.reset();
   for (;;) {
-    auto page = lists_.page(who, filter);
+    auto page = core_.lists_.page(who, filter);
     if (!page) return tl::unexpected(page.error());
     if (table.rows.size() + page->items.size() > max_rows) {
       return fail(ErrorCode::kPayloadTooLarge,
@@ -80,11 +80,11 @@ Result<tables::Table> DossierService::list_table(const identity::Principal& who,
   }
 }
 
-Result<tables::Table> DossierService::control_sheet_table(const identity::Principal& who,
-                                                          const std::string& code, Language lang) {
+Result<tables::Table> DossierReads::control_sheet_table(const identity::Principal& who,
+                                                        const std::string& code, Language lang) {
   auto conn = d_.db.acquire();
   if (!conn) return tl::unexpected(conn.error());
-  auto l = load_readable(**conn, who, code);
+  auto l = core_.load_readable(**conn, who, code);
   if (!l) return tl::unexpected(l.error());
   if (l->is_applicant) {
     return fail(ErrorCode::kForbidden,
@@ -105,7 +105,7 @@ Result<tables::Table> DossierService::control_sheet_table(const identity::Princi
        std::string(in(lang, "Ý kiến, lý do", "Comment, reason"))},
       {}};
   for (const auto& e : *events) {
-    auto agency = agency_name(**conn, e.agency_code);
+    auto agency = core_.agency_name(**conn, e.agency_code);
     if (!agency) return tl::unexpected(agency.error());
     const Step* step = l->procedure->step(e.step);
     std::vector<tables::Cell> row{step ? text_cell(step->name) : text_cell(e.step),

@@ -176,8 +176,8 @@ TEST(Lifecycle, RandomWalksKeepTheClockHonest) {
       // Mostly an action the table allows now; sometimes any action by anyone, which must change nothing.
       std::vector<std::pair<A, R>> possible;
       for (auto r : kAllRoles) {
-        for (const auto& a : allowed_actions(p, workflow_state(d), {r}))
-          possible.emplace_back(*parse_action(a), r);
+        for (const auto& t : allowed_action_terms(p, workflow_state(d), {r}))
+          possible.emplace_back(*parse_action(t.action), r);
       }
       if (possible.empty()) break;
       A action = kAllActions[std::uniform_int_distribution<std::size_t>(0, kAllActions.size() - 1)(rng)];

@@ -80,15 +80,21 @@ Result<Plan> plan(const Procedure& p, const WorkflowState& s, DossierAction acti
   return tl::unexpected(*refused);
 }
 
-std::vector<std::string> allowed_actions(const Procedure& p, const WorkflowState& s,
-                                         const std::vector<ActorRole>& roles) {
-  std::vector<std::string> out;
+std::vector<ActionTerms> allowed_action_terms(const Procedure& p, const WorkflowState& s,
+                                              const std::vector<ActorRole>& roles) {
+  std::vector<ActionTerms> out;
   auto state = lifecycle_state(p, s);
   if (!state) return out;
   for (auto role : roles) {
     for (auto action : services::allowed_actions(*state, role)) {
       const std::string text(name(action));
-      if (std::find(out.begin(), out.end(), text) == out.end()) out.push_back(text);
+      if (std::any_of(out.begin(), out.end(), [&](const ActionTerms& t) { return t.action == text; }))
+        continue;
+      auto t = transition(*state, action, role);
+      if (!t) continue;  // allowed_actions offers only actions with a row
+      const Effects& fx = t->rule->effects;
+      out.push_back({text, fx.needs_reason, fx.changes_agency,
+                     (fx.finishes && !fx.issues_result) || fx.revokes_result});
     }
   }
   return out;

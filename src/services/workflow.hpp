@@ -41,8 +41,16 @@ struct Plan {
 Result<Plan> plan(const Procedure& p, const WorkflowState& s, DossierAction action,
                   const std::vector<ActorRole>& roles);
 
-// Actions the caller may take now, by name, in table order.
-std::vector<std::string> allowed_actions(const Procedure& p, const WorkflowState& s,
-                                         const std::vector<ActorRole>& roles);
+// The actions the caller may take now, by name, in table order, and what each asks of the caller and does,
+// from the same table rows, so a client asks the server rather than keeping its own list: a stated reason, a
+// target agency, and whether it ends the dossier without a result (or withdraws one).
+struct ActionTerms {
+  std::string action;
+  bool needs_reason = false;
+  bool needs_target_agency = false;
+  bool ends_without_result = false;
+};
+std::vector<ActionTerms> allowed_action_terms(const Procedure& p, const WorkflowState& s,
+                                              const std::vector<ActorRole>& roles);
 
 }  // namespace sen::services

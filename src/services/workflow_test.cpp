@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sen::services {
 namespace {
 
@@ -79,6 +81,13 @@ TEST(Workflow, ASupplementPausesTheClockAndResubmissionResumesIt) {
   EXPECT_FALSE(intake->effects().resumes_clock);
 }
 
+std::vector<std::string> allowed_actions(const Procedure& p, const WorkflowState& s,
+                                         const std::vector<R>& roles) {
+  std::vector<std::string> names;
+  for (const auto& t : allowed_action_terms(p, s, roles)) names.push_back(t.action);
+  return names;
+}
+
 TEST(Workflow, AllowedActionsDependOnWhoAsks) {
   const Procedure p = birth();
   const WorkflowState s = at(S::kSubmitted, "receive", false);
@@ -91,6 +100,26 @@ TEST(Workflow, AllowedActionsDependOnWhoAsks) {
   EXPECT_EQ(acting_role_text(p, at(S::kProcessing, "approve", true)), "approving_leader");
   EXPECT_EQ(allowed_actions(p, {S::kDraft, "receive", false, true}, {R::kApplicant}),
             (std::vector<std::string>{"submit"}));
+}
+
+TEST(Workflow, EachAllowedActionSaysWhatItAsksAndWhetherItEndsTheDossier) {
+  const Procedure p = birth();
+  const auto terms = allowed_action_terms(p, at(S::kSubmitted, "receive", false), {R::kReceivingOfficer});
+  ASSERT_EQ(terms.size(), 3u);
+  EXPECT_EQ(terms[0].action, "accept");
+  EXPECT_FALSE(terms[0].needs_reason || terms[0].needs_target_agency || terms[0].ends_without_result);
+  EXPECT_EQ(terms[1].action, "refuse");
+  EXPECT_TRUE(terms[1].needs_reason && terms[1].ends_without_result);
+  EXPECT_EQ(terms[2].action, "request_supplement");
+  EXPECT_TRUE(terms[2].needs_reason);
+  EXPECT_FALSE(terms[2].ends_without_result);
+  const auto processing =
+      allowed_action_terms(p, at(S::kProcessing, "assess", true), {R::kProcessingOfficer});
+  const auto transfer = std::find_if(processing.begin(), processing.end(),
+                                     [](const auto& t) { return t.action == "transfer"; });
+  ASSERT_NE(transfer, processing.end());
+  EXPECT_TRUE(transfer->needs_target_agency && transfer->needs_reason);
+  EXPECT_FALSE(transfer->ends_without_result);
 }
 
 TEST(Workflow, AStepThatIsNotTheProceduresIsAnInternalError) {

@@ -189,6 +189,8 @@ export interface Dossier {
   paused: boolean;
   timeliness: Timeliness | null;
   allowed_actions: (DossierAction | string)[];
+  // For each allowed action: what it asks for and whether it ends the dossier without a result.
+  action_terms: Record<string, ActionTerms>;
   events: DossierEvent[];
   result: { title: string; issued_at: string; sha256: string; revoked?: boolean } | null;
   rating: { score: number; comment: string } | null;
@@ -254,4 +256,11 @@ export interface Verification {
   signed?: boolean;
   known?: boolean;
   reason?: string;
+}
+
+export interface ActionTerms {
+  needs_reason: boolean;
+  needs_target_agency: boolean;
+  ends_without_result: boolean;
+  comment_max_chars: number;
 }

@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api/client";
 import { actOnDossier } from "../api/dossiers";
-import type { Dossier } from "../api/serviceTypes";
+import type { ActionTerms, Dossier } from "../api/serviceTypes";
 import { useFormErrors } from "../admin/useFormErrors";
 import { ErrorSummary } from "../components/ErrorSummary";
 import { TextAreaField } from "../components/TextAreaField";
 import { TextField } from "../components/TextField";
 import { commonError, errorText } from "../forms/errorText";
 import { useI18n } from "../i18n/I18nProvider";
-import { isAgencyCode, isDestructive, needsReason, needsTargetAgency } from "./actionRules";
 import { actionLabel } from "./labels";
 
 interface Props {
@@ -26,8 +25,7 @@ type ActionField = "comment" | "target";
 const FIELDS: readonly ActionField[] = ["comment", "target"];
 const fieldId = (f: ActionField) => `action-${f}`;
 const FORM_ID = "action-form";
-// The server's limit on a comment, in characters.
-const COMMENT_MAX = 2000;
+const NO_TERMS: ActionTerms = { needs_reason: false, needs_target_agency: false, ends_without_result: false, comment_max_chars: 0 };
 
 // One button per allowed action; choosing one opens a short form for the comment (the reason,
 // where the action needs one) and, for a transfer, the receiving agency.
@@ -40,6 +38,8 @@ export function ActionPanel({ dossier, actions, heading, onDone, onReload, onSes
   const [conflict, setConflict] = useState(false);
   const errors = useFormErrors(fieldId);
   const openers = useRef<Record<string, HTMLButtonElement | null>>({});
+  // What each action asks for, as the server's lifecycle table says.
+  const terms = (action: string): ActionTerms => dossier.action_terms[action] ?? NO_TERMS;
 
   useEffect(() => {
     if (open !== null) document.getElementById(fieldId("comment"))?.focus();
@@ -65,21 +65,19 @@ export function ActionPanel({ dossier, actions, heading, onDone, onReload, onSes
     const reason = comment.trim();
     const code = target.trim().toUpperCase();
     const missing: Partial<
-      Record<ActionField, "errorReasonMissing" | "errorCommentTooLong" | "errorTargetAgencyMissing" | "errorTargetAgencyInvalid">
+      Record<ActionField, "errorReasonMissing" | "errorCommentTooLong" | "errorTargetAgencyMissing">
     > = {};
-    if (needsReason(open) && reason === "") missing.comment = "errorReasonMissing";
-    else if ([...reason].length > COMMENT_MAX) missing.comment = "errorCommentTooLong";
-    if (needsTargetAgency(open)) {
-      if (code === "") missing.target = "errorTargetAgencyMissing";
-      else if (!isAgencyCode(code)) missing.target = "errorTargetAgencyInvalid";
-    }
+    const asked = terms(open);
+    if (asked.needs_reason && reason === "") missing.comment = "errorReasonMissing";
+    else if (asked.comment_max_chars > 0 && [...reason].length > asked.comment_max_chars) missing.comment = "errorCommentTooLong";
+    if (asked.needs_target_agency && code === "") missing.target = "errorTargetAgencyMissing";
     if (Object.keys(missing).length > 0) return errors.fail(missing);
     setBusy(true);
     try {
       const next = await actOnDossier(dossier.code, {
         action: open,
         comment: reason,
-        ...(needsTargetAgency(open) ? { target_agency: code } : {}),
+        ...(terms(open).needs_target_agency ? { target_agency: code } : {}),
       });
       const done = open;
       setOpen(null);
@@ -125,7 +123,7 @@ export function ActionPanel({ dossier, actions, heading, onDone, onReload, onSes
               openers.current[action] = el;
             }}
             type="button"
-            class={isDestructive(action) ? "button button--secondary button--danger" : "button button--secondary"}
+            class={terms(action).ends_without_result ? "button button--secondary button--danger" : "button button--secondary"}
             aria-expanded={open === action}
             aria-controls={open === action ? FORM_ID : undefined}
             onClick={() => (open === action ? close() : choose(action))}
@@ -140,14 +138,14 @@ export function ActionPanel({ dossier, actions, heading, onDone, onReload, onSes
           <ErrorSummary headingLevel={4} attempt={errors.attempt} errors={errors.summary(FIELDS)} />
           <TextAreaField
             id={fieldId("comment")}
-            label={needsReason(open) ? t.reasonLabel : t.commentLabel}
-            hint={needsReason(open) ? t.reasonHint : t.commentHint}
+            label={terms(open).needs_reason ? t.reasonLabel : t.commentLabel}
+            hint={terms(open).needs_reason ? t.reasonHint : t.commentHint}
             error={err("comment")}
-            required={needsReason(open)}
+            required={terms(open).needs_reason}
             value={comment}
             onInput={setComment}
           />
-          {needsTargetAgency(open) && (
+          {terms(open).needs_target_agency && (
             <TextField
               id={fieldId("target")}
               label={t.targetAgencyLabel}

@@ -311,7 +311,6 @@ export const servicesVi = {
   errorReasonMissing: "Nhập lý do",
   errorCommentTooLong: "Ý kiến tối đa 2.000 ký tự",
   errorTargetAgencyMissing: "Nhập mã cơ quan nhận hồ sơ",
-  errorTargetAgencyInvalid: "Mã cơ quan gồm 2 đến 32 ký tự: chữ in hoa A-Z, chữ số hoặc dấu gạch ngang",
   errorTargetAgencyRefused: (detail: string): string => `Không chuyển được đến cơ quan này: ${detail}`,
   errorActedFirst:
     "Hồ sơ vừa được người khác xử lý trước bạn, nên thao tác của bạn không được thực hiện. Hãy tải lại hồ sơ để xem trạng thái mới.",
@@ -699,7 +698,6 @@ export const servicesEn: typeof servicesVi = {
   errorReasonMissing: "Enter the reason",
   errorCommentTooLong: "A comment has at most 2,000 characters",
   errorTargetAgencyMissing: "Enter the code of the receiving agency",
-  errorTargetAgencyInvalid: "An agency code has 2 to 32 characters: capital letters A-Z, digits or hyphens",
   errorTargetAgencyRefused: (detail) => `Cannot transfer to this agency: ${detail}`,
   errorActedFirst:
     "Someone else acted on this application before you, so your action was not carried out. Reload it to see where it stands now.",

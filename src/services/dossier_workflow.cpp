@@ -1,5 +1,7 @@
-// The agencies' side of a dossier: workflow actions with their deadlines, and the signed result the
-// approving leader issues.
+// The agencies' side of a dossier: workflow actions with their deadlines, the signed result the
+// approving leader issues, and the applicant's rating.
+#include "services/dossier_workflow.hpp"
+
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
@@ -9,7 +11,6 @@
 #include "identity/roles.hpp"
 #include "pki/pdf_signature.hpp"
 #include "services/deadline.hpp"
-#include "services/dossier_service.hpp"
 #include "services/dossier_transition.hpp"
 #include "services/notifier.hpp"
 #include "services/papers.hpp"
@@ -28,8 +29,8 @@ std::string trim_copy(std::string_view s) {
 
 }  // namespace
 
-Result<boost::json::object> DossierService::act(const identity::Principal& who, const std::string& code,
-                                                const ActionInput& in, const identity::Origin& origin) {
+Result<boost::json::object> DossierWorkflow::act(const identity::Principal& who, const std::string& code,
+                                                 const ActionInput& in, const identity::Origin& origin) {
   if (utf8_length(in.comment) > static_cast<std::size_t>(d_.config.comment_max_chars)) {
     return fail(ErrorCode::kInvalidArgument,
                 fmt::format("comment must be at most {} characters", d_.config.comment_max_chars), "comment");
@@ -40,11 +41,11 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     return fail(ErrorCode::kInvalidArgument, "Unknown action '" + in.action + "'", "action");
   }
   // Checks that need no lock: who may do what, and the reason. Repeated inside the transaction.
-  Loaded before;
+  DossierCore::Loaded before;
   {
     auto conn = d_.db.acquire();
     if (!conn) return tl::unexpected(conn.error());
-    auto l = load_readable(**conn, who, code);
+    auto l = core_.load_readable(**conn, who, code);
     if (!l) return tl::unexpected(l.error());
     before = std::move(*l);
   }
@@ -87,7 +88,7 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     if (planned->effects().starts_clock && !d.time_limit) {
       // Dossiers submitted before time limits were stored take the one in force on their submission day.
       const Channel* channel = p.channel(d.channel);
-      auto province = province_of(conn, d.place_code);
+      auto province = core_.province_of(conn, d.place_code);
       auto submitted = stored_time(d.submitted_at, "submitted_at");
       if (channel == nullptr || !province || !submitted)
         return fail_internal("no channel, province or submission time for " + d.code);
@@ -100,7 +101,7 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
       d.place_code = target->place_code;
     }
     ++d.version;
-    if (auto s = save(conn, d); !s) return s;
+    if (auto s = core_.save(conn, d); !s) return s;
     if (issued) {
       if (auto s = insert_result(conn, *issued); !s) return s;
     }
@@ -126,7 +127,7 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     if (fx.finishes) event.timeliness = d.timeliness;
     if (fx.issues_result) event.result_digitised = true;
     if (target) event.comment = fmt::format("{} → {}: {}", old.agency_code, target->code, event.comment);
-    if (auto s = record_change(conn, d, event, origin, p.name); !s) return s;
+    if (auto s = core_.record_change(conn, d, event, origin, p.name); !s) return s;
     if (fx.revokes_result) {
       return notify_applicant(conn, d, p.name, "Kết quả đã bị thu hồi: " + reason, d_.config.public_url,
                               d_.clock);
@@ -137,26 +138,21 @@ Result<boost::json::object> DossierService::act(const identity::Principal& who, 
     if (issued) d_.files.remove(issued->storage_name);
     return tl::unexpected(done.error());
   }
-  return view_after(who, code);
+  return core_.view_after(who, code);
 }
 
-Result<boost::json::object> DossierService::revoke_result(const identity::Principal& who,
-                                                          const std::string& code, const std::string& reason,
-                                                          const identity::Origin& origin) {
-  return act(who, code, ActionInput{std::string(name(DossierAction::kRevokeResult)), reason, ""}, origin);
-}
-
-Result<ResultRow> DossierService::issue_result(const Loaded& l, const identity::Principal& leader,
-                                               const std::string& issued_at) {
+Result<ResultRow> DossierWorkflow::issue_result(const DossierCore::Loaded& l,
+                                                const identity::Principal& leader,
+                                                const std::string& issued_at) {
   const Dossier& d = l.dossier;
   std::string agency, place;
   {
     auto conn = d_.db.acquire();
     if (!conn) return tl::unexpected(conn.error());
-    auto agency_text = agency_name(**conn, d.agency_code);
+    auto agency_text = core_.agency_name(**conn, d.agency_code);
     if (!agency_text) return tl::unexpected(agency_text.error());
     agency = std::move(*agency_text);
-    auto place_text = place_name(**conn, d.place_code);
+    auto place_text = core_.place_name(**conn, d.place_code);
     if (!place_text) return tl::unexpected(place_text.error());
     place = std::move(*place_text);
   }
@@ -170,7 +166,7 @@ Result<ResultRow> DossierService::issue_result(const Loaded& l, const identity::
   }
   if (!signer) return tl::unexpected(signer.error());
   const PaperContext ctx{d, *l.procedure, agency, place, d_.config.public_url};
-  auto pdf = render_paper(result_spec(ctx, leader.display_name, issued_at));
+  auto pdf = core_.render_paper(result_spec(ctx, leader.display_name, issued_at));
   if (!pdf) return tl::unexpected(pdf.error());
   auto signed_pdf = pki::sign_pdf(*pdf, signer->key,
                                   {agency, "Kết quả giải quyết hồ sơ " + d.code, place, ""}, d_.clock.now());
@@ -181,6 +177,49 @@ Result<ResultRow> DossierService::issue_result(const Loaded& l, const identity::
   return ResultRow{
       identity::random_token(12), d.code,    title,        stored->name, stored->sha256, d.agency_code,
       signer->credential.id,      issued_at, std::nullopt, std::nullopt};
+}
+
+Result<boost::json::object> DossierWorkflow::revoke_result(const identity::Principal& who,
+                                                           const std::string& code, const std::string& reason,
+                                                           const identity::Origin& origin) {
+  return act(who, code, ActionInput{std::string(name(DossierAction::kRevokeResult)), reason, ""}, origin);
+}
+
+Result<boost::json::object> DossierWorkflow::rate(const identity::Principal& who, const std::string& code,
+                                                  int score, const std::string& comment,
+                                                  const identity::Origin& origin) {
+  if (score < 1 || score > 5) return fail(ErrorCode::kInvalidArgument, "score must be 1 to 5", "score");
+  if (utf8_length(comment) > static_cast<std::size_t>(d_.config.comment_max_chars)) {
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("comment must be at most {} characters", d_.config.comment_max_chars), "comment");
+  }
+  auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    auto l = core_.load_readable(conn, who, code);
+    if (!l) return tl::unexpected(l.error());
+    if (!l->is_applicant) return fail(ErrorCode::kForbidden, "Only the applicant rates a dossier", "code");
+    if (auto planned = plan(*l->procedure, workflow_state(l->dossier), DossierAction::kRate, l->roles);
+        !planned) {
+      if (planned.error().code != ErrorCode::kConflict) return tl::unexpected(planned.error());
+      return fail(ErrorCode::kConflict, "A dossier is rated once its result has been returned", "status");
+    }
+    auto existing = conn.execute("SELECT 1 FROM ratings WHERE dossier_code = $1", {code});
+    if (!existing) return tl::unexpected(existing.error());
+    if (!existing->rows.empty())
+      return fail(ErrorCode::kConflict, "This dossier has already been rated", "score");
+    auto ins = conn.execute(
+        "INSERT INTO ratings (dossier_code, account_id, score, comment, created_at) VALUES ($1, $2, $3, $4, "
+        "$5)",
+        {code, who.account_id, std::int64_t{score}, comment, core_.now()});
+    if (!ins) return tl::unexpected(ins.error());
+    EventRow event =
+        new_event(l->dossier, l->dossier, DossierAction::kRate, ActorRole::kApplicant, core_.now());
+    event.actor_id = who.account_id;
+    event.actor_name = who.display_name;
+    event.rating = score;
+    return core_.record_change(conn, l->dossier, event, origin, l->procedure->name);
+  });
+  if (!done) return tl::unexpected(done.error());
+  return json::object{{"score", score}, {"comment", comment}};
 }
 
 }  // namespace sen::services

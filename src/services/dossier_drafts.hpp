@@ -1,0 +1,41 @@
+#pragma once
+
+#include "services/dossier_core.hpp"
+
+namespace sen::services {
+
+// The applicant's side before processing: drafts, their form and documents, and submission.
+class DossierDrafts {
+ public:
+  explicit DossierDrafts(DossierCore& core) : core_(core), d_(core.d_) {}
+
+  Result<boost::json::object> create_draft(const identity::Principal& who, const DraftInput& in,
+                                           const identity::Origin& origin);
+  Result<boost::json::object> update_form(const identity::Principal& who, const std::string& code,
+                                          const boost::json::value& form, const std::string* contact_email,
+                                          const identity::Origin& origin);
+  Result<boost::json::object> put_document(const identity::Principal& who, const std::string& code,
+                                           const std::string& component, std::string_view bytes,
+                                           const identity::Origin& origin);
+  Result<boost::json::object> reuse_document(const identity::Principal& who, const std::string& code,
+                                             const std::string& component, const std::string& result_dossier,
+                                             const identity::Origin& origin);
+  Status delete_document(const identity::Principal& who, const std::string& code,
+                         const std::string& component, const identity::Origin& origin);
+  Result<Download> read_document(const identity::Principal& who, const std::string& code,
+                                 const std::string& component);
+  Result<boost::json::object> submit(const identity::Principal& who, const std::string& code,
+                                     const identity::Origin& origin);
+
+ private:
+  // With `created`, `d` is new and not stored yet (created and submitted in one step), and the rows
+  // written besides the dossier's are added to it.
+  Status submit_draft(storage::Connection& conn, Dossier& d, const Procedure& p,
+                      const identity::Principal& who, const identity::Origin& origin,
+                      DossierCore::Related* created = nullptr);
+
+  DossierCore& core_;
+  const ServicesDeps& d_;
+};
+
+}  // namespace sen::services
