@@ -211,12 +211,7 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who,
     return fmt::format("${}", shared.size());
   };
   const std::string now = format_rfc3339(clock_.now());
-  if (filter.status) filters += " AND d.status = " + bind(std::string(name(*filter.status)));
   if (!filter.procedure.empty()) filters += " AND d.procedure_code = " + bind(filter.procedure);
-  if (filter.overdue || filter.due_today) {
-    filters += fmt::format(" AND d.status IN ('{}', '{}')", name(DossierStatus::kReceived),
-                           name(DossierStatus::kProcessing));
-  }
   if (filter.overdue) filters += " AND d.due_at < " + bind(now);
   if (filter.due_today) {
     const auto today = local_date(clock_.now());
@@ -239,23 +234,41 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who,
 
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());
-  // Each scope's first limit+1 rows after the cursor, on its own index; the merged first limit+1 are
-  // the list's.
+  auto counted = counts(**conn, scopes);
+  if (!counted) return tl::unexpected(counted.error());
+  // The statuses to read: the one asked for, those whose clock runs for the deadline filters, or all
+  // (an empty range costs one index probe).
+  std::vector<DossierStatus> statuses(kAllStatuses.begin(), kAllStatuses.end());
+  if (filter.status) {
+    statuses = {*filter.status};
+  } else if (filter.overdue || filter.due_today) {
+    statuses = {DossierStatus::kReceived, DossierStatus::kProcessing};
+  }
+  // A day's due dossiers are few whatever the scope: read by their due time, then sorted. SQLite
+  // without statistics would take the scope's index instead and scan every open dossier of it.
+  const std::string hint =
+      filter.due_today && db_.dialect() == storage::Dialect::kSqlite ? " INDEXED BY dossiers_due" : "";
+  // Each (scope, status) range's first limit+1 rows after the cursor, on its own index in the list
+  // order; the merged first limit+1 are the list's.
   std::vector<Listed> listed;
   std::set<std::string> seen;
   for (const auto& scope : scopes) {
-    std::vector<storage::Value> params = shared;
-    const std::string cond = scope_condition(scope, params);
-    auto rows = (*conn)->execute(
-        fmt::format(
-            "SELECT {} FROM dossiers d WHERE {}{} ORDER BY d.queue_rank, d.urgency_at, d.code LIMIT {}",
-            kListColumns, cond, filters, limit),
-        params);
-    if (!rows) return tl::unexpected(rows.error());
-    for (auto& r : rows->rows) {
-      if (!seen.insert(r.text(0)).second) continue;
-      ListKey key{r.integer(10), r.text(11), r.text(0)};
-      listed.push_back({std::move(key), std::move(r)});
+    for (auto status : statuses) {
+      if (status == DossierStatus::kDraft && scope.kind != DossierScopeKind::kApplicant) continue;
+      std::vector<storage::Value> params = shared;
+      const std::string cond = scope_condition(scope, params);
+      params.emplace_back(std::string(name(status)));
+      auto rows = (*conn)->execute(
+          fmt::format("SELECT {} FROM dossiers d{} WHERE {} AND d.status = ${}{} ORDER BY d.queue_rank, "
+                      "d.urgency_at, d.code LIMIT {}",
+                      kListColumns, hint, cond, params.size(), filters, limit),
+          params);
+      if (!rows) return tl::unexpected(rows.error());
+      for (auto& r : rows->rows) {
+        if (!seen.insert(r.text(0)).second) continue;
+        ListKey key{r.integer(10), r.text(11), r.text(0)};
+        listed.push_back({std::move(key), std::move(r)});
+      }
     }
   }
   std::sort(listed.begin(), listed.end(), [](const Listed& a, const Listed& b) { return a.key < b.key; });
@@ -263,8 +276,6 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who,
   if (more) listed.resize(static_cast<std::size_t>(filter.limit));
 
   DossierPage out;
-  auto counted = counts(**conn, scopes);
-  if (!counted) return tl::unexpected(counted.error());
   out.counts = std::move(*counted);
   const bool only_status = filter.procedure.empty() && !filter.overdue && !filter.due_today &&
                            !filter.submitted_from && !filter.submitted_to && filter.text.empty();

@@ -56,8 +56,9 @@ struct DossierPage {
 };
 
 // Dossier lists: an applicant's own, an official's queue and everything an official may read. Each
-// scope the Authorizer gives is read with keyset paging on an index in the list order, and the pages
-// are merged, so any page costs the same however large the table. Counts per status come from
+// scope the Authorizer gives is read status by status with keyset paging on an index in the list order
+// (scope, status, then the order), and the ranges are merged, so any page costs the same however large
+// the table, with or without a status filter. Counts per status come from
 // dossier_counts, so no request counts rows.
 class DossierLists {
  public:
