@@ -9,27 +9,22 @@ namespace {
 
 constexpr int kExportPageSize = 1000;
 
-std::string in(Language lang, std::string_view vi, std::string_view en) {
-  switch (lang) {
-    case Language::kVietnamese:
-      return std::string(vi);
-    case Language::kEnglish:
-      return std::string(en);
-  }
-  return std::string(vi);
-}
-
 }  // namespace
 
 Result<tables::Table> audit_table(storage::Database& db, const Query& q, Language lang, std::size_t max_rows,
                                   const ActorName& actor_name) {
-  tables::Table table{
-      in(lang, "Nhật ký kiểm toán", "Audit log"),
-      {in(lang, "Số thứ tự", "Sequence"), in(lang, "Thời điểm", "When"), in(lang, "Người thực hiện", "Actor"),
-       in(lang, "Địa chỉ IP", "IP address"), in(lang, "Hành động", "Action"),
-       in(lang, "Loại đối tượng", "Object type"), in(lang, "Mã đối tượng", "Object"),
-       in(lang, "Địa bàn", "Place"), in(lang, "Nội dung", "Details"), in(lang, "Mã băm", "Hash")},
-      {}};
+  tables::Table table{std::string(in_language(lang, "Nhật ký kiểm toán", "Audit log")),
+                      {std::string(in_language(lang, "Số thứ tự", "Sequence")),
+                       std::string(in_language(lang, "Thời điểm", "When")),
+                       std::string(in_language(lang, "Người thực hiện", "Actor")),
+                       std::string(in_language(lang, "Địa chỉ IP", "IP address")),
+                       std::string(in_language(lang, "Hành động", "Action")),
+                       std::string(in_language(lang, "Loại đối tượng", "Object type")),
+                       std::string(in_language(lang, "Mã đối tượng", "Object")),
+                       std::string(in_language(lang, "Địa bàn", "Place")),
+                       std::string(in_language(lang, "Nội dung", "Details")),
+                       std::string(in_language(lang, "Mã băm", "Hash"))},
+                      {}};
   std::map<std::string, std::string> names;  // actor id -> name, looked up once per export
   storage::PageRequest page{kExportPageSize, ""};
   for (;;) {

@@ -10,16 +10,6 @@ namespace {
 
 constexpr int kExportPageSize = 500;
 
-std::string_view in(Language lang, std::string_view vi, std::string_view en) {
-  switch (lang) {
-    case Language::kVietnamese:
-      return vi;
-    case Language::kEnglish:
-      return en;
-  }
-  return vi;
-}
-
 // An instant the database holds, appended to the row (empty when there is none); one that does not
 // parse is an error, never left out.
 Status append_time(std::vector<tables::Cell>& row, const std::optional<std::string>& text,
@@ -41,14 +31,18 @@ tables::Cell text_cell(std::string_view s) { return tables::Cell{std::string(s)}
 Result<tables::Table> DossierReads::list_table(const identity::Principal& who, DossierListFilter filter,
                                                Language lang, std::size_t max_rows) const {
   tables::Table table{
-      std::string(in(lang, "Danh sách hồ sơ", "Dossiers")),
-      {std::string(in(lang, "Mã hồ sơ", "Dossier code")), std::string(in(lang, "Thủ tục", "Procedure")),
-       std::string(in(lang, "Mã thủ tục", "Procedure code")), std::string(in(lang, "Người nộp", "Applicant")),
-       std::string(in(lang, "Trạng thái", "Status")), std::string(in(lang, "Bước", "Step")),
-       std::string(in(lang, "Ngày nộp", "Submitted")), std::string(in(lang, "Ngày tiếp nhận", "Received")),
-       std::string(in(lang, "Hạn giải quyết", "Due")), std::string(in(lang, "Hạn của bước", "Step due")),
-       std::string(in(lang, "Quá hạn", "Overdue")),
-       std::string(in(lang, "Kết quả đúng hạn/trễ hạn", "On time / late"))},
+      std::string(in_language(lang, "Danh sách hồ sơ", "Dossiers")),
+      {std::string(in_language(lang, "Mã hồ sơ", "Dossier code")),
+       std::string(in_language(lang, "Thủ tục", "Procedure")),
+       std::string(in_language(lang, "Mã thủ tục", "Procedure code")),
+       std::string(in_language(lang, "Người nộp", "Applicant")),
+       std::string(in_language(lang, "Trạng thái", "Status")), std::string(in_language(lang, "Bước", "Step")),
+       std::string(in_language(lang, "Ngày nộp", "Submitted")),
+       std::string(in_language(lang, "Ngày tiếp nhận", "Received")),
+       std::string(in_language(lang, "Hạn giải quyết", "Due")),
+       std::string(in_language(lang, "Hạn của bước", "Step due")),
+       std::string(in_language(lang, "Quá hạn", "Overdue")),
+       std::string(in_language(lang, "Kết quả đúng hạn/trễ hạn", "On time / late"))},
       {}};
   filter.limit = kExportPageSize;
   filter.after.reset();
@@ -94,15 +88,17 @@ Result<tables::Table> DossierReads::control_sheet_table(const identity::Principa
   auto events = load_events(**conn, code);
   if (!events) return tl::unexpected(events.error());
   tables::Table table{
-      fmt::format("{} {}", in(lang, "Phiếu kiểm soát", "Control sheet"), code),
-      {std::string(in(lang, "Bước", "Step")), std::string(in(lang, "Thao tác", "Action")),
-       std::string(in(lang, "Người xử lý", "By")), std::string(in(lang, "Vai trò", "Role")),
-       std::string(in(lang, "Cơ quan", "Agency")), std::string(in(lang, "Từ trạng thái", "From status")),
-       std::string(in(lang, "Sang trạng thái", "To status")), std::string(in(lang, "Thời điểm", "When")),
-       std::string(in(lang, "Bắt đầu bước", "Step started")),
-       std::string(in(lang, "Hạn của bước", "Step due")),
-       std::string(in(lang, "Đúng hạn/trễ hạn", "On time / late")),
-       std::string(in(lang, "Ý kiến, lý do", "Comment, reason"))},
+      fmt::format("{} {}", in_language(lang, "Phiếu kiểm soát", "Control sheet"), code),
+      {std::string(in_language(lang, "Bước", "Step")), std::string(in_language(lang, "Thao tác", "Action")),
+       std::string(in_language(lang, "Người xử lý", "By")), std::string(in_language(lang, "Vai trò", "Role")),
+       std::string(in_language(lang, "Cơ quan", "Agency")),
+       std::string(in_language(lang, "Từ trạng thái", "From status")),
+       std::string(in_language(lang, "Sang trạng thái", "To status")),
+       std::string(in_language(lang, "Thời điểm", "When")),
+       std::string(in_language(lang, "Bắt đầu bước", "Step started")),
+       std::string(in_language(lang, "Hạn của bước", "Step due")),
+       std::string(in_language(lang, "Đúng hạn/trễ hạn", "On time / late")),
+       std::string(in_language(lang, "Ý kiến, lý do", "Comment, reason"))},
       {}};
   for (const auto& e : *events) {
     auto agency = core_.agency_name(**conn, e.agency_code);

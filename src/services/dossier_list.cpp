@@ -1,9 +1,11 @@
 #include "services/dossier_list.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
 #include <charconv>
 #include <map>
 #include <set>
@@ -93,6 +95,36 @@ struct Listed {
   ListKey key;
   storage::Row row;
 };
+
+// Text shaped like a dossier code or its beginning ("UBND-00004-261202", "xnc-01-2612"): letters,
+// digits and dots in parts joined by hyphens, with a digit.
+bool looks_like_code(std::string_view q) {
+  return q.size() >= 4 && q.find('-') != std::string_view::npos &&
+         q.find_first_of("0123456789") != std::string_view::npos &&
+         std::all_of(q.begin(), q.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+         });
+}
+
+// Text shaped like a dossier code is looked up on the code's own index, which no scope's list index
+// could use: the codes beginning with `q`. None when q is not code-shaped, when no code begins with it
+// (part of a code from its middle, say) or more than 200 do; the text is then searched in codes and
+// applicants' names.
+Result<std::vector<std::string>> codes_beginning(storage::Connection& conn, std::string_view q) {
+  constexpr int kMaxCodeMatches = 200;
+  if (!looks_like_code(q)) return std::vector<std::string>{};
+  std::string from(q);
+  std::transform(from.begin(), from.end(), from.begin(), [](unsigned char c) { return std::toupper(c); });
+  auto rows = conn.execute(
+      fmt::format("SELECT code FROM dossiers WHERE code >= $1 AND code < $2 ORDER BY code LIMIT {}",
+                  kMaxCodeMatches + 1),
+      {from, from + "~"});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<std::string> codes;
+  if (rows->rows.size() > static_cast<std::size_t>(kMaxCodeMatches)) return codes;
+  for (const auto& r : rows->rows) codes.push_back(r.text(0));
+  return codes;
+}
 
 }  // namespace
 
@@ -220,9 +252,19 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who,
   }
   if (filter.submitted_from) filters += " AND d.submitted_at >= " + bind(day_start(*filter.submitted_from));
   if (filter.submitted_to) filters += " AND d.submitted_at < " + bind(next_day_start(*filter.submitted_to));
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
   if (!filter.text.empty()) {
-    filters += " AND d.search_text LIKE " + bind(storage::like_contains(fold_for_search(filter.text))) +
-               " ESCAPE '\\'";
+    auto codes = codes_beginning(**conn, filter.text);
+    if (!codes) return tl::unexpected(codes.error());
+    if (codes->empty()) {
+      filters += " AND d.search_text LIKE " + bind(storage::like_contains(fold_for_search(filter.text))) +
+                 " ESCAPE '\\'";
+    } else {
+      std::vector<std::string> placeholders;
+      for (auto& c : *codes) placeholders.push_back(bind(std::move(c)));
+      filters += fmt::format(" AND d.code IN ({})", fmt::join(placeholders, ", "));
+    }
   }
   if (filter.after) {
     const std::string rank = bind(filter.after->rank);
@@ -232,8 +274,6 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who,
   }
   const std::string limit = bind(std::int64_t{filter.limit} + 1);
 
-  auto conn = db_.acquire();
-  if (!conn) return tl::unexpected(conn.error());
   auto counted = counts(**conn, scopes);
   if (!counted) return tl::unexpected(counted.error());
   // The statuses to read: the one asked for, those whose clock runs for the deadline filters, or all

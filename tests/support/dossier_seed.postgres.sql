@@ -8,15 +8,15 @@ BEGIN;
 WITH shape AS (SELECT (SELECT count(*) FROM bench_communes) AS communes,
                       (SELECT version FROM procedures WHERE code = '1.000894') AS version),
 rows AS (
-  SELECT i,
-    CASE WHEN i < :LOCAL THEN '00004' ELSE c.code END AS place,
-    CASE WHEN i < :LOCAL THEN (SELECT parent_code FROM places WHERE code = '00004') ELSE c.parent_code END AS province,
-    CASE i % 10 WHEN 0 THEN 'submitted' WHEN 1 THEN 'submitted' WHEN 2 THEN 'processing' WHEN 3 THEN 'processing'
+  SELECT g.i,
+    CASE WHEN g.i < :LOCAL THEN '00004' ELSE c.code END AS place,
+    CASE WHEN g.i < :LOCAL THEN (SELECT parent_code FROM places WHERE code = '00004') ELSE c.parent_code END AS province,
+    CASE g.i % 10 WHEN 0 THEN 'submitted' WHEN 1 THEN 'submitted' WHEN 2 THEN 'processing' WHEN 3 THEN 'processing'
       WHEN 4 THEN 'processing' WHEN 5 THEN 'awaiting_supplement' WHEN 6 THEN 'result_ready' WHEN 7 THEN 'returned'
       WHEN 8 THEN 'returned' ELSE 'refused' END AS status,
-    timestamp '2026-12-01 08:00:00' - ((i * 7919) % 31536000) * interval '1 second' AS at
-  FROM generate_series(0, :N - 1) AS i CROSS JOIN shape
-  LEFT JOIN bench_communes c ON c.i = i % shape.communes
+    timestamp '2026-12-01 08:00:00' - ((g.i * 7919) % 31536000) * interval '1 second' AS at
+  FROM generate_series(0, :N - 1) AS g(i) CROSS JOIN shape
+  LEFT JOIN bench_communes c ON c.i = g.i % shape.communes
 )
 INSERT INTO dossiers (code, procedure_code, procedure_version, channel, applicant_id, applicant_name, contact_email,
   place_code, agency_code, status, step, step_role, form, fee_vnd, created_at, submitted_at, received_at, due_at,
