@@ -242,14 +242,14 @@ Result<DossierCore::Related> DossierCore::load_related(storage::Connection& conn
   return r;
 }
 
-boost::json::object DossierCore::render_view(const Loaded& l, const Related& related) const {
+Result<boost::json::object> DossierCore::render_view(const Loaded& l, const Related& related) const {
   const Dossier& d = l.dossier;
   const Procedure& p = *l.procedure;
   const std::string now_text = now();
   const bool official = !l.is_applicant;
   boost::system::error_code ec;
   json::value form = json::parse(d.form, ec);
-  if (ec) form = json::object();
+  if (ec) return fail_internal("dossier " + d.code + " has a stored form that is not JSON");
 
   json::array documents;
   for (const auto& doc : related.documents) {

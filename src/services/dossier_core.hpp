@@ -125,7 +125,8 @@ class DossierCore {
   Result<Loaded> load_own_editable(storage::Connection& conn, const identity::Principal& who,
                                    const std::string& code);
   Result<Related> load_related(storage::Connection& conn, const Dossier& d);
-  boost::json::object render_view(const Loaded& l, const Related& related) const;
+  // The full view; a stored form that is not JSON is an internal error, never shown as empty.
+  Result<boost::json::object> render_view(const Loaded& l, const Related& related) const;
   Loaded loaded(const identity::Principal& who, Dossier d, std::shared_ptr<const Procedure> p) const;
   Result<boost::json::object> view_after(const identity::Principal& who, const std::string& code);
   Result<std::string> payment_payload(const PaymentRow& payment) const;

@@ -15,7 +15,7 @@ rows AS (
       WHEN 4 THEN 'processing' WHEN 5 THEN 'awaiting_supplement' WHEN 6 THEN 'result_ready' WHEN 7 THEN 'returned'
       WHEN 8 THEN 'returned' ELSE 'refused' END AS status,
     timestamp '2026-12-01 08:00:00' - ((g.i * 7919) % 31536000) * interval '1 second' AS at
-  FROM generate_series(0, :N - 1) AS g(i) CROSS JOIN shape
+  FROM generate_series(0::bigint, :N - 1) AS g(i) CROSS JOIN shape
   LEFT JOIN bench_communes c ON c.i = g.i % shape.communes
 )
 INSERT INTO dossiers (code, procedure_code, procedure_version, channel, applicant_id, applicant_name, contact_email,
