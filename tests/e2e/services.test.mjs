@@ -314,6 +314,13 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     const reason = "Bản chụp giấy chứng sinh bị mờ, đề nghị chụp lại rõ nét.";
     await act(receiving.page, code, "Yêu cầu bổ sung", { reason });
     assert.match(await statusOf(receiving.page), /^Yêu cầu bổ sung hồ sơ \(mã 5\)/);
+    // On a phone the control sheet scrolls inside its region: the page never scrolls sideways.
+    await receiving.page.setViewportSize({ width: 390, height: 844 });
+    await openOfficialDossier(receiving.page, code);
+    await receiving.page.getByTestId("control-sheet-export").waitFor();
+    assert.equal(await receiving.page.evaluate(() => document.documentElement.scrollWidth), 390, "no sideways scroll at 390px");
+    await receiving.screenshot("services-officer-dossier-390", { fullPage: true });
+    await receiving.page.setViewportSize({ width: 1280, height: 900 });
 
     // The citizen sees the request and its reason; the bell counts it.
     await page.goto(`/#/dossiers/${code}`);
