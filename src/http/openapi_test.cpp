@@ -44,7 +44,8 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
                  dossiers,  credentials,
                  1024,      1024,
                  10,        1 << 20,
-                 100,       std::filesystem::temp_directory_path(), {}, clock};
+                 100,       std::filesystem::temp_directory_path(),
+                 {},        clock};
   Router router;
   add_all_routes(router, ctx);
 
