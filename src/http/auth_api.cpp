@@ -49,11 +49,14 @@ Result<audit::Query> audit_query(const Request& r, const identity::Principal& wh
 
 constexpr std::string_view kOidcCookie = "sen_oidc";
 
+// How an account is named to others: a citizen's username is their identity number, shown masked.
+std::string shown_username(const identity::AccountView& a) {
+  return a.kind == "citizen" ? a.id_number_masked : a.username;
+}
+
 json::value account_json(const identity::AccountView& a) {
-  json::object o{{"id", a.id},
-                 {"kind", a.kind},
-                 {"username", a.kind == "citizen" ? a.id_number_masked : a.username},
-                 {"display_name", a.display_name}};
+  json::object o{
+      {"id", a.id}, {"kind", a.kind}, {"username", shown_username(a)}, {"display_name", a.display_name}};
   if (!a.id_number_masked.empty()) o["id_number"] = a.id_number_masked;
   if (!a.enterprise_code.empty()) o["enterprise_code"] = a.enterprise_code;
   if (!a.agency_code.empty()) o["agency_code"] = a.agency_code;
@@ -315,7 +318,7 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                 auto actor_name = [&ctx](const std::string& id) -> Result<std::string> {
                   auto account = ctx.accounts.get_account(id);
                   if (!account) return tl::unexpected(account.error());
-                  return account->username;
+                  return shown_username(*account);
                 };
                 return table_download(audit::audit_table(ctx.db, *q, *lang, ctx.export_max_rows, actor_name),
                                       *format, "nhat-ky-kiem-toan", ctx.scratch_dir, r);

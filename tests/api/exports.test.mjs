@@ -138,6 +138,8 @@ describe('exports and spreadsheet imports', () => {
     assert.deepEqual(lines[0].slice(0, 3), ['Số thứ tự', 'Thời điểm', 'Người thực hiện']);
     assert.ok(lines.length >= 3, res.text);
     assert.ok(lines.some((l) => l[2] === 'tiepnhan.badinh'), 'the actor by username');
+    assert.ok(lines.some((l) => l[2] === '001******345'), "a citizen by the masked identity number");
+    assert.ok(!res.text.includes('001099012345'), 'no identity number in full');
     assert.match(lines[1][1], VIETNAM_TIME);
     const citizen = await get('001099012345', '/api/v1/audit/export?format=csv');
     assert.equal(citizen.status, 403, citizen.text);
