@@ -8,6 +8,13 @@
 
 namespace sen {
 
+CivilTime vietnam_civil_time(std::chrono::system_clock::time_point t) {
+  using namespace std::chrono;
+  const auto local = floor<seconds>(t) + hours(7);
+  const auto day = floor<days>(local);
+  return {year_month_day(day), hh_mm_ss<seconds>(local - day)};
+}
+
 std::string format_rfc3339(std::chrono::system_clock::time_point t, int offset_minutes) {
   using namespace std::chrono;
   const auto local = floor<seconds>(t) + minutes(offset_minutes);

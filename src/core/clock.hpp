@@ -35,6 +35,13 @@ class FileClock final : public Clock {
 // offset in minutes is enough.
 std::string format_rfc3339(std::chrono::system_clock::time_point t, int offset_minutes = 7 * 60);
 
+// Vietnam's civil time (UTC+7, no daylight saving): the day and the time of day people there read.
+struct CivilTime {
+  std::chrono::year_month_day date;
+  std::chrono::hh_mm_ss<std::chrono::seconds> time;
+};
+CivilTime vietnam_civil_time(std::chrono::system_clock::time_point t);
+
 // "YYYY-MM-DDTHH:MM:SS" followed by "Z" or "+HH:MM"/"-HH:MM" (fractions of a second are ignored).
 std::optional<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view text);
 

@@ -16,6 +16,15 @@ TEST(Clock, FormatsRfc3339WithVietnamOffset) {
   EXPECT_EQ(format_rfc3339(t, -90), "2026-02-12T23:32:03-01:30");
 }
 
+TEST(Clock, VietnamCivilTimeIsSevenHoursAheadAcrossMidnight) {
+  using namespace std::chrono;
+  const auto [date, time] = vietnam_civil_time(sys_days(2026y / 12 / 31) + 18h + 5min + 9s);
+  EXPECT_EQ(date, 2027y / 1 / 1);
+  EXPECT_EQ(time.hours(), 1h);
+  EXPECT_EQ(time.minutes(), 5min);
+  EXPECT_EQ(time.seconds(), 9s);
+}
+
 TEST(Clock, ParsesRfc3339BackToTheSameInstant) {
   using namespace std::chrono;
   const sys_time<seconds> t = sys_days{2026y / February / 13} + 1h + 2min + 3s;

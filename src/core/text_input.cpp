@@ -96,6 +96,12 @@ Status clean_json_strings(boost::json::value& value, const std::string& path) {
   return {};
 }
 
+std::string trim_whitespace(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
+}
+
 bool has_line_break(std::string_view text) { return text.find_first_of("\t\n") != std::string_view::npos; }
 
 }  // namespace sen

@@ -19,6 +19,9 @@ Result<std::string> clean_text(std::string_view text, std::string_view field, bo
 // member is named by its dotted path without the prefix ("form.child_full_name").
 Status clean_json_strings(boost::json::value& value, const std::string& path = "");
 
+// `text` without the spaces, tabs and line breaks around it.
+std::string trim_whitespace(std::string_view text);
+
 // True when `text` holds a tab or a line break: for single-line fields after clean_text.
 bool has_line_break(std::string_view text);
 

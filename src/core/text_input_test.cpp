@@ -7,6 +7,11 @@
 namespace sen {
 namespace {
 
+TEST(TextInput, TrimsWhitespaceAroundOnly) {
+  EXPECT_EQ(trim_whitespace(" \t Lê  Văn \r\n"), "Lê  Văn");
+  EXPECT_EQ(trim_whitespace(" \t\n"), "");
+}
+
 TEST(TextInput, KeepsOrdinaryVietnameseText) {
   auto t = clean_text("Nguyễn Thị Mai", "name", false);
   ASSERT_TRUE(t);

@@ -7,6 +7,7 @@
 #include <array>
 #include <map>
 
+#include "core/text_input.hpp"
 #include "identity/roles.hpp"
 #include "tables/csv.hpp"
 #include "tables/xlsx_reader.hpp"
@@ -15,12 +16,6 @@ namespace sen::identity {
 namespace {
 
 constexpr std::array<std::string_view, 5> kColumns = {"username", "full_name", "email", "agency", "roles"};
-
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  return std::string(s.substr(first, s.find_last_not_of(" \t") - first + 1));
-}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -50,7 +45,7 @@ ImportRow check_values(std::size_t row, const std::map<std::string_view, std::st
   std::string_view rest = v.at("roles");
   while (!rest.empty()) {
     const auto semi = rest.find(';');
-    const std::string role = trim(rest.substr(0, semi));
+    const std::string role = trim_whitespace(rest.substr(0, semi));
     rest = semi == std::string_view::npos ? std::string_view() : rest.substr(semi + 1);
     if (role.empty()) continue;
     if (!is_staff_role(role)) {

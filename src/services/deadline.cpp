@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/clock.hpp"
+
 namespace sen::services {
 namespace {
 
@@ -10,12 +12,9 @@ constexpr auto kOffset = hours(7);
 
 }  // namespace
 
-year_month_day local_date(TimePoint t) { return year_month_day(floor<days>(t + kOffset)); }
+year_month_day local_date(TimePoint t) { return vietnam_civil_time(t).date; }
 
-int local_hour(TimePoint t) {
-  const auto local = t + kOffset;
-  return static_cast<int>(duration_cast<hours>(local - floor<days>(local)).count());
-}
+int local_hour(TimePoint t) { return static_cast<int>(vietnam_civil_time(t).time.hours().count()); }
 
 TimePoint end_of_office_day(year_month_day d) { return sys_days(d) + hours(kOfficeDayEndHour) - kOffset; }
 

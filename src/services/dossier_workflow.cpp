@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include "core/text_fold.hpp"
+#include "core/text_input.hpp"
 #include "identity/account_service.hpp"
 #include "identity/roles.hpp"
 #include "pki/pdf_signature.hpp"
@@ -20,12 +21,6 @@ namespace {
 
 namespace json = boost::json;
 using identity::Action;
-
-std::string trim_copy(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  return std::string(s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1));
-}
 
 }  // namespace
 
@@ -53,7 +48,7 @@ Result<boost::json::object> DossierWorkflow::act(const identity::Principal& who,
   auto planned = plan(p, workflow_state(before.dossier), *action, before.roles);
   if (!planned) return tl::unexpected(planned.error());
   const Effects& fx = planned->effects();
-  const std::string reason = trim_copy(in.comment);
+  const std::string reason = trim_whitespace(in.comment);
   if (fx.needs_reason && reason.empty()) {
     return fail(ErrorCode::kInvalidArgument, "State the reason for this action", "comment");
   }

@@ -8,12 +8,9 @@
 namespace sen::services {
 
 std::string vietnamese_time(std::chrono::system_clock::time_point t) {
-  const auto local = t + std::chrono::hours(7);
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day ymd(day);
-  const std::chrono::hh_mm_ss hms(std::chrono::floor<std::chrono::seconds>(local - day));
-  return fmt::format("{:02}:{:02} ngày {:02}/{:02}/{:04}", hms.hours().count(), hms.minutes().count(),
-                     unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
+  const auto [date, time] = vietnam_civil_time(t);
+  return fmt::format("{:02}:{:02} ngày {:02}/{:02}/{:04}", time.hours().count(), time.minutes().count(),
+                     unsigned(date.day()), unsigned(date.month()), int(date.year()));
 }
 
 Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::string& procedure_name,

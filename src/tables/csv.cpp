@@ -2,17 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "core/clock.hpp"
+#include "core/text_input.hpp"
+
 namespace sen::tables {
 namespace {
-
-constexpr auto kVietnamOffset = std::chrono::hours(7);
-
-std::string trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t");
-  return std::string(s.substr(first, last - first + 1));
-}
 
 bool looks_like_formula(const std::string& s) {
   return !s.empty() &&
@@ -47,12 +41,9 @@ std::string cell_text(const Cell& cell) {
 }  // namespace
 
 std::string vietnam_time_text(std::chrono::system_clock::time_point t) {
-  const auto local = std::chrono::floor<std::chrono::minutes>(t + kVietnamOffset);
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day ymd(day);
-  const std::chrono::hh_mm_ss hms(local - day);
-  return fmt::format("{:02}:{:02} {:02}/{:02}/{:04}", hms.hours().count(), hms.minutes().count(),
-                     unsigned(ymd.day()), unsigned(ymd.month()), int(ymd.year()));
+  const auto [date, time] = vietnam_civil_time(t);
+  return fmt::format("{:02}:{:02} {:02}/{:02}/{:04}", time.hours().count(), time.minutes().count(),
+                     unsigned(date.day()), unsigned(date.month()), int(date.year()));
 }
 
 std::string write_csv(const Table& table) {
@@ -79,7 +70,7 @@ Result<Records> read_csv(std::string_view text) {
   bool quoted = false;      // inside quotes
   bool was_quoted = false;  // the current field was quoted (kept as written)
   auto end_field = [&] {
-    record.push_back(was_quoted ? std::move(field) : trim(field));
+    record.push_back(was_quoted ? std::move(field) : trim_whitespace(field));
     field.clear();
     was_quoted = false;
   };
@@ -99,7 +90,7 @@ Result<Records> read_csv(std::string_view text) {
       } else {
         quoted = false;
       }
-    } else if (c == '"' && trim(field).empty()) {
+    } else if (c == '"' && trim_whitespace(field).empty()) {
       field.clear();
       quoted = was_quoted = true;
     } else if (c == ',') {

@@ -9,10 +9,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/clock.hpp"
+
 namespace sen::tables {
 namespace {
 
-constexpr auto kVietnamOffset = std::chrono::hours(7);
 constexpr std::size_t kMaxSheetNameChars = 31;  // Excel's limit
 
 // Excel refuses these in a sheet name.
@@ -35,16 +36,13 @@ std::string sheet_name(const std::string& title) {
 }
 
 lxw_datetime vietnam_datetime(std::chrono::system_clock::time_point t) {
-  const auto local = std::chrono::floor<std::chrono::seconds>(t + kVietnamOffset);
-  const auto day = std::chrono::floor<std::chrono::days>(local);
-  const std::chrono::year_month_day ymd(day);
-  const std::chrono::hh_mm_ss hms(local - day);
-  return lxw_datetime{int(ymd.year()),
-                      static_cast<int>(unsigned(ymd.month())),
-                      static_cast<int>(unsigned(ymd.day())),
-                      static_cast<int>(hms.hours().count()),
-                      static_cast<int>(hms.minutes().count()),
-                      static_cast<double>(hms.seconds().count())};
+  const auto [date, time] = vietnam_civil_time(t);
+  return lxw_datetime{int(date.year()),
+                      static_cast<int>(unsigned(date.month())),
+                      static_cast<int>(unsigned(date.day())),
+                      static_cast<int>(time.hours().count()),
+                      static_cast<int>(time.minutes().count()),
+                      static_cast<double>(time.seconds().count())};
 }
 
 std::size_t display_width(const std::string& s) {
