@@ -21,6 +21,17 @@ std::string encode_cursor(const std::string& after) {
   return out;
 }
 
+Status check_query_names(const Request& request,
+                         std::initializer_list<std::span<const std::string_view>> known) {
+  for (const auto& [name, value] : request.query) {
+    const bool listed = std::any_of(known.begin(), known.end(), [&name](auto names) {
+      return std::find(names.begin(), names.end(), name) != names.end();
+    });
+    if (!listed) return fail(ErrorCode::kInvalidArgument, name + " is not a parameter of this request", name);
+  }
+  return {};
+}
+
 Result<storage::PageRequest> parse_page_request(const Request& request) {
   storage::PageRequest page{kDefaultLimit, ""};
   if (auto text = request.query_param("limit")) {

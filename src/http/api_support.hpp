@@ -2,6 +2,8 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <initializer_list>
+#include <span>
 #include <string>
 
 #include "core/status.hpp"
@@ -15,6 +17,12 @@ inline constexpr int kMaxLimit = 1000;
 
 // `limit` (1..1000, default 50) and `cursor` (opaque, from a previous page's `next`).
 Result<storage::PageRequest> parse_page_request(const Request& request);
+inline constexpr std::string_view kPagingParams[] = {"limit", "cursor"};
+
+// Every query parameter is in one of the `known` lists (a resource's filters, then what this use adds:
+// paging, or an export's format and language); any other is a 400 naming it, never ignored.
+Status check_query_names(const Request& request,
+                         std::initializer_list<std::span<const std::string_view>> known);
 std::string encode_cursor(const std::string& after);
 
 Result<boost::json::value> parse_json_body(const Request& request);

@@ -21,13 +21,9 @@ namespace json = boost::json;
 // parameter besides the filters and `extra` is a 400 naming it.
 Result<audit::Query> audit_query(const Request& r, const identity::Principal& who,
                                  const identity::Authorizer& authorizer,
-                                 std::initializer_list<std::string_view> extra) {
+                                 std::span<const std::string_view> extra) {
   static constexpr std::string_view kFilters[] = {"object_type", "object_id", "actor", "place", "from", "to"};
-  for (const auto& [name, value] : r.query) {
-    const bool known = std::find(std::begin(kFilters), std::end(kFilters), name) != std::end(kFilters) ||
-                       std::find(extra.begin(), extra.end(), name) != extra.end();
-    if (!known) return fail(ErrorCode::kInvalidArgument, name + " is not a filter of the audit log", name);
-  }
+  if (auto ok = check_query_names(r, {kFilters, extra}); !ok) return tl::unexpected(ok.error());
   auto param = [&](std::string_view n) { return std::string(r.query_param(n).value_or("")); };
   audit::Query q{param("object_type"), param("object_id"), param("actor"), param("place"), {}, {}};
   for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
@@ -287,7 +283,7 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
   router.add({"GET", "/api/v1/audit", [&accounts, &authorizer = ctx.authorizer, &db](const Request& r) {
                 auto who = authenticate(r, accounts);
                 if (!who) return error_response(who.error(), r);
-                auto q = audit_query(r, *who, authorizer, {"limit", "cursor"});
+                auto q = audit_query(r, *who, authorizer, kPagingParams);
                 if (!q) return error_response(q.error(), r);
                 auto page = parse_page_request(r);
                 if (!page) return error_response(page.error(), r);
@@ -309,7 +305,7 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
   router.add({"GET", "/api/v1/audit/export", [&ctx](const Request& r) {
                 auto who = authenticate(r, ctx.accounts);
                 if (!who) return error_response(who.error(), r);
-                auto q = audit_query(r, *who, ctx.authorizer, {"format", "lang"});
+                auto q = audit_query(r, *who, ctx.authorizer, kExportParams);
                 if (!q) return error_response(q.error(), r);
                 auto format = table_format_param(r);
                 if (!format) return error_response(format.error(), r);

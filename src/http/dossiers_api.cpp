@@ -71,16 +71,10 @@ enum class ListUse { kPage, kExport };
 // The dossier list's query: every parameter known and every value valid, or a 400 naming it. A page
 // takes `limit` and `cursor`; an export takes every page, in `format` and `lang`.
 Result<services::DossierListFilter> parse_list_query(const Request& r, ListUse use) {
-  static constexpr std::array<std::string_view, 8> kFilters = {
-      "scope", "status", "procedure", "overdue", "due_today", "submitted_from", "submitted_to", "q"};
-  static constexpr std::array<std::string_view, 2> kPaging = {"limit", "cursor"};
-  for (const auto& [name, value] : r.query) {
-    auto in = [&name](const auto& names) {
-      return std::find(std::begin(names), std::end(names), name) != std::end(names);
-    };
-    const bool known = in(kFilters) || (use == ListUse::kPage ? in(kPaging) : in(kExportParams));
-    if (!known) return fail(ErrorCode::kInvalidArgument, name + " is not a filter of this list", name);
-  }
+  static constexpr std::string_view kFilters[] = {"scope",     "status",         "procedure",    "overdue",
+                                                  "due_today", "submitted_from", "submitted_to", "q"};
+  const auto extra = use == ListUse::kPage ? std::span(kPagingParams) : std::span(kExportParams);
+  if (auto ok = check_query_names(r, {kFilters, extra}); !ok) return tl::unexpected(ok.error());
   services::DossierListFilter f;
   const auto scope = r.query_param("scope").value_or("mine");
   if (scope != "mine" && scope != "all" && !scope.empty())
@@ -168,24 +162,19 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                                         *format, "ho-so", ctx.scratch_dir, r);
                 });
               }});
-  router.add(
-      {"GET", "/api/v1/dossiers/{code}/control-sheet", [&ctx, &svc](const Request& r) {
-         return signed_in(ctx, r, [&](const identity::Principal& who) {
-           for (const auto& [name, value] : r.query) {
-             if (name != "format" && name != "lang")
-               return error_response(
-                   Error{ErrorCode::kInvalidArgument, name + " is not a parameter of this export", name, {}},
-                   r);
-           }
-           auto format = table_format_param(r);
-           if (!format) return error_response(format.error(), r);
-           auto lang = language_param(r);
-           if (!lang) return error_response(lang.error(), r);
-           const auto code = code_of(r);
-           return table_download(svc.reads.control_sheet_table(who, code, *lang), *format,
-                                 "phieu-kiem-soat-" + code, ctx.scratch_dir, r);
-         });
-       }});
+  router.add({"GET", "/api/v1/dossiers/{code}/control-sheet", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  if (auto ok = check_query_names(r, {kExportParams}); !ok)
+                    return error_response(ok.error(), r);
+                  auto format = table_format_param(r);
+                  if (!format) return error_response(format.error(), r);
+                  auto lang = language_param(r);
+                  if (!lang) return error_response(lang.error(), r);
+                  const auto code = code_of(r);
+                  return table_download(svc.reads.control_sheet_table(who, code, *lang), *format,
+                                        "phieu-kiem-soat-" + code, ctx.scratch_dir, r);
+                });
+              }});
   router.add({"GET", "/api/v1/dossiers/{code}", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   return reply(svc.reads.get(who, code_of(r)), r);
