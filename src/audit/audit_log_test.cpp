@@ -107,6 +107,13 @@ TEST_P(AuditLogTest, QueriesByObjectAndPagesInOrder) {
     req.after = *p->next_after;
   }
   EXPECT_EQ(seqs, (std::vector<std::int64_t>{1, 2, 3, 4, 5, 6, 7}));
+
+  // A caller walking every page counts once: the same rows, no total.
+  auto uncounted = query(db(), Query{"", "", "acc1", "01", {}, {}}, storage::PageRequest{3, "", false});
+  ASSERT_TRUE(uncounted);
+  EXPECT_EQ(uncounted->total, 0);
+  ASSERT_EQ(uncounted->items.size(), 3u);
+  EXPECT_EQ(uncounted->items[0].seq, 1);
 }
 
 SEN_INSTANTIATE_FOR_BACKENDS(AuditLogTest);

@@ -47,7 +47,7 @@ Result<tables::Table> DossierReads::list_table(const identity::Principal& who, D
   filter.limit = kExportPageSize;
   filter.after.reset();
   for (;;) {
-    auto page = core_.lists_.page(who, filter);
+    auto page = core_.lists_.page(who, filter, /*counted=*/false);
     if (!page) return tl::unexpected(page.error());
     if (table.rows.size() + page->items.size() > max_rows) {
       return fail(ErrorCode::kPayloadTooLarge,

@@ -222,8 +222,8 @@ Result<std::map<std::string, std::int64_t>> DossierLists::counts(
   return by_status;
 }
 
-Result<DossierPage> DossierLists::page(const identity::Principal& who,
-                                       const DossierListFilter& filter) const {
+Result<DossierPage> DossierLists::page(const identity::Principal& who, const DossierListFilter& filter,
+                                       bool counted) const {
   if (!filter.procedure.empty() && !catalog_.get(filter.procedure)) {
     return fail(ErrorCode::kInvalidArgument, "procedure is not a procedure code", "procedure");
   }
@@ -274,8 +274,6 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who,
   }
   const std::string limit = bind(std::int64_t{filter.limit} + 1);
 
-  auto counted = counts(**conn, scopes);
-  if (!counted) return tl::unexpected(counted.error());
   // The statuses to read: the one asked for, those whose clock runs for the deadline filters, or all
   // (an empty range costs one index probe).
   std::vector<DossierStatus> statuses(kAllStatuses.begin(), kAllStatuses.end());
@@ -316,15 +314,19 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who,
   if (more) listed.resize(static_cast<std::size_t>(filter.limit));
 
   DossierPage out;
-  out.counts = std::move(*counted);
-  const bool only_status = filter.procedure.empty() && !filter.overdue && !filter.due_today &&
-                           !filter.submitted_from && !filter.submitted_to && filter.text.empty();
-  if (only_status) {
-    std::int64_t n = 0;
-    for (const auto& [status, count] : out.counts) {
-      if (!filter.status || name(*filter.status) == status) n += count;
+  if (counted) {
+    auto by_status = counts(**conn, scopes);
+    if (!by_status) return tl::unexpected(by_status.error());
+    out.counts = std::move(*by_status);
+    const bool only_status = filter.procedure.empty() && !filter.overdue && !filter.due_today &&
+                             !filter.submitted_from && !filter.submitted_to && filter.text.empty();
+    if (only_status) {
+      std::int64_t n = 0;
+      for (const auto& [status, count] : out.counts) {
+        if (!filter.status || name(*filter.status) == status) n += count;
+      }
+      out.total = n;
     }
-    out.total = n;
   }
   for (const auto& [key, r] : listed) {
     auto procedure = catalog_.get(r.text(1));

@@ -66,7 +66,10 @@ class DossierLists {
                const Clock& clock)
       : db_(db), catalog_(catalog), authorizer_(authorizer), clock_(clock) {}
 
-  Result<DossierPage> page(const identity::Principal& who, const DossierListFilter& filter) const;
+  // `counted` false leaves `counts` and `total` empty: a caller walking every page (an export) needs them
+  // from none.
+  Result<DossierPage> page(const identity::Principal& who, const DossierListFilter& filter,
+                           bool counted = true) const;
   // The page as the API gives it: {"items", "counts", "total" (null when unknown), "next"}.
   Result<boost::json::object> list(const identity::Principal& who, const DossierListFilter& filter) const;
 

@@ -8,10 +8,12 @@ Result<RowPage> fetch_page(Connection& conn, std::string_view select_sql, std::s
                            std::string_view filter_sql, std::string_view key_column,
                            std::vector<Value> params, const PageRequest& page) {
   const auto n = params.size();
-  auto counted = conn.execute(fmt::format("{} WHERE {}", count_sql, filter_sql), params);
-  if (!counted) return tl::unexpected(counted.error());
   RowPage out;
-  out.total = counted->rows.at(0).integer(0);
+  if (page.count_total) {
+    auto counted = conn.execute(fmt::format("{} WHERE {}", count_sql, filter_sql), params);
+    if (!counted) return tl::unexpected(counted.error());
+    out.total = counted->rows.at(0).integer(0);
+  }
 
   params.emplace_back(page.after);
   params.emplace_back(std::int64_t{page.limit} + 1);

@@ -11,7 +11,8 @@ namespace sen::storage {
 // What a list endpoint asks for: at most `limit` rows whose key sorts after `after`.
 struct PageRequest {
   int limit = 50;
-  std::string after;  // empty: from the start
+  std::string after;        // empty: from the start
+  bool count_total = true;  // false: `total` is left 0 (a caller walking every page counts once)
 };
 
 struct RowPage {
