@@ -5,7 +5,7 @@
 #include "core/clock.hpp"
 #include "core/status.hpp"
 #include "http/message.hpp"
-#include "services/dossier_service.hpp"
+#include "services/dossier_core.hpp"
 
 namespace sen::http {
 

@@ -247,7 +247,7 @@ bool looks_like_xlsx(std::string_view bytes) { return bytes.starts_with(std::str
 
 Result<Records> read_xlsx(std::string_view bytes, std::size_t max_unpacked_bytes) {
   Archive zip(bytes, max_unpacked_bytes);
-  if (!zip.open()) return bad_file("it is not a ZIP archive");
+  if (!zip.open()) return bad_file("it is not a ZIP archive, or only part of one");
   auto part = first_sheet_part(zip);
   if (!part) return tl::unexpected(part.error());
   auto strings = shared_strings(zip);
