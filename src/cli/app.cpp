@@ -10,6 +10,12 @@
 #include <fstream>
 #include <sstream>
 
+#include "assessment/assessment_import.hpp"
+#include "assessment/assessments.hpp"
+#include "assessment/framework_file.hpp"
+#include "assessment/programme.hpp"
+#include "assessment/solution_register.hpp"
+#include "assessment/support_applications.hpp"
 #include "audit/audit_log.hpp"
 #include "calendar/working_calendar.hpp"
 #include "core/logging.hpp"
@@ -193,16 +199,21 @@ Result<boost::json::array> load_demo_accounts(storage::Database& db, const Confi
                                {"place", "VN"},
                                {"id_number", c.id_number}});
   }
-  {
+  struct Business {
+    std::string enterprise_code, username, name;
+  };
+  // An enterprise that assesses itself and applies for support, and a provider of digital solutions.
+  for (const auto& b :
+       {Business{"0101234567", "cong.ty.sen", "Công ty TNHH Sen"},
+        Business{"0109876543", "cong.ty.giai.phap", "Công ty Cổ phần Giải pháp số Hồng Hà"}}) {
     const std::string pw = password();
-    auto a = accounts.register_account({"business", "", "0101234567", "cong.ty.sen", "Công ty TNHH Sen", pw},
-                                       system);
+    auto a = accounts.register_account({"business", "", b.enterprise_code, b.username, b.name, pw}, system);
     if (!a) return tl::unexpected(a.error());
     out.push_back(json::object{{"role", "business_representative"},
-                               {"username", "cong.ty.sen"},
+                               {"username", b.username},
                                {"password", pw},
                                {"place", "VN"},
-                               {"enterprise_code", "0101234567"}});
+                               {"enterprise_code", b.enterprise_code}});
   }
   struct Staff {
     std::string username, name, role, agency, scope_kind, scope;
@@ -234,6 +245,19 @@ Result<boost::json::array> load_demo_accounts(storage::Database& db, const Confi
       {"quantri.quocgia", "Ngô Văn Khánh", std::string(identity::kRoleNationalAdmin), "VPCP", "place", "VN"},
       {"kiemtoan", "Đặng Thị Lan", std::string(identity::kRoleAuditor), "VPCP", "place", "VN"},
       {"phantich", "Mai Văn Minh", std::string(identity::kRoleAnalyst), "VPCP", "place", "VN"},
+      {"thamdinh.hanoi", "Lương Thị Nga", std::string(identity::kRoleAssessor), "SKHCN-01", "place", "01"},
+      {"tiepnhan.skhcn.hanoi", "Đinh Văn Oanh", std::string(identity::kRoleReceivingOfficer), "SKHCN-01",
+       "agency", "SKHCN-01"},
+      {"xuly.skhcn.hanoi", "Kiều Thị Phương", std::string(identity::kRoleProcessingOfficer), "SKHCN-01",
+       "agency", "SKHCN-01"},
+      {"lanhdao.skhcn.hanoi", "Lã Văn Quang", std::string(identity::kRoleApprovingLeader), "SKHCN-01",
+       "agency", "SKHCN-01"},
+      {"tiepnhan.bkhcn", "Nông Thị Rạng", std::string(identity::kRoleReceivingOfficer), "BKHCN", "agency",
+       "BKHCN"},
+      {"xuly.bkhcn", "Âu Văn Sang", std::string(identity::kRoleProcessingOfficer), "BKHCN", "agency",
+       "BKHCN"},
+      {"lanhdao.bkhcn", "Tôn Thị Thảo", std::string(identity::kRoleApprovingLeader), "BKHCN", "agency",
+       "BKHCN"},
   };
   places::PlaceRepository places(db);
   for (const auto& s : staff) {
@@ -326,8 +350,21 @@ int serve(const Config& config, storage::Database& db) {
                              config.oidc.redirect_uri, "openid profile", config.oidc.id_number_claim},
         clock);
   }
+  auto framework_files =
+      assessment::load_framework_directory(std::filesystem::path(config.pack_dir) / "frameworks");
+  if (!framework_files) return report(framework_files.error(), 2);
+  assessment::FrameworkRegistry frameworks(std::move(*framework_files));
+  auto programme =
+      assessment::load_programme(std::filesystem::path(config.pack_dir) / "dx-programme.json", frameworks);
+  if (!programme) return report(programme.error(), 2);
+  assessment::SolutionRegister solutions(db, *programme);
+  assessment::Assessments assessments(db, frameworks, places, authorizer, *services_clock, config.assessment,
+                                      **renderer, solutions.lookup());
+  assessment::SupportApplications support(db, assessments, solutions, *programme, authorizer,
+                                          *services_clock);
+  const services::SubmissionChecks submission_checks{{programme->support_procedure, support.check()}};
   services::DossierService dossiers({db, catalog, places, *cal, authorizer, *services_clock, file_store,
-                                     **credentials, **renderer, config.services});
+                                     **credentials, **renderer, config.services, &submission_checks});
   http::ApiContext ctx{
       db,
       places,
@@ -352,7 +389,14 @@ int serve(const Config& config, storage::Database& db) {
       static_cast<std::size_t>(config.server.export_max_rows),
       std::filesystem::path(config.storage.data_dir) / "tmp",
       {config.services.payment_hmac_secret, config.services.payment_callback_max_age_seconds},
-      *services_clock};
+      *services_clock,
+      frameworks,
+      assessments,
+      *programme,
+      solutions,
+      support,
+      static_cast<std::size_t>(config.assessment.import_max_rows),
+      config.assessment.import_body_limit_bytes};
   http::add_all_routes(router, ctx);
   services::OutboxWorker outbox(db, config.services, *services_clock);
   outbox.start();
@@ -534,6 +578,48 @@ int run_officials_import(const Config& config, const ImportCommand& command) {
     std::fprintf(stderr, "%s: fix the rows above%s\n",
                  command.dry_run ? "problems found" : "nothing imported",
                  command.dry_run ? "" : " or use --skip-invalid");
+    return 1;
+  }
+  return 0;
+}
+
+int run_assessments_import(const Config& config, const AssessmentImportCommand& command) {
+  if (!start_logging(config)) return 2;
+  std::ifstream in(command.file.file, std::ios::binary);
+  if (!in) return report(Error{ErrorCode::kInvalidArgument, "cannot read " + command.file.file, "file", {}});
+  std::stringstream text;
+  text << in.rdbuf();
+  auto frameworks =
+      assessment::load_framework_directory(std::filesystem::path(config.pack_dir) / "frameworks");
+  if (!frameworks) return report(frameworks.error(), 2);
+  const assessment::FrameworkRegistry registry(std::move(*frameworks));
+  const auto* framework = registry.latest(command.framework);
+  if (framework == nullptr)
+    return report(Error{ErrorCode::kInvalidArgument, "no framework " + command.framework, "framework", {}});
+  auto db = open_migrated(config, false);
+  if (!db) return report(db.error());
+  places::PlaceRepository places(**db);
+  auto lookup = assessment::place_lookup(places);
+  if (!lookup) return report(lookup.error());
+  SystemClock clock;
+  assessment::AssessmentImportOptions options;
+  options.max_rows = static_cast<std::size_t>(config.assessment.import_max_rows);
+  options.max_unpacked_bytes = config.auth.import_max_unpacked_bytes;
+  options.skip_invalid = command.file.skip_invalid;
+  options.dry_run = command.file.dry_run;
+  options.progress = progress_bar("checking");
+  auto outcome = assessment::import_assessments(text.str(), *framework, **db, *lookup, clock, options,
+                                                identity::Origin{"", "cli"});
+  if (!outcome) return report(outcome.error());
+  for (const auto& e : outcome->errors) {
+    std::fprintf(stderr, "row %zu%s%s: %s\n", e.row, e.column.empty() ? "" : ", ", e.column.c_str(),
+                 e.message.c_str());
+  }
+  std::printf("%zu rows, %zu valid, %zu imported\n", outcome->rows, outcome->valid, outcome->imported);
+  if (!outcome->errors.empty() && !command.file.skip_invalid) {
+    std::fprintf(stderr, "%s: fix the rows above%s\n",
+                 command.file.dry_run ? "problems found" : "nothing imported",
+                 command.file.dry_run ? "" : " or use --skip-invalid");
     return 1;
   }
   return 0;

@@ -46,4 +46,10 @@ struct ImportCommand {
 };
 int run_officials_import(const Config& config, const ImportCommand& command);
 
+struct AssessmentImportCommand {
+  ImportCommand file;
+  std::string framework;
+};
+int run_assessments_import(const Config& config, const AssessmentImportCommand& command);
+
 }  // namespace sen::cli

@@ -133,6 +133,22 @@ int main(int argc, char** argv) {
                              "import the valid rows even if others have problems");
   officials_import->add_flag("--dry-run", import_command.dry_run, "check the file only");
 
+  auto* assessments = app.add_subcommand("assessments", "Digital-transformation assessments");
+  assessments->require_subcommand(1);
+  sen::cli::AssessmentImportCommand assessments_command;
+  auto* assessments_import = assessments->add_subcommand(
+      "import",
+      "Import survey assessments from CSV or XLSX (the framework's template: GET "
+      "/api/v1/frameworks/{id}/template); every row is checked before any is written");
+  add_storage_flags(assessments_import, options);
+  assessments_import->add_option("file", assessments_command.file.file, "the CSV or XLSX file")->required();
+  assessments_import
+      ->add_option("--framework", assessments_command.framework, "the framework's id, e.g. dbi-sme")
+      ->required();
+  assessments_import->add_flag("--skip-invalid", assessments_command.file.skip_invalid,
+                               "import the valid rows even if others have problems");
+  assessments_import->add_flag("--dry-run", assessments_command.file.dry_run, "check the file only");
+
   CLI11_PARSE(app, argc, argv);
 
   if (version->parsed()) {
@@ -166,5 +182,6 @@ int main(int argc, char** argv) {
   if (pki->parsed()) return sen::cli::run_pki(*config, pki_command);
   if (admin_create->parsed()) return sen::cli::run_admin_create(*config, admin_command);
   if (officials_import->parsed()) return sen::cli::run_officials_import(*config, import_command);
+  if (assessments_import->parsed()) return sen::cli::run_assessments_import(*config, assessments_command);
   return 2;
 }

@@ -158,8 +158,21 @@ std::vector<Setting> make_settings() {
       "auth.import_max_rows", "officials in one import file",
       [](Config& c) -> int& { return c.auth.import_max_rows; }, 1, 1000000));
   all.push_back(int_setting(
+      "assessment.benchmark_min_peers",
+      "peers (same framework, industry, size and province) needed before an assessment is compared with "
+      "them; smaller groups are never shown",
+      [](Config& c) -> int& { return c.assessment.benchmark_min_peers; }, 2, 1000));
+  all.push_back(int_setting(
+      "assessment.import_max_rows", "assessments in one import file",
+      [](Config& c) -> int& { return c.assessment.import_max_rows; }, 1, 10000000));
+  all.push_back(int_setting(
       "auth.import_body_limit_bytes", "largest officials import file sent to the API (413 above)",
       [](Config& c) -> std::size_t& { return c.auth.import_body_limit_bytes; }, 1024, 64ll * 1024 * 1024));
+  all.push_back(int_setting(
+      "assessment.import_body_limit_bytes",
+      "largest assessment import file (CSV or XLSX) sent to the API (413 above)",
+      [](Config& c) -> std::size_t& { return c.assessment.import_body_limit_bytes; }, 1024,
+      1024ll * 1024 * 1024));
   all.push_back(int_setting(
       "auth.import_max_unpacked_bytes",
       "an XLSX import file's content once unzipped (a small file can unpack to gigabytes; 413 above)",

@@ -94,8 +94,15 @@ struct ServicesConfig {
   int agency_certificate_days = 730;       // validity of an agency certificate issued by the platform CA
 };
 
+struct AssessmentConfig {
+  int benchmark_min_peers = 5;   // a peer group smaller than this is never shown (no percentile)
+  int import_max_rows = 200000;  // assessments in one import file
+  std::size_t import_body_limit_bytes = 64 * 1024 * 1024;  // an assessment import file (413 above)
+};
+
 struct Config {
   ServerConfig server;
+  AssessmentConfig assessment;
   ServicesConfig services;
   StorageConfig storage;
   AuthConfig auth;

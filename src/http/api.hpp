@@ -3,6 +3,11 @@
 #include <filesystem>
 #include <string>
 
+#include "assessment/assessments.hpp"
+#include "assessment/framework_registry.hpp"
+#include "assessment/programme.hpp"
+#include "assessment/solution_register.hpp"
+#include "assessment/support_applications.hpp"
 #include "calendar/working_calendar.hpp"
 #include "core/rate_limiter.hpp"
 #include "http/metrics.hpp"
@@ -45,6 +50,13 @@ struct ApiContext {
   std::filesystem::path scratch_dir;      // short-lived files (XLSX being written), under the data dir
   PaymentGateway payment_gateway;
   const Clock& clock;  // the services' clock (a test may set it through services.clock_file)
+  const assessment::FrameworkRegistry& frameworks;
+  assessment::Assessments& assessments;
+  const assessment::Programme& programme;
+  assessment::SolutionRegister& solutions;
+  assessment::SupportApplications& support;
+  std::size_t assessment_import_max_rows;          // assessment.import_max_rows
+  std::size_t assessment_import_body_limit_bytes;  // assessment.import_body_limit_bytes
 };
 
 void add_system_routes(Router& router, const ApiContext& ctx);
@@ -55,6 +67,7 @@ void add_admin_routes(Router& router, const ApiContext& ctx);
 void add_procedure_routes(Router& router, const ApiContext& ctx);
 void add_dossier_routes(Router& router, const ApiContext& ctx);
 void add_public_service_routes(Router& router, const ApiContext& ctx);
+void add_assessment_routes(Router& router, const ApiContext& ctx);
 
 // Every route of the API, in one place.
 inline void add_all_routes(Router& router, const ApiContext& ctx) {
@@ -66,6 +79,7 @@ inline void add_all_routes(Router& router, const ApiContext& ctx) {
   add_procedure_routes(router, ctx);
   add_dossier_routes(router, ctx);
   add_public_service_routes(router, ctx);
+  add_assessment_routes(router, ctx);
 }
 
 // The OpenAPI 3.1 description compiled into the binary (src/http/openapi.json).

@@ -132,4 +132,12 @@ Response error_response(const Error& error, const Request& request, boost::json:
   return problem_response(error, request.path, std::move(extensions));
 }
 
+Result<bool> flag_param(const Request& request, std::string_view name) {
+  const auto v = request.query_param(name);
+  if (!v) return false;
+  if (*v == "true") return true;
+  if (*v == "false") return false;
+  return fail(ErrorCode::kInvalidArgument, std::string(name) + " must be true or false", std::string(name));
+}
+
 }  // namespace sen::http

@@ -25,6 +25,10 @@ Status check_query_names(const Request& request,
                          std::initializer_list<std::span<const std::string_view>> known);
 std::string encode_cursor(const std::string& after);
 
+// A yes/no query parameter: absent is false; "true" and "false" are read, anything else is a 400
+// naming it.
+Result<bool> flag_param(const Request& request, std::string_view name);
+
 Result<boost::json::value> parse_json_body(const Request& request);
 // A JSON object body (400 naming `body` for any other JSON value).
 Result<boost::json::object> parse_json_object_body(const Request& request);

@@ -51,13 +51,6 @@ std::string code_of(const Request& r) { return std::string(r.path_param("code"))
 
 constexpr std::size_t kMaxQueryTextChars = 100;
 
-Result<bool> flag_param(const Request& r, std::string_view name) {
-  const auto v = r.query_param(name);
-  if (!v || *v == "false") return false;
-  if (*v == "true") return true;
-  return fail(ErrorCode::kInvalidArgument, fmt::format("{} must be true or false", name), std::string(name));
-}
-
 Result<std::optional<std::chrono::year_month_day>> day_param(const Request& r, std::string_view name) {
   const auto v = r.query_param(name);
   if (!v) return std::nullopt;

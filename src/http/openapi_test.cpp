@@ -34,18 +34,29 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   ServicesConfig services_config;
   services::DossierService dossiers(
       {*(*t)->db, catalog, places, cal, authorizer, clock, files, credentials, **renderer, services_config});
-  ApiContext ctx{*(*t)->db, places,
-                 cal,       metrics,
-                 accounts,  authorizer,
-                 limiter,   limiter,
-                 limiter,   3600,
-                 nullptr,   "",
-                 "test",    catalog,
-                 dossiers,  credentials,
-                 1024,      1024,
-                 10,        1 << 20,
-                 100,       std::filesystem::temp_directory_path(),
-                 {},        clock};
+  assessment::FrameworkRegistry frameworks({});
+  AssessmentConfig assessment_config;
+  assessment::Assessments assessments(*(*t)->db, frameworks, places, authorizer, clock, assessment_config,
+                                      **renderer, nullptr);
+  assessment::Programme programme;
+  assessment::SolutionRegister solutions(*(*t)->db, programme);
+  assessment::SupportApplications support(*(*t)->db, assessments, solutions, programme, authorizer, clock);
+  ApiContext ctx{*(*t)->db,  places,
+                 cal,        metrics,
+                 accounts,   authorizer,
+                 limiter,    limiter,
+                 limiter,    3600,
+                 nullptr,    "",
+                 "test",     catalog,
+                 dossiers,   credentials,
+                 1024,       1024,
+                 10,         1 << 20,
+                 100,        std::filesystem::temp_directory_path(),
+                 {},         clock,
+                 frameworks, assessments,
+                 programme,  solutions,
+                 support,    10,
+                 1024};
   Router router;
   add_all_routes(router, ctx);
 

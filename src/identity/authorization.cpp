@@ -25,7 +25,8 @@ bool is_admin_role(std::string_view r) {
 bool may_grant(std::string_view admin_role, std::string_view role) {
   if (admin_role == kRoleAgencyAdmin) return is_officer_role(role);
   if (admin_role == kRoleProvinceAdmin) {
-    return is_officer_role(role) || role == kRoleAgencyAdmin || role == kRoleAuditor || role == kRoleAnalyst;
+    return is_officer_role(role) || role == kRoleAgencyAdmin || role == kRoleAuditor ||
+           role == kRoleAnalyst || role == kRoleAssessor;
   }
   return admin_role == kRoleNationalAdmin;
 }
@@ -154,6 +155,23 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
     case Action::kEditProcedure:
       if (has({kRoleNationalAdmin}, Target{"VN"})) return {};
       return tl::unexpected(forbidden("Only national administrators may edit procedures"));
+    case Action::kReadAssessment:
+      if (!t.owner_account_id.empty() && t.owner_account_id == who.account_id) return {};
+      if (has({kRoleAssessor, kRoleAnalyst, kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
+      return tl::unexpected(
+          forbidden("Only the respondent and the assessors of its place may read this assessment"));
+    case Action::kReviewAssessment:
+      if (has({kRoleAssessor}, t)) return {};
+      return tl::unexpected(
+          forbidden("Only an accredited assessor of this place may review this assessment"));
+    case Action::kImportAssessments:
+      if (has({kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
+      return tl::unexpected(
+          forbidden("Only province or national administrators may import assessments here"));
+    case Action::kReadAssessmentStats:
+      if (has({kRoleAnalyst, kRoleAssessor, kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
+      return tl::unexpected(
+          forbidden("Only analysts and administrators of this place may read these statistics"));
   }
   return tl::unexpected(forbidden("Not allowed"));
 }

@@ -15,12 +15,16 @@ enum class Action {
   kReadOfficial,    // target: the official's agency
   kGrantRole,       // target: the grantee's agency and place, the role and its scope
   kRevokeRole,
-  kManageAccount,   // lock, unlock, reset the password; target: the account's agency, place, held roles
-  kReadAudit,       // target: the place asked about (empty: everything)
-  kCreateAgency,    // target: the place the new agency belongs to
-  kReadDossier,     // target: the dossier's place, agency and applicant
-  kProcessDossier,  // target: the dossier's place and agency; role: the role its current step needs
-  kEditProcedure,   // target: the nation (procedures are national records)
+  kManageAccount,        // lock, unlock, reset the password; target: the account's agency, place, held roles
+  kReadAudit,            // target: the place asked about (empty: everything)
+  kCreateAgency,         // target: the place the new agency belongs to
+  kReadDossier,          // target: the dossier's place, agency and applicant
+  kProcessDossier,       // target: the dossier's place and agency; role: the role its current step needs
+  kEditProcedure,        // target: the nation (procedures are national records)
+  kReadAssessment,       // target: the assessment's place and its owner account
+  kReviewAssessment,     // target: the assessment's place
+  kImportAssessments,    // target: the place of each imported row
+  kReadAssessmentStats,  // target: the place the statistics cover
 };
 
 // The object an action touches, as far as authorization cares: where it belongs and whose it is.

@@ -17,11 +17,13 @@ inline constexpr std::string_view kRoleProvinceAdmin = "province_admin";
 inline constexpr std::string_view kRoleNationalAdmin = "national_admin";
 inline constexpr std::string_view kRoleAuditor = "auditor";
 inline constexpr std::string_view kRoleAnalyst = "analyst";
+// Accredited assessors of digital-transformation assessments, granted on a place.
+inline constexpr std::string_view kRoleAssessor = "assessor";
 
 // Roles administrators grant to officials (citizens and businesses hold theirs by registering).
-inline constexpr std::array<std::string_view, 8> kStaffRoles = {
-    kRoleReceivingOfficer, kRoleProcessingOfficer, kRoleApprovingLeader, kRoleAgencyAdmin,
-    kRoleProvinceAdmin,    kRoleNationalAdmin,     kRoleAuditor,         kRoleAnalyst};
+inline constexpr std::array<std::string_view, 9> kStaffRoles = {
+    kRoleReceivingOfficer, kRoleProcessingOfficer, kRoleApprovingLeader, kRoleAgencyAdmin, kRoleProvinceAdmin,
+    kRoleNationalAdmin,    kRoleAuditor,           kRoleAnalyst,         kRoleAssessor};
 
 inline bool is_staff_role(std::string_view role) {
   return std::find(kStaffRoles.begin(), kStaffRoles.end(), role) != kStaffRoles.end();

@@ -27,6 +27,7 @@
 #include "services/papers.hpp"
 #include "services/procedure_catalog.hpp"
 #include "services/procedure_rules.hpp"
+#include "services/submission_check.hpp"
 #include "services/workflow.hpp"
 #include "storage/database.hpp"
 #include "tables/table.hpp"
@@ -73,6 +74,7 @@ struct ServicesDeps {
   pki::CredentialStore& credentials;
   const documents::PdfRenderer& renderer;
   const ServicesConfig& config;
+  const SubmissionChecks* submission_checks = nullptr;  // none: no procedure has one
 };
 
 // What every dossier operation shares: loading a dossier the caller may read, authorization through

@@ -354,12 +354,16 @@ Status DossierDrafts::submit_draft(storage::Connection& conn, Dossier& d, const 
   // A dossier created in this same step (`created` is given) has no documents yet, and its form was
   // checked whole before the transaction.
   const bool stored = created == nullptr;
+  boost::system::error_code ec;
+  const json::value form = json::parse(d.form, ec);
+  if (ec || !form.is_object()) return fail_internal("stored form does not parse");
   if (stored) {
-    boost::system::error_code ec;
-    const json::value form = json::parse(d.form, ec);
-    if (ec) return fail_internal("stored form does not parse");
     if (auto s = check_form(p, form, true, local_date(d_.clock.now()), who, d_.config.form_max_bytes); !s)
       return s;
+  }
+  if (d_.submission_checks != nullptr) {
+    if (const auto check = d_.submission_checks->find(p.code); check != d_.submission_checks->end())
+      if (auto s = check->second(conn, who, d, form.as_object()); !s) return s;
   }
   auto docs = stored ? load_documents(conn, d.code) : Result<std::vector<DocumentRow>>();
   if (!docs) return tl::unexpected(docs.error());
