@@ -9,6 +9,7 @@
 
 #include "assessment/assessment_report.hpp"
 #include "assessment/assessment_store.hpp"
+#include "assessment/service_index.hpp"
 #include "audit/audit_log.hpp"
 #include "identity/roles.hpp"
 
@@ -161,7 +162,9 @@ Result<json::object> Assessments::create(const identity::Principal& who, const A
       return fail(ErrorCode::kInvalidArgument,
                   "Answer every question before submitting (\"na\" if it does not apply)",
                   "answers." + missing.front());
-    const auto s = score(*f, *answers, {a.industry, a.size}, {});
+    auto data = platform_data_for(a);
+    if (!data) return tl::unexpected(data.error());
+    const auto s = score(*f, *answers, {a.industry, a.size}, *data);
     a.status = AssessmentStatus::kSubmitted;
     a.submitted_at = a.created_at;
     a.self_score = a.score = s.score;
@@ -178,6 +181,23 @@ Result<json::object> Assessments::create(const identity::Principal& who, const A
   });
   if (!written) return tl::unexpected(written.error());
   return view(who, a, std::nullopt);
+}
+
+Result<PlatformData> Assessments::platform_data_for(const AssessmentRecord& a) {
+  if (a.province_code.empty() || a.subject_id != a.place_code) return PlatformData{};
+  // A place's assessment measures its dossiers of the year so far (Vietnam's calendar).
+  const auto now = clock_.now();
+  const auto today = vietnam_civil_time(now).date;
+  const auto year_start =
+      std::chrono::sys_days(today.year() / std::chrono::January / 1) - std::chrono::hours(7);
+  const services::ServiceScope scope{a.place_code == a.province_code ? services::ServiceScope::Kind::kProvince
+                                                                     : services::ServiceScope::Kind::kCommune,
+                                     a.place_code};
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto counts = services::service_counts(**conn, scope, format_rfc3339(year_start), format_rfc3339(now));
+  if (!counts) return tl::unexpected(counts.error());
+  return platform_data(*counts);
 }
 
 Result<AssessmentRecord> Assessments::load(const std::string& id) {
@@ -210,7 +230,9 @@ Result<json::object> Assessments::update(const identity::Principal& who, const s
       return fail(ErrorCode::kInvalidArgument,
                   "Answer every question before submitting (\"na\" if it does not apply)",
                   "answers." + missing.front());
-    const auto s = score(*f, *answers, {a.industry, a.size}, {});
+    auto data = platform_data_for(a);
+    if (!data) return tl::unexpected(data.error());
+    const auto s = score(*f, *answers, {a.industry, a.size}, *data);
     a.status = AssessmentStatus::kSubmitted;
     a.submitted_at = now;
     a.self_score = a.score = s.score;
@@ -270,7 +292,9 @@ Result<json::object> Assessments::review(const identity::Principal& who, const s
   if (auto missing = unanswered(*f, *answers, ItemSource::kAssessor); !missing.empty())
     return fail(ErrorCode::kInvalidArgument, "Answer the assessor's questions (\"na\" if one does not apply)",
                 "answers." + missing.front());
-  const auto s = score(*f, *answers, {a.industry, a.size}, {});
+  auto data = platform_data_for(a);
+  if (!data) return tl::unexpected(data.error());
+  const auto s = score(*f, *answers, {a.industry, a.size}, *data);
   const auto now = format_rfc3339(clock_.now());
   a.status = AssessmentStatus::kConfirmed;
   a.reviewed_answers = json::serialize(answers_to_json(*answers));
@@ -388,7 +412,9 @@ Result<json::object> Assessments::benchmark(const AssessmentRecord& a, double sc
 
 Result<json::object> Assessments::result_json(const Framework& f, const AssessmentRecord& a,
                                               const Answers& answers, const Subject& subject) {
-  const auto s = score(f, answers, subject, {});
+  auto data = platform_data_for(a);
+  if (!data) return tl::unexpected(data.error());
+  const auto s = score(f, answers, subject, *data);
   json::object out;
   out["score"] = s.fraction ? json::value(shown(s.score)) : json::value(nullptr);
   out["max_score"] = f.scale_max;

@@ -78,6 +78,8 @@ class Assessments {
   Result<boost::json::object> result_json(const Framework& f, const AssessmentRecord& a,
                                           const Answers& answers, const Subject& subject);
   Result<boost::json::object> benchmark(const AssessmentRecord& a, double score);
+  // What `computed` items measure for the assessment's subject: a place's dossiers; nothing for others.
+  Result<PlatformData> platform_data_for(const AssessmentRecord& a);
   Status check_subject(const Framework& f, const AssessmentInput& in) const;
   identity::Target target_of(const AssessmentRecord& a) const;
 

@@ -91,14 +91,14 @@ class Scorer {
   }
 
   PartScore view(const View& v, const Scored& out) const {
-    double points = 0, max_points = 0, sum = 0;
+    // Members with points make a sum of points (an unscored member, like the DTI's smart city, adds
+    // nothing); members without any make a plain mean.
+    double points = 0, max_points = 0, sum = 0, all_points = 0;
     int counted = 0;
-    bool by_points = true;
-    for (const auto& id : v.nodes) by_points = by_points && out.nodes.at(id).max_points > 0;
-    double all_points = 0;
+    for (const auto& id : v.nodes) all_points += out.nodes.at(id).max_points;
+    const bool by_points = all_points > 0;
     for (const auto& id : v.nodes) {
       const auto& part = out.nodes.at(id);
-      all_points += part.max_points;
       if (!part.fraction) continue;
       points += part.points;
       max_points += part.max_points;

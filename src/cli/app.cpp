@@ -362,6 +362,8 @@ int serve(const Config& config, storage::Database& db) {
                                       **renderer, solutions.lookup());
   assessment::SupportApplications support(db, assessments, solutions, *programme, authorizer,
                                           *services_clock);
+  assessment::AssessmentAggregates aggregates(db, frameworks, *programme);
+  assessment::ServiceIndex service_index(db, frameworks);
   const services::SubmissionChecks submission_checks{{programme->support_procedure, support.check()}};
   services::DossierService dossiers({db, catalog, places, *cal, authorizer, *services_clock, file_store,
                                      **credentials, **renderer, config.services, &submission_checks});
@@ -395,6 +397,8 @@ int serve(const Config& config, storage::Database& db) {
       *programme,
       solutions,
       support,
+      aggregates,
+      service_index,
       static_cast<std::size_t>(config.assessment.import_max_rows),
       config.assessment.import_body_limit_bytes};
   http::add_all_routes(router, ctx);

@@ -3,9 +3,11 @@
 #include <filesystem>
 #include <string>
 
+#include "assessment/assessment_aggregates.hpp"
 #include "assessment/assessments.hpp"
 #include "assessment/framework_registry.hpp"
 #include "assessment/programme.hpp"
+#include "assessment/service_index.hpp"
 #include "assessment/solution_register.hpp"
 #include "assessment/support_applications.hpp"
 #include "calendar/working_calendar.hpp"
@@ -55,6 +57,8 @@ struct ApiContext {
   const assessment::Programme& programme;
   assessment::SolutionRegister& solutions;
   assessment::SupportApplications& support;
+  assessment::AssessmentAggregates& aggregates;
+  assessment::ServiceIndex& service_index;
   std::size_t assessment_import_max_rows;          // assessment.import_max_rows
   std::size_t assessment_import_body_limit_bytes;  // assessment.import_body_limit_bytes
 };

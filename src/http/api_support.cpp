@@ -8,6 +8,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "calendar/working_calendar.hpp"
 #include "core/text_input.hpp"
 #include "http/problem.hpp"
 
@@ -130,6 +131,14 @@ Response error_response(const Error& error, const Request& request, boost::json:
                   error.internal);
   }
   return problem_response(error, request.path, std::move(extensions));
+}
+
+Result<std::optional<std::chrono::year_month_day>> day_param(const Request& request, std::string_view name) {
+  const auto v = request.query_param(name);
+  if (!v) return std::nullopt;
+  auto day = calendar::parse_iso_date(*v, name);
+  if (!day) return tl::unexpected(day.error());
+  return *day;
 }
 
 Result<bool> flag_param(const Request& request, std::string_view name) {

@@ -2,7 +2,9 @@
 
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
+#include <chrono>
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -24,6 +26,9 @@ inline constexpr std::string_view kPagingParams[] = {"limit", "cursor"};
 Status check_query_names(const Request& request,
                          std::initializer_list<std::span<const std::string_view>> known);
 std::string encode_cursor(const std::string& after);
+
+// A day (YYYY-MM-DD) query parameter, or none when absent; kInvalidArgument naming it otherwise.
+Result<std::optional<std::chrono::year_month_day>> day_param(const Request& request, std::string_view name);
 
 // A yes/no query parameter: absent is false; "true" and "false" are read, anything else is a 400
 // naming it.

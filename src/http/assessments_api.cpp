@@ -1,6 +1,8 @@
 // Digital-transformation frameworks (public documents) and assessments (their respondents, assessors
 // and administrators).
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cmath>
 
 #include "assessment/assessment_import.hpp"
 #include "assessment/assessment_store.hpp"
@@ -372,6 +374,106 @@ void add_assessment_routes(Router& router, const ApiContext& ctx) {
                     origin_of(r, &*who));
                 if (!paid) return error_response(paid.error(), r);
                 return json_response(*paid);
+              }});
+
+  router.add(
+      {"GET", "/api/v1/assessment-stats", [&ctx](const Request& r) {
+         static constexpr std::string_view kKnown[] = {"framework", "place", "by"};
+         if (auto ok = check_query_names(r, {kKnown}); !ok) return error_response(ok.error(), r);
+         auto who = authenticate(r, ctx.accounts);
+         if (!who) return error_response(who.error(), r);
+         const std::string place_code(r.query_param("place").value_or("VN"));
+         auto place = ctx.places.get(place_code);
+         if (!place)
+           return error_response(Error{ErrorCode::kInvalidArgument, "No place with this code", "place", ""},
+                                 r);
+         if (auto ok = ctx.authorizer.authorize(*who, identity::Action::kReadAssessmentStats, {place_code});
+             !ok)
+           return error_response(ok.error(), r);
+         const std::string by_text(r.query_param("by").value_or("level"));
+         static constexpr std::pair<std::string_view, assessment::GroupBy> kBy[] = {
+             {"industry", assessment::GroupBy::kIndustry},
+             {"size", assessment::GroupBy::kSize},
+             {"level", assessment::GroupBy::kLevel},
+             {"province", assessment::GroupBy::kProvince}};
+         const auto* by =
+             std::find_if(std::begin(kBy), std::end(kBy), [&](const auto& b) { return b.first == by_text; });
+         if (by == std::end(kBy))
+           return error_response(
+               Error{ErrorCode::kInvalidArgument, "by must be industry, size, level or province", "by", ""},
+               r);
+         assessment::AggregateFilter filter;
+         filter.framework = std::string(r.query_param("framework").value_or(""));
+         if (place->level == "province") filter.province = place->code;
+         if (place->level == "commune") filter.place = place->code;
+         auto rows = ctx.aggregates.group(filter, by->second);
+         if (!rows) return error_response(rows.error(), r);
+         json::array items;
+         for (const auto& row : *rows) {
+           json::object levels;
+           for (const auto& [level, n] : row.by_level) levels[level] = n;
+           items.push_back(json::object{{"key", row.key},
+                                        {"subjects", row.subjects},
+                                        {"mean_score", std::round(row.mean_score * 100) / 100},
+                                        {"by_level", std::move(levels)}});
+         }
+         json::object out{{"framework", filter.framework},
+                          {"place", place_code},
+                          {"by", by_text},
+                          {"items", std::move(items)}};
+         if (filter.framework == ctx.programme.targets_framework && place_code == "VN") {
+           auto progress = ctx.aggregates.progress_to_2030();
+           if (!progress) return error_response(progress.error(), r);
+           out["progress_2030"] = std::move(*progress);
+         }
+         return json_response(out);
+       }});
+  router.add({"GET", "/api/v1/service-index", [&ctx](const Request& r) {
+                static constexpr std::string_view kKnown[] = {"agency", "place", "from", "to"};
+                if (auto ok = check_query_names(r, {kKnown}); !ok) return error_response(ok.error(), r);
+                services::ServiceScope scope;
+                const auto agency = r.query_param("agency");
+                const auto place_code = r.query_param("place");
+                if (agency && place_code)
+                  return error_response(
+                      Error{ErrorCode::kInvalidArgument, "Give agency or place, not both", "place", ""}, r);
+                if (agency) {
+                  auto a = ctx.places.get_agency(std::string(*agency));
+                  if (!a)
+                    return error_response(
+                        Error{ErrorCode::kInvalidArgument, "No agency with this code", "agency", ""}, r);
+                  scope = {services::ServiceScope::Kind::kAgency, a->code};
+                } else if (place_code && *place_code != "VN") {
+                  auto p = ctx.places.get(std::string(*place_code));
+                  if (!p)
+                    return error_response(
+                        Error{ErrorCode::kInvalidArgument, "No place with this code", "place", ""}, r);
+                  scope = {p->level == "province" ? services::ServiceScope::Kind::kProvince
+                                                  : services::ServiceScope::Kind::kCommune,
+                           p->code};
+                }
+                auto from = day_param(r, "from");
+                if (!from) return error_response(from.error(), r);
+                auto to = day_param(r, "to");
+                if (!to) return error_response(to.error(), r);
+                // By default the year to date, in Vietnam's calendar; `to` is inclusive.
+                const auto today = vietnam_civil_time(ctx.clock.now()).date;
+                const auto first = from->value_or(today.year() / std::chrono::January / 1);
+                const auto last = to->value_or(today);
+                if (last < first)
+                  return error_response(Error{ErrorCode::kInvalidArgument, "to is before from", "to", ""}, r);
+                const auto day_start = [](std::chrono::year_month_day d) {
+                  return format_rfc3339(std::chrono::sys_days(d) - std::chrono::hours(7));
+                };
+                auto index = ctx.service_index.compute(
+                    scope, day_start(first), day_start(std::chrono::sys_days(last) + std::chrono::days(1)));
+                if (!index) return error_response(index.error(), r);
+                (*index)["scope"] = json::object{
+                    {"kind", agency                                                ? "agency"
+                             : scope.kind == services::ServiceScope::Kind::kNation ? "nation"
+                                                                                   : "place"},
+                    {"code", scope.kind == services::ServiceScope::Kind::kNation ? "VN" : scope.code}};
+                return json_response(*index);
               }});
 }
 

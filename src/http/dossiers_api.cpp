@@ -51,14 +51,6 @@ std::string code_of(const Request& r) { return std::string(r.path_param("code"))
 
 constexpr std::size_t kMaxQueryTextChars = 100;
 
-Result<std::optional<std::chrono::year_month_day>> day_param(const Request& r, std::string_view name) {
-  const auto v = r.query_param(name);
-  if (!v) return std::nullopt;
-  auto day = calendar::parse_iso_date(*v, name);
-  if (!day) return tl::unexpected(day.error());
-  return *day;
-}
-
 enum class ListUse { kPage, kExport };
 
 // The dossier list's query: every parameter known and every value valid, or a 400 naming it. A page
