@@ -112,14 +112,20 @@ documents::DocumentSpec assessment_report(const json::object& view) {
                                                 " doanh nghiệp cùng ngành, quy mô và tỉnh để so sánh"});
     }
   }
-  documents::Table pillars{{"Trụ cột", "Tỷ lệ đạt", "Điểm"}, {}};
+  // Points only for frameworks whose pillars have them (a weighted mean has shares, not points).
+  bool with_points = false;
+  for (const auto& p : view.at("pillars").as_array())
+    with_points = with_points || num(p.at("max_points")) > 0;
+  documents::Table pillars{{"Trụ cột", "Tỷ lệ đạt"}, {}};
+  if (with_points) pillars.header.emplace_back("Điểm");
   for (const auto& p : view.at("pillars").as_array()) {
     const auto& o = p.as_object();
     const bool scored = o.at("percent").is_number();
-    const double max_points = num(o.at("max_points"));
-    pillars.rows.push_back(
-        {vi(o.at("name")), scored ? number(num(o.at("percent"))) + "%" : "Không áp dụng",
-         max_points > 0 && scored ? number(num(o.at("points"))) + " / " + number(max_points) : ""});
+    std::vector<std::string> row{vi(o.at("name")),
+                                 scored ? number(num(o.at("percent"))) + "%" : "Không áp dụng"};
+    if (with_points)
+      row.push_back(scored ? number(num(o.at("points"))) + " / " + number(num(o.at("max_points"))) : "");
+    pillars.rows.push_back(std::move(row));
   }
   result.table = std::move(pillars);
   spec.sections.push_back(std::move(result));
