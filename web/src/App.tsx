@@ -1,4 +1,10 @@
 import { AnnouncerProvider } from "./a11y/Announcer";
+import { AssessPage } from "./dx/AssessPage";
+import { DxHomePage } from "./dx/DxHomePage";
+import { FrameworkPage } from "./dx/FrameworkPage";
+import { HistoryPage, ReviewQueuePage } from "./dx/HistoryPage";
+import { ResultPage } from "./dx/ResultPage";
+import { SolutionsPage } from "./dx/SolutionsPage";
 import { MAIN_ID, SkipLink } from "./components/SkipLink";
 import { SiteFooter } from "./components/SiteFooter";
 import { SiteHeader } from "./components/SiteHeader";
@@ -67,6 +73,21 @@ function Page({ route }: { route: Route }) {
       return <WorkspacePage route={route} />;
     case "workspaceDossier":
       return <OfficialDossierPage key={route.code} route={route} />;
+    // The digital-transformation programme.
+    case "dx":
+      return <DxHomePage />;
+    case "dxFramework":
+      return <FrameworkPage key={`${route.id}:${route.version ?? ""}`} route={route} />;
+    case "dxAssess":
+      return <AssessPage key={`${route.id}:${route.page}`} route={route} />;
+    case "dxResult":
+      return <ResultPage key={route.id} route={route} />;
+    case "dxHistory":
+      return <HistoryPage route={route} />;
+    case "dxReview":
+      return <ReviewQueuePage route={route} />;
+    case "dxSolutions":
+      return <SolutionsPage route={route} />;
   }
 }
 

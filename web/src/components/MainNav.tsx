@@ -51,6 +51,7 @@ export function MainNav({ route }: { route: Route }) {
           },
         ]
       : []),
+    { id: "dx", href: "#/dx", label: t.navDx, isCurrent: (r) => r.name.startsWith("dx") },
     { id: "track", href: "#/track", label: t.navTrack, isCurrent: (r) => r.name === "track" },
     { id: "verify", href: "#/verify", label: t.navVerify, isCurrent: (r) => r.name === "verify" },
     // Shown only to administrators; the server checks every request regardless.

@@ -1,5 +1,6 @@
 import { dateTime, fmtEn, fmtVi, plural } from "./format";
 import type { Language } from "./language";
+import { dxEn, dxVi } from "./dxMessages";
 import { servicesEn, servicesVi } from "./servicesMessages";
 
 // Every user-visible UI string lives here (public services' strings in servicesMessages.ts, spread
@@ -285,6 +286,7 @@ const vi = {
   errorImportFileMissing: "Chọn tệp CSV",
 
   ...servicesVi,
+  ...dxVi,
 };
 
 export type Messages = typeof vi;
@@ -570,6 +572,7 @@ const en: Messages = {
   errorImportFileMissing: "Choose a CSV file",
 
   ...servicesEn,
+  ...dxEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { vi, en };

@@ -1,3 +1,4 @@
+import { dxHref, dxPageKey, isDxRoute, parseDxRoute, type DxRoute } from "./dxRoutes";
 import { parseServiceRoute, serviceHref, servicePageKey, type ServiceRoute } from "./serviceRoutes";
 
 // Hash routes keep pages linkable (#/places/01) without needing an SPA fallback on the server.
@@ -12,7 +13,8 @@ export type Route =
   // Administration: `q` searches places, `place` lists its agencies, `agency` its officials.
   | { name: "admin"; q: string; place: string; agency: string }
   | { name: "notFound"; path: string }
-  | ServiceRoute;
+  | ServiceRoute
+  | DxRoute;
 
 export type SignInNotice = "registered" | "externalFailed" | null;
 
@@ -41,10 +43,11 @@ export function parseHash(hash: string): Route {
   if (path === "/admin" || path === "/admin/") {
     return { name: "admin", q, place: params.get("place") ?? "", agency: params.get("agency") ?? "" };
   }
-  return parseServiceRoute(path, params) ?? { name: "notFound", path };
+  return parseServiceRoute(path, params) ?? parseDxRoute(path, params) ?? { name: "notFound", path };
 }
 
 export function hrefFor(route: Route): string {
+  if (isDxRoute(route)) return dxHref(route);
   switch (route.name) {
     case "places":
       return withQuery("#/", route.q);
@@ -100,6 +103,7 @@ function withQuery(base: string, q: string): string {
 
 // Identifies the page (not its query), so focus and scroll move only on real page changes.
 export function pageKey(route: Route): string {
+  if (isDxRoute(route)) return dxPageKey(route);
   switch (route.name) {
     case "places":
       return "places";
