@@ -5,7 +5,7 @@ function wrap(name = ""): string {
   const lines: string[] = [];
   for (const word of words) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + word.length < 16) lines[lines.length - 1] = `${last} ${word}`;
+    if (last !== undefined && last.length + word.length < 13) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
   return lines.join("\n");
@@ -40,9 +40,9 @@ export function RadarChart({ labels, values, ariaLabel }: Props) {
       animation: false,
       radar: {
         indicator: labels.map((name) => ({ name, max: 100 })),
-        radius: "62%",
+        radius: element.clientWidth < 480 ? "48%" : "62%",
         // Long pillar names break into lines so they stay inside narrow screens.
-        axisName: { color: "#1f2937", fontSize: 12, formatter: wrap },
+        axisName: { color: "#1f2937", fontSize: 12, lineHeight: 15, formatter: wrap },
       },
       series: [
         {

@@ -47,6 +47,7 @@ function Result({ a, f, onReviewed }: { a: Assessment; f: Framework; onReviewed:
   const fmt = (n: number) => new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(n);
   const labels = a.pillars.map((p) => tr(lang, p.name));
   const values = a.pillars.map((p) => p.percent);
+  const withPoints = a.pillars.some((p) => p.max_points > 0);
   const summary = a.pillars.map((p) => `${tr(lang, p.name)} ${p.percent === null ? t.rNotApplicable : `${fmt(p.percent)}%`}`).join(", ");
   return (
     <>
@@ -92,14 +93,18 @@ function Result({ a, f, onReviewed }: { a: Assessment; f: Framework; onReviewed:
           <table class="data-table" data-testid="pillar-table">
             <caption>{t.rPillarsCaption}</caption>
             <thead>
-              <tr><th scope="col">{t.rPillar}</th><th scope="col">{t.rPercent}</th><th scope="col">{t.rPoints}</th></tr>
+              <tr>
+                <th scope="col">{t.rPillar}</th>
+                <th scope="col">{t.rPercent}</th>
+                {withPoints && <th scope="col">{t.rPoints}</th>}
+              </tr>
             </thead>
             <tbody>
               {a.pillars.map((p) => (
                 <tr key={p.id} data-pillar={p.id}>
                   <th scope="row">{tr(lang, p.name)}</th>
                   <td data-percent={p.percent ?? ""}>{p.percent === null ? t.rNotApplicable : `${fmt(p.percent)}%`}</td>
-                  <td>{p.max_points > 0 ? `${fmt(p.points)} / ${fmt(p.max_points)}` : "—"}</td>
+                  {withPoints && <td>{p.percent === null ? "—" : `${fmt(p.points)} / ${fmt(p.max_points)}`}</td>}
                 </tr>
               ))}
             </tbody>
