@@ -11,6 +11,7 @@
 #include "assessment/assessment_store.hpp"
 #include "assessment/service_index.hpp"
 #include "audit/audit_log.hpp"
+#include "core/content_sniff.hpp"
 #include "identity/roles.hpp"
 
 namespace sen::assessment {
@@ -65,7 +66,8 @@ std::string new_assessment_id(std::chrono::system_clock::time_point now) {
 Assessments::Assessments(storage::Database& db, const FrameworkRegistry& frameworks,
                          places::PlaceRepository& places, const identity::Authorizer& authorizer,
                          const Clock& clock, const AssessmentConfig& config,
-                         const documents::PdfRenderer& renderer, SolutionsFor solutions)
+                         const documents::PdfRenderer& renderer, services::FileStore& files,
+                         SolutionsFor solutions)
     : db_(db),
       frameworks_(frameworks),
       places_(places),
@@ -73,6 +75,7 @@ Assessments::Assessments(storage::Database& db, const FrameworkRegistry& framewo
       clock_(clock),
       config_(config),
       renderer_(renderer),
+      files_(files),
       solutions_(std::move(solutions)) {}
 
 identity::Target Assessments::target_of(const AssessmentRecord& a) const {
@@ -260,6 +263,92 @@ Result<json::object> Assessments::get(const identity::Principal& who, const std:
   return view(who, *a, rescore);
 }
 
+Result<std::vector<std::string>> Assessments::missing_evidence(const Framework& f, const AssessmentRecord& a,
+                                                               const Answers& answers) {
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto r = (*conn)->execute("SELECT item_id FROM assessment_evidence WHERE assessment_id = $1", {a.id});
+  if (!r) return tl::unexpected(r.error());
+  std::vector<std::string> out;
+  for (const Item* it : f.all_items()) {
+    if (!it->evidence_required || it->source != ItemSource::kSelfReport) continue;
+    const auto answer = answers.find(it->id);
+    if (answer == answers.end() || std::holds_alternative<NotApplicable>(answer->second)) continue;
+    const bool attached = std::any_of(r->rows.begin(), r->rows.end(),
+                                      [&](const storage::Row& row) { return row.text(0) == it->id; });
+    if (!attached) out.push_back(it->id);
+  }
+  return out;
+}
+
+Result<json::object> Assessments::attach_evidence(const identity::Principal& who, const std::string& id,
+                                                  const std::string& item_id, std::string_view bytes,
+                                                  const identity::Origin& origin) {
+  auto loaded = load(id);
+  if (!loaded) return tl::unexpected(loaded.error());
+  AssessmentRecord a = std::move(*loaded);
+  if (a.owner_account_id != who.account_id) return fail(ErrorCode::kNotFound, "No assessment with this id");
+  if (a.status != AssessmentStatus::kDraft)
+    return fail(ErrorCode::kConflict, "Evidence is attached before submitting", "status");
+  const Framework* f = frameworks_.get(a.framework, a.framework_version);
+  if (f == nullptr) return fail_internal("framework version of an assessment is not loaded");
+  const Item* item = f->item(item_id);
+  if (item == nullptr || item->source != ItemSource::kSelfReport)
+    return fail(ErrorCode::kInvalidArgument, "No question of yours with this id", "item");
+  const std::string_view type = sniff_content_type(bytes);
+  if (type != "application/pdf" && type != "image/jpeg" && type != "image/png")
+    return fail(ErrorCode::kUnsupportedMediaType, "Evidence must be a PDF, JPEG or PNG file", "file");
+  auto stored = files_.put(bytes, "documents");
+  if (!stored) return tl::unexpected(stored.error());
+  std::string replaced;
+  auto written = db_.write_transaction([&](storage::Connection& conn) -> Status {
+    auto old =
+        conn.execute("SELECT storage_name FROM assessment_evidence WHERE assessment_id = $1 AND item_id = $2",
+                     {a.id, item_id});
+    if (!old) return tl::unexpected(old.error());
+    replaced = old->rows.empty() ? "" : old->rows.front().text(0);
+    auto del = conn.execute("DELETE FROM assessment_evidence WHERE assessment_id = $1 AND item_id = $2",
+                            {a.id, item_id});
+    if (!del) return tl::unexpected(del.error());
+    auto ins = conn.execute(
+        "INSERT INTO assessment_evidence (assessment_id, item_id, storage_name, content_type, size_bytes, "
+        "sha256, "
+        "added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {a.id, item_id, stored->name, std::string(type), static_cast<std::int64_t>(stored->size),
+         stored->sha256, format_rfc3339(clock_.now())});
+    if (!ins) return tl::unexpected(ins.error());
+    const json::object summary{{"item", item_id}, {"content_type", type}, {"size_bytes", stored->size}};
+    return audit::append(conn,
+                         {origin.actor_id, origin.ip, "assessment.evidence", "assessment", a.id, a.place_code,
+                          json::serialize(summary)},
+                         clock_);
+  });
+  if (!written) {
+    files_.remove(stored->name);
+    return tl::unexpected(written.error());
+  }
+  if (!replaced.empty()) files_.remove(replaced);
+  return view(who, a, std::nullopt);
+}
+
+Result<Assessments::Evidence> Assessments::evidence(const identity::Principal& who, const std::string& id,
+                                                    const std::string& item_id) {
+  auto a = load(id);
+  if (!a) return tl::unexpected(a.error());
+  if (!authorizer_.authorize(who, Action::kReadAssessment, target_of(*a)))
+    return fail(ErrorCode::kNotFound, "No assessment with this id");
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto r = (*conn)->execute(
+      "SELECT storage_name, content_type FROM assessment_evidence WHERE assessment_id = $1 AND item_id = $2",
+      {id, item_id});
+  if (!r) return tl::unexpected(r.error());
+  if (r->rows.empty()) return fail(ErrorCode::kNotFound, "No evidence for this question");
+  auto location = files_.locate(r->rows.front().text(0));
+  if (!location) return tl::unexpected(location.error());
+  return Evidence{*location, r->rows.front().text(1)};
+}
+
 Result<std::string> Assessments::report_pdf(const identity::Principal& who, const std::string& id) {
   auto v = get(who, id);
   if (!v) return tl::unexpected(v.error());
@@ -292,6 +381,23 @@ Result<json::object> Assessments::review(const identity::Principal& who, const s
   if (auto missing = unanswered(*f, *answers, ItemSource::kAssessor); !missing.empty())
     return fail(ErrorCode::kInvalidArgument, "Answer the assessor's questions (\"na\" if one does not apply)",
                 "answers." + missing.front());
+  // An answer that needs evidence is confirmed only with it; an assessor who judges without it
+  // corrects the answer instead.
+  {
+    auto submitted_answers = parse_answers(*f, *submitted, {a.industry, a.size});
+    if (!submitted_answers) return tl::unexpected(submitted_answers.error());
+    auto no_file = missing_evidence(*f, a, *submitted_answers);
+    if (!no_file) return tl::unexpected(no_file.error());
+    for (const auto& item : *no_file) {
+      const auto kept = answers->find(item);
+      const auto given = submitted_answers->find(item);
+      if (kept != answers->end() && given != submitted_answers->end() && kept->second == given->second)
+        return fail(
+            ErrorCode::kInvalidArgument,
+            "This answer needs evidence the respondent did not attach: correct it or ask for the evidence",
+            "evidence." + item);
+    }
+  }
   auto data = platform_data_for(a);
   if (!data) return tl::unexpected(data.error());
   const auto s = score(*f, *answers, {a.industry, a.size}, *data);
@@ -512,6 +618,23 @@ Result<json::object> Assessments::view(const identity::Principal& who, const Ass
       authorizer_.authorize(who, Action::kReviewAssessment, target_of(a)))
     actions.emplace_back("review");
   out["allowed_actions"] = std::move(actions);
+  auto conn = db_.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto files = (*conn)->execute(
+      "SELECT item_id, content_type, size_bytes, added_at FROM assessment_evidence WHERE assessment_id = $1",
+      {a.id});
+  if (!files) return tl::unexpected(files.error());
+  json::object evidence;
+  for (const auto& row : files->rows)
+    evidence[row.text(0)] = json::object{
+        {"content_type", row.text(1)}, {"size_bytes", row.integer(2)}, {"added_at", row.text(3)}};
+  out["evidence"] = std::move(evidence);
+  auto own_answers = parse_answers(*f, out["answers"].as_object(), subject);
+  if (own_answers) {
+    auto no_file = missing_evidence(*f, a, *own_answers);
+    if (!no_file) return tl::unexpected(no_file.error());
+    out["evidence_missing"] = json::value_from(*no_file);
+  }
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "identity/authorization.hpp"
 #include "identity/principal.hpp"
 #include "places/place_repository.hpp"
+#include "services/file_store.hpp"
 #include "storage/database.hpp"
 #include "storage/keyset_page.hpp"
 
@@ -46,7 +47,7 @@ class Assessments {
  public:
   Assessments(storage::Database& db, const FrameworkRegistry& frameworks, places::PlaceRepository& places,
               const identity::Authorizer& authorizer, const Clock& clock, const AssessmentConfig& config,
-              const documents::PdfRenderer& renderer, SolutionsFor solutions);
+              const documents::PdfRenderer& renderer, services::FileStore& files, SolutionsFor solutions);
 
   Result<boost::json::object> create(const identity::Principal& who, const AssessmentInput& in,
                                      const identity::Origin& origin);
@@ -57,6 +58,17 @@ class Assessments {
   // The assessment as its reader may see it; `rescore` scores its answers under another version.
   Result<boost::json::object> get(const identity::Principal& who, const std::string& id,
                                   std::optional<int> rescore = std::nullopt);
+  // Evidence for an item of a draft (PDF, JPEG or PNG, told from its bytes), replacing any earlier one.
+  Result<boost::json::object> attach_evidence(const identity::Principal& who, const std::string& id,
+                                              const std::string& item_id, std::string_view bytes,
+                                              const identity::Origin& origin);
+  struct Evidence {
+    FileLocation location;
+    std::string content_type;
+  };
+  // An item's evidence, for whoever may read the assessment.
+  Result<Evidence> evidence(const identity::Principal& who, const std::string& id,
+                            const std::string& item_id);
   // The PDF report of an assessment the caller may read.
   Result<std::string> report_pdf(const identity::Principal& who, const std::string& id);
   Result<boost::json::object> review(const identity::Principal& who, const std::string& id,
@@ -80,6 +92,9 @@ class Assessments {
   Result<boost::json::object> benchmark(const AssessmentRecord& a, double score);
   // What `computed` items measure for the assessment's subject: a place's dossiers; nothing for others.
   Result<PlatformData> platform_data_for(const AssessmentRecord& a);
+  // Items that need evidence and have an answer but no file yet (an assessor confirms them only with one).
+  Result<std::vector<std::string>> missing_evidence(const Framework& f, const AssessmentRecord& a,
+                                                    const Answers& answers);
   Status check_subject(const Framework& f, const AssessmentInput& in) const;
   identity::Target target_of(const AssessmentRecord& a) const;
 
@@ -90,6 +105,7 @@ class Assessments {
   const Clock& clock_;
   const AssessmentConfig& config_;
   const documents::PdfRenderer& renderer_;
+  services::FileStore& files_;
   SolutionsFor solutions_;
 };
 

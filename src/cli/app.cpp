@@ -359,7 +359,7 @@ int serve(const Config& config, storage::Database& db) {
   if (!programme) return report(programme.error(), 2);
   assessment::SolutionRegister solutions(db, *programme);
   assessment::Assessments assessments(db, frameworks, places, authorizer, *services_clock, config.assessment,
-                                      **renderer, solutions.lookup());
+                                      **renderer, file_store, solutions.lookup());
   assessment::SupportApplications support(db, assessments, solutions, *programme, authorizer,
                                           *services_clock);
   assessment::AssessmentAggregates aggregates(db, frameworks, *programme);

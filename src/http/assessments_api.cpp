@@ -247,6 +247,30 @@ void add_assessment_routes(Router& router, const ApiContext& ctx) {
                 res.body = std::move(*pdf);
                 return res;
               }});
+  Route evidence{"PUT", "/api/v1/assessments/{id}/evidence/{item}", [&ctx](const Request& r) {
+                   auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
+                   if (!who) return error_response(who.error(), r);
+                   auto view = ctx.assessments.attach_evidence(*who, std::string(r.path_param("id")),
+                                                               std::string(r.path_param("item")), r.body,
+                                                               origin_of(r, &*who));
+                   if (!view) return error_response(view.error(), r);
+                   return json_response(*view);
+                 }};
+  evidence.body_limit = ctx.upload_limit_bytes;
+  router.add(std::move(evidence));
+  router.add({"GET", "/api/v1/assessments/{id}/evidence/{item}", [&ctx](const Request& r) {
+                if (auto ok = check_query_names(r, {}); !ok) return error_response(ok.error(), r);
+                auto who = authenticate(r, ctx.accounts);
+                if (!who) return error_response(who.error(), r);
+                auto file = ctx.assessments.evidence(*who, std::string(r.path_param("id")),
+                                                     std::string(r.path_param("item")));
+                if (!file) return error_response(file.error(), r);
+                Response res;
+                res.content_type = file->content_type;
+                res.file = file->location;
+                res.headers.emplace_back("Cache-Control", "private, no-store");
+                return res;
+              }});
   router.add({"PUT", "/api/v1/assessments/{id}", [&ctx](const Request& r) {
                 auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
                 if (!who) return error_response(who.error(), r);

@@ -37,7 +37,7 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   assessment::FrameworkRegistry frameworks({});
   AssessmentConfig assessment_config;
   assessment::Assessments assessments(*(*t)->db, frameworks, places, authorizer, clock, assessment_config,
-                                      **renderer, nullptr);
+                                      **renderer, files, nullptr);
   assessment::Programme programme;
   assessment::SolutionRegister solutions(*(*t)->db, programme);
   assessment::SupportApplications support(*(*t)->db, assessments, solutions, programme, authorizer, clock);

@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { assertAccessible } from "./support/a11y.mjs";
+import { makePdf } from "./support/pdf.mjs";
 import { skipReason } from "./support/paths.mjs";
 import { signIn } from "./support/services.mjs";
 import { openSession } from "./support/session.mjs";
@@ -62,6 +63,11 @@ describe("DX self-assessment in the browser", { skip: skipReason() ?? false }, (
         await assertAccessible(page, "DX pillar with errors");
       }
       for (const item of itemsOf(node)) await answer(page, item.id, data.answers[item.id]);
+      for (const item of itemsOf(node).filter((x) => x.evidence_required)) {
+        // Choosing the file uploads it; the page says what is attached.
+        await page.getByTestId(`evidence-${item.id}`).setInputFiles({ name: "ke-hoach.pdf", mimeType: "application/pdf", buffer: makePdf("Ke hoach chuyen doi so") });
+        await page.getByText(/Đã đính kèm minh chứng/).waitFor();
+      }
       if (i === 1) {
         // Saved as it goes: leave and come back to the same pillar, answers still there.
         await page.getByTestId("dx-next").click();

@@ -24,6 +24,7 @@ import {
 } from "./dxApi";
 import { answerOf, draftOf, QuestionField, type Draft } from "./QuestionField";
 import { AnswerText } from "./AnswerText";
+import { EvidenceField } from "./EvidenceField";
 import { answerable, itemsOf, tr } from "./text";
 
 type AssessRoute = Extract<DxRoute, { name: "dxAssess" }>;
@@ -140,6 +141,7 @@ function PillarForm({ route, assessment, framework }: { route: AssessRoute; asse
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
+  const [current, setCurrent] = useState(assessment);
   const pillars = framework.nodes;
   const reviewPage = pillars.length + 1;
   const page = Math.min(route.page, reviewPage);
@@ -239,14 +241,16 @@ function PillarForm({ route, assessment, framework }: { route: AssessRoute; asse
       <h2 data-testid="dx-pillar">{tr(lang, node.name)}</h2>
       {items.map((item) =>
         answerable(item) ? (
-          <QuestionField
-            key={item.id}
-            item={item}
-            value={drafts[item.id]}
-            catalogue={catalogue}
-            error={fieldErrors[item.id]}
-            onChange={(v) => setDrafts((d) => ({ ...d, [item.id]: v }))}
-          />
+          <div key={item.id}>
+            <QuestionField
+              item={item}
+              value={drafts[item.id]}
+              catalogue={catalogue}
+              error={fieldErrors[item.id]}
+              onChange={(v) => setDrafts((d) => ({ ...d, [item.id]: v }))}
+            />
+            {item.evidence_required && <EvidenceField assessment={current} item={item.id} onAttached={setCurrent} />}
+          </div>
         ) : (
           <p key={item.id} class="dx-readonly">
             {tr(lang, item.text)} — {item.source === "assessor" ? t.fwByAssessor : t.fwAutomatic}

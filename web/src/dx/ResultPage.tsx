@@ -11,7 +11,7 @@ import { hrefFor } from "../routing/route";
 import type { DxRoute } from "../routing/dxRoutes";
 import { RequireSignIn } from "../session/RequireSignIn";
 import { AnswerText } from "./AnswerText";
-import { getAssessment, getFramework, reportUrl, reviewAssessment, type Answers, type Assessment, type Framework } from "./dxApi";
+import { evidenceUrl, getAssessment, getFramework, reportUrl, reviewAssessment, type Answers, type Assessment, type Framework } from "./dxApi";
 import { answerOf, draftOf, QuestionField, type Draft } from "./QuestionField";
 import { RadarChart } from "./RadarChart";
 import { allItems, answerable, formatVnd, tr } from "./text";
@@ -182,7 +182,13 @@ function ReviewPanel({ a, f, onReviewed }: { a: Assessment; f: Framework; onRevi
       {error && <div class="notice notice--error" role="alert"><p>{error}</p></div>}
       {items.map((item) => (
         <div key={item.id} class="dx-review-item">
-          <p><strong>{tr(lang, item.text)}</strong>: <AnswerText item={item} answer={a.answers[item.id]} catalogue={catalogue} /></p>
+          <p>
+            <strong>{tr(lang, item.text)}</strong>: <AnswerText item={item} answer={a.answers[item.id]} catalogue={catalogue} />
+            {a.evidence[item.id] !== undefined && (
+              <> · <a href={evidenceUrl(a.id, item.id)} target="_blank" rel="noopener">{t.evidenceOpen}</a></>
+            )}
+            {a.evidence_missing?.includes(item.id) === true && <> · <strong>{t.evidenceMissing}</strong></>}
+          </p>
           {open[item.id] ? (
             <QuestionField item={item} value={corrections[item.id] ?? draftOf(a.answers[item.id])} catalogue={catalogue} error={undefined}
               onChange={(v) => setCorrections((c) => ({ ...c, [item.id]: v }))} />

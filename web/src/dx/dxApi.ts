@@ -1,4 +1,4 @@
-import { apiUrl, getJson, postJson, putJson } from "../api/client";
+import { apiUrl, getJson, postJson, putJson, sendBytes } from "../api/client";
 import type { Page } from "../api/types";
 
 // Shapes of the digital-transformation API (/api/v1/frameworks, /assessments, /solutions).
@@ -165,6 +165,8 @@ export interface Assessment extends AssessmentSummary {
   review_note?: string;
   unanswered?: string[];
   allowed_actions: string[];
+  evidence: Record<string, { content_type: string; size_bytes: number; added_at: string }>;
+  evidence_missing?: string[];
 }
 
 export const listFrameworks = (signal: AbortSignal) => getJson<Page<FrameworkSummary>>(apiUrl("/frameworks"), signal);
@@ -192,3 +194,6 @@ export const saveAssessment = (id: string, answers: Answers, submit: boolean) =>
 export const reviewAssessment = (id: string, note: string, answers: Answers | null) =>
   postJson<Assessment>(apiUrl(`/assessments/${encodeURIComponent(id)}/review`), answers === null ? { note } : { note, answers });
 export const reportUrl = (id: string) => apiUrl(`/assessments/${encodeURIComponent(id)}/report.pdf`);
+export const evidenceUrl = (id: string, item: string) =>
+  apiUrl(`/assessments/${encodeURIComponent(id)}/evidence/${encodeURIComponent(item)}`);
+export const attachEvidence = (id: string, item: string, file: Blob) => sendBytes<Assessment>("PUT", evidenceUrl(id, item), file);

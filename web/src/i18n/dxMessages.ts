@@ -65,6 +65,12 @@ export const dxVi = {
   qNumberHint: (min?: number, max?: number, unit?: string): string =>
     `${min !== undefined && max !== undefined ? `Từ ${numVi(min)} đến ${numVi(max)}` : ""}${unit ? ` (${unit})` : ""}`,
   errorAnswerMissing: "Hãy trả lời câu hỏi này hoặc chọn “Không áp dụng”",
+  evidenceLabel: "Minh chứng (PDF, JPEG hoặc PNG, tối đa 10 MB)",
+  evidenceAttached: (size: string): string => `Đã đính kèm minh chứng (${size}).`,
+  evidenceUploading: "Đang tải minh chứng lên…",
+  evidenceNeeded: "Chuyên gia chỉ xác nhận câu trả lời này khi có minh chứng.",
+  evidenceMissing: "Thiếu minh chứng",
+  evidenceOpen: "Xem minh chứng",
   errorSubjectMissing: "Chọn ngành, quy mô và tỉnh, thành phố",
 
   rHeading: "Kết quả đánh giá chuyển đổi số",
@@ -193,6 +199,12 @@ export const dxEn: typeof dxVi = {
   qNumberHint: (min, max, unit) =>
     `${min !== undefined && max !== undefined ? `From ${numEn(min)} to ${numEn(max)}` : ""}${unit ? ` (${unit})` : ""}`,
   errorAnswerMissing: "Answer this question or choose “Not applicable”",
+  evidenceLabel: "Evidence (PDF, JPEG or PNG, at most 10 MB)",
+  evidenceAttached: (size) => `Evidence attached (${size}).`,
+  evidenceUploading: "Uploading the evidence…",
+  evidenceNeeded: "An assessor confirms this answer only with evidence.",
+  evidenceMissing: "Evidence missing",
+  evidenceOpen: "Open the evidence",
   errorSubjectMissing: "Choose the industry, size and province",
 
   rHeading: "Digital-transformation assessment result",
