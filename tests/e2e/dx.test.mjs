@@ -10,7 +10,8 @@ import { fileURLToPath } from "node:url";
 import { assertAccessible } from "./support/a11y.mjs";
 import { makePdf } from "./support/pdf.mjs";
 import { skipReason } from "./support/paths.mjs";
-import { signIn } from "./support/services.mjs";
+import { formFieldSelector, signIn } from "./support/services.mjs";
+import { demoTokens } from "../support/demo_tokens.mjs";
 import { openSession } from "./support/session.mjs";
 import { useServerAndBrowser } from "./support/suite.mjs";
 
@@ -38,7 +39,41 @@ async function answer(page, item, value) {
 describe("DX self-assessment in the browser", { skip: skipReason() ?? false }, () => {
   const ctx = useServerAndBrowser();
 
+  // A provider's solution for manufacturers' customers, approved on the dossier workflow before the
+  // SME assesses itself, so its recommendation lists it.
+  async function approveSolution() {
+    const accounts = JSON.parse(readFileSync(path.join(ctx.dataDir, "demo-accounts.json"), "utf8"));
+    const token = demoTokens(() => ctx.url, () => accounts);
+    const call = async (who, method, url, body, type = "application/json") => {
+      const res = await fetch(ctx.url + url, {
+        method,
+        headers: { authorization: `Bearer ${await token(who)}`, "content-type": type },
+        body: type === "application/json" ? JSON.stringify(body) : body,
+      });
+      assert.ok(res.ok, `${method} ${url}: ${res.status} ${await res.clone().text()}`);
+      return res.json();
+    };
+    const d = await call("cong.ty.giai.phap", "POST", "/api/v1/dossiers", {
+      procedure: "9.900001",
+      place: "VN",
+      form: {
+        solution_name: "Bán hàng đa kênh Hồng Hà", provider_name: "Công ty Cổ phần Giải pháp số Hồng Hà",
+        description: "Quản lý khách hàng và bán hàng trực tuyến cho doanh nghiệp sản xuất, gợi ý bằng AI.",
+        industry: "Sản xuất, chế biến", category: "Quản lý quan hệ khách hàng (CRM)", price_min_vnd: 6000000,
+        price_max_vnd: 24000000, ai_integrated: true, ai_description: "Gợi ý sản phẩm và dự báo đơn hàng.",
+        productivity_gain_percent: 18,
+      },
+    });
+    for (const component of ["technical_dossier", "productivity_evidence"])
+      await call("cong.ty.giai.phap", "PUT", `/api/v1/dossiers/${d.code}/documents/${component}`, makePdf(component), "application/octet-stream");
+    await call("cong.ty.giai.phap", "POST", `/api/v1/dossiers/${d.code}/submit`);
+    for (const [who, action] of [["tiepnhan.bkhcn", "accept"], ["xuly.bkhcn", "forward"], ["lanhdao.bkhcn", "approve"]])
+      await call(who, "POST", `/api/v1/dossiers/${d.code}/actions`, { action });
+    return d.code;
+  }
+
   test("a business answers the manufacturing SME framework and sees the hand-computed result", TIMEOUT, async () => {
+    const solution = await approveSolution();
     const s = await openSession(ctx.browser, ctx.url);
     const { page } = s;
     await signIn(page, ctx.dataDir, "cong.ty.sen");
@@ -105,6 +140,16 @@ describe("DX self-assessment in the browser", { skip: skipReason() ?? false }, (
     assert.equal(table.length, pillars.length);
     await assertAccessible(page, "DX result");
     await s.screenshot("dx-result", { fullPage: true });
+
+    // The approved solution is offered beside the weak pillar; one click opens the co-funding
+    // application with the solution and this assessment filled in.
+    const offer = page.getByTestId(`apply-support-${solution}`);
+    await offer.waitFor();
+    const assessmentId = page.url().split("/").pop();
+    await offer.click();
+    await page.locator(formFieldSelector("solution_code")).waitFor();
+    assert.equal(await page.locator(formFieldSelector("solution_code")).inputValue(), solution);
+    assert.equal(await page.locator(formFieldSelector("assessment_id")).inputValue(), assessmentId);
 
     // The history lists it; the PDF report is a PDF.
     await page.goto("/#/dx/assessments");

@@ -11,7 +11,7 @@ import { hrefFor } from "../routing/route";
 import type { DxRoute } from "../routing/dxRoutes";
 import { RequireSignIn } from "../session/RequireSignIn";
 import { AnswerText } from "./AnswerText";
-import { evidenceUrl, getAssessment, getFramework, reportUrl, reviewAssessment, type Answers, type Assessment, type Framework } from "./dxApi";
+import { evidenceUrl, getAssessment, getFramework, getProgramme, reportUrl, reviewAssessment, type Answers, type Assessment, type Framework } from "./dxApi";
 import { answerOf, draftOf, QuestionField, type Draft } from "./QuestionField";
 import { RadarChart } from "./RadarChart";
 import { allItems, answerable, formatVnd, tr } from "./text";
@@ -24,7 +24,8 @@ export function ResultPage({ route }: { route: Extract<DxRoute, { name: "dxResul
   useDocumentTitle(t.rHeading);
   const [state, , replace] = useResource(`result:${route.id}`, async (signal) => {
     const a = await getAssessment(route.id, signal);
-    return { a, f: await getFramework(a.framework.code, a.framework.version, signal) };
+    const [f, programme] = await Promise.all([getFramework(a.framework.code, a.framework.version, signal), getProgramme(signal)]);
+    return { a, f, supportProcedure: programme.support_procedure };
   });
   return (
     <div class="dx-result">
@@ -35,14 +36,24 @@ export function ResultPage({ route }: { route: Extract<DxRoute, { name: "dxResul
         ) : state.status === "error" ? (
           <LoadError />
         ) : (
-          <Result a={state.value.a} f={state.value.f} onReviewed={(a) => replace({ a, f: state.value.f })} />
+          <Result
+            a={state.value.a}
+            f={state.value.f}
+            supportProcedure={state.value.supportProcedure}
+            onReviewed={(a) => replace({ ...state.value, a })}
+          />
         )}
       </RequireSignIn>
     </div>
   );
 }
 
-function Result({ a, f, onReviewed }: { a: Assessment; f: Framework; onReviewed: (a: Assessment) => void }) {
+function Result({ a, f, supportProcedure, onReviewed }: {
+  a: Assessment;
+  f: Framework;
+  supportProcedure: string;
+  onReviewed: (a: Assessment) => void;
+}) {
   const { t, lang } = useI18n();
   const fmt = (n: number) => new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-GB").format(n);
   const labels = a.pillars.map((p) => tr(lang, p.name));
@@ -128,10 +139,19 @@ function Result({ a, f, onReviewed }: { a: Assessment; f: Framework; onReviewed:
                       <li key={s.id} data-solution={s.id}>
                         <strong>{s.name}</strong> — {s.provider}. {t.rPrice(formatVnd(lang, s.price_range.min_vnd), formatVnd(lang, s.price_range.max_vnd))}
                         <br />
-                        <a class="button button--small" href={`#/dossiers/new/9.900002?place=${encodeURIComponent(a.subject.place)}`}>
+                        <a
+                          class="button button--small"
+                          data-testid={`apply-support-${s.id}`}
+                          href={hrefFor({
+                            name: "dossierNew",
+                            procedure: supportProcedure,
+                            place: a.subject.place,
+                            placeQ: "",
+                            prefill: { solution_code: s.id, assessment_id: a.id },
+                          })}
+                        >
                           {t.rApplySupport}
-                        </a>{" "}
-                        <span class="field__hint">{t.rSupportHint(s.id, a.id)}</span>
+                        </a>
                       </li>
                     ))}
                   </ul>

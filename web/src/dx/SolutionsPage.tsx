@@ -7,20 +7,17 @@ import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { usePagedList } from "../hooks/usePagedList";
 import { useResource } from "../hooks/useResource";
 import { useI18n } from "../i18n/I18nProvider";
-import { apiUrl, getJson } from "../api/client";
 import { hrefFor } from "../routing/route";
 import { navigate } from "../routing/router";
 import type { DxRoute } from "../routing/dxRoutes";
-import { listSolutions, type Text } from "./dxApi";
+import { getProgramme, listSolutions } from "./dxApi";
 import { formatVnd, tr } from "./text";
 
 // The public list of approved solutions, by industry and words, and the way to apply to be on it.
 export function SolutionsPage({ route }: { route: Extract<DxRoute, { name: "dxSolutions" }> }) {
   const { t, lang } = useI18n();
   useDocumentTitle(t.sHeading);
-  const [programme] = useResource("dx-programme", (signal) =>
-    getJson<{ industries: Record<string, Text> }>(apiUrl("/dx-programme"), signal),
-  );
+  const [programme] = useResource("dx-programme", (signal) => getProgramme(signal));
   const [q, setQ] = useState(route.q);
   const [industry, setIndustry] = useState(route.industry);
   const list = usePagedList(`solutions:${route.industry}:${route.q}`, (cursor, signal) =>
@@ -75,7 +72,13 @@ export function SolutionsPage({ route }: { route: Extract<DxRoute, { name: "dxSo
           {list.hasMore && <LoadMoreButton busy={list.loadingMore} onClick={list.loadMore} />}
         </>
       )}
-      <p><a class="button button--secondary" href={hrefFor({ name: "procedure", code: "9.900001" })}>{t.sApply}</a></p>
+      {programme.status === "ready" && (
+        <p>
+          <a class="button button--secondary" href={hrefFor({ name: "procedure", code: programme.value.solution_procedure })}>
+            {t.sApply}
+          </a>
+        </p>
+      )}
     </div>
   );
 }

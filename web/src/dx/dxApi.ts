@@ -197,3 +197,10 @@ export const reportUrl = (id: string) => apiUrl(`/assessments/${encodeURICompone
 export const evidenceUrl = (id: string, item: string) =>
   apiUrl(`/assessments/${encodeURIComponent(id)}/evidence/${encodeURIComponent(item)}`);
 export const attachEvidence = (id: string, item: string, file: Blob) => sendBytes<Assessment>("PUT", evidenceUrl(id, item), file);
+export interface Programme {
+  solution_procedure: string;
+  support_procedure: string;
+  industries: Record<string, Text>;
+  categories: Record<string, Text>;
+}
+export const getProgramme = (signal: AbortSignal) => getJson<Programme>(apiUrl("/dx-programme"), signal);

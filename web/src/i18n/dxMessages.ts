@@ -94,8 +94,6 @@ export const dxVi = {
   rSolutions: "Giải pháp đã được công nhận",
   rPrice: (min: string, max: string): string => `Giá ${min} – ${max} mỗi năm`,
   rApplySupport: "Đăng ký hỗ trợ chi phí",
-  rSupportHint: (solution: string, assessment: string): string =>
-    `Khi đăng ký, ghi mã giải pháp ${solution} và mã kết quả đánh giá ${assessment}.`,
   rBenchmark: "So sánh với doanh nghiệp cùng nhóm",
   rBenchmarkShown: (p: number, n: number): string =>
     `Cao hơn ${numVi(p)}% doanh nghiệp cùng ngành, quy mô và tỉnh (${fmtVi(n)} doanh nghiệp).`,
@@ -227,7 +225,6 @@ export const dxEn: typeof dxVi = {
   rSolutions: "Approved solutions",
   rPrice: (min, max) => `Price ${min} – ${max} a year`,
   rApplySupport: "Apply for co-funding",
-  rSupportHint: (solution, assessment) => `When applying, give solution code ${solution} and assessment ${assessment}.`,
   rBenchmark: "Compared with peers",
   rBenchmarkShown: (p, n) => `Ahead of ${numEn(p)}% of enterprises of the same industry, size and province (${plural(n, "enterprise", "enterprises")}).`,
   rBenchmarkHidden: (min) => `Fewer than ${fmtEn(min)} enterprises of the same industry, size and province: no comparison yet.`,

@@ -9,8 +9,10 @@ export type ServiceRoute =
   // Catalogue: `place` filters by where one can submit; `placeQ` searches for that place.
   | { name: "procedures"; q: string; level: string; sector: string; place: string; placeQ: string }
   | { name: "procedure"; code: string }
-  // A new dossier: `place` chosen so far, `placeQ` the place search.
-  | { name: "dossierNew"; procedure: string; place: string; placeQ: string }
+  // A new dossier: `place` chosen so far, `placeQ` the place search, `prefill` form members given by the
+  // page that sent the applicant here (`form.<member>=` in the query), e.g. the solution and assessment
+  // of a co-funding application.
+  | { name: "dossierNew"; procedure: string; place: string; placeQ: string; prefill?: Record<string, string> }
   | { name: "dossierEdit"; code: string; step: WizardStep }
   | { name: "dossiers" }
   // `submitted`: opened right after submitting, to say so.
@@ -51,7 +53,11 @@ export function parseServiceRoute(path: string, params: URLSearchParams): Servic
     };
   }
   let m = NEW_DOSSIER_PATH.exec(path);
-  if (m?.[1] !== undefined) return { name: "dossierNew", procedure: m[1], place: get("place"), placeQ: get("q") };
+  if (m?.[1] !== undefined) {
+    const prefill: Record<string, string> = {};
+    for (const [key, value] of params) if (key.startsWith("form.")) prefill[key.slice(5)] = value;
+    return { name: "dossierNew", procedure: m[1], place: get("place"), placeQ: get("q"), prefill };
+  }
   m = EDIT_DOSSIER_PATH.exec(path);
   if (m?.[1] !== undefined) return { name: "dossierEdit", code: m[1], step: wizardStep(params.get("step")) };
   m = DOSSIER_PATH.exec(path);
@@ -85,7 +91,11 @@ export function serviceHref(route: ServiceRoute): string {
     case "procedure":
       return `#/procedures/${seg(route.code)}`;
     case "dossierNew":
-      return withParams(`#/dossiers/new/${seg(route.procedure)}`, { place: route.place, q: route.placeQ });
+      return withParams(`#/dossiers/new/${seg(route.procedure)}`, {
+        place: route.place,
+        q: route.placeQ,
+        ...Object.fromEntries(Object.entries(route.prefill ?? {}).map(([k, v]) => [`form.${k}`, v])),
+      });
     case "dossierEdit":
       return withParams(`#/dossiers/${seg(route.code)}/edit`, { step: route.step === "form" ? "" : route.step });
     case "dossiers":

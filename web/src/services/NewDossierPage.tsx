@@ -70,7 +70,7 @@ function NewDossier({ route }: { route: NewRoute }) {
         <h2 id="new-dossier-form-heading">{t.formSectionHeading}</h2>
         <DossierForm
           schema={p.form_schema}
-          form={{}}
+          form={route.prefill ?? {}}
           contactEmail=""
           submitLabel={t.saveDraftAndContinue}
           busyLabel={t.saving}
