@@ -423,7 +423,8 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     await receiving.page.getByLabel("Tìm theo mã hồ sơ hoặc tên người nộp").fill(code);
     await receiving.page.waitForURL(new RegExp(`q=${encodeURIComponent(code)}`));
     await receiving.page.getByTestId("queue-count").getByText("Đang hiện 1 hồ sơ khớp bộ lọc").waitFor();
-    assert.equal(await receiving.page.getByTestId("queue-row").count(), 1);
+    // The search is debounced: a later keystroke's answer may replace the rows once more.
+    await eventually(async () => assert.equal(await receiving.page.getByTestId("queue-row").count(), 1));
     await receiving.screenshot("services-workspace-filtered", { fullPage: true });
     await assertAccessible(receiving.page, "workspace queue (filtered)");
     await openOfficialDossier(receiving.page, code);
