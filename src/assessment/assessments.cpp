@@ -12,6 +12,7 @@
 #include "assessment/service_index.hpp"
 #include "audit/audit_log.hpp"
 #include "core/content_sniff.hpp"
+#include "core/text_fold.hpp"
 #include "identity/roles.hpp"
 
 namespace sen::assessment {
@@ -106,6 +107,36 @@ Status Assessments::check_subject(const Framework& f, const AssessmentInput& in)
   return {};
 }
 
+Status Assessments::submit_scored(const Framework& f, const Answers& answers, const std::string& at,
+                                  AssessmentRecord& a) {
+  if (auto missing = unanswered(f, answers, ItemSource::kSelfReport); !missing.empty())
+    return fail(ErrorCode::kInvalidArgument,
+                "Answer every question before submitting (\"na\" if it does not apply)",
+                "answers." + missing.front());
+  auto data = platform_data_for(a);
+  if (!data) return tl::unexpected(data.error());
+  const auto s = score(f, answers, {a.industry, a.size}, *data);
+  a.status = AssessmentStatus::kSubmitted;
+  a.submitted_at = at;
+  a.self_score = a.score = s.score;
+  a.self_level = a.level = s.level ? s.level->id : "";
+  return {};
+}
+
+Result<Assessments::OwnDraft> Assessments::load_own_draft(const identity::Principal& who,
+                                                          const std::string& id,
+                                                          std::string_view when_not_draft) {
+  auto loaded = load(id);
+  if (!loaded) return tl::unexpected(loaded.error());
+  if (loaded->owner_account_id != who.account_id)
+    return fail(ErrorCode::kNotFound, "No assessment with this id");
+  if (loaded->status != AssessmentStatus::kDraft)
+    return fail(ErrorCode::kConflict, std::string(when_not_draft), "status");
+  const Framework* f = frameworks_.get(loaded->framework, loaded->framework_version);
+  if (f == nullptr) return fail_internal("framework version of an assessment is not loaded");
+  return OwnDraft{std::move(*loaded), f};
+}
+
 Result<json::object> Assessments::create(const identity::Principal& who, const AssessmentInput& in,
                                          const identity::Origin& origin) {
   const Framework* f = frameworks_.latest(in.framework);
@@ -138,15 +169,9 @@ Result<json::object> Assessments::create(const identity::Principal& who, const A
     return fail(ErrorCode::kInvalidArgument, "place must be a province for this framework", "place");
   if (f->subject_type == SubjectType::kCommune && place->level != "commune")
     return fail(ErrorCode::kInvalidArgument, "place must be a commune for this framework", "place");
-  if (f->subject_type != SubjectType::kEnterprise) {
-    identity::Target t;
-    t.place_code = place->code;
-    const bool admin = std::any_of(who.roles.begin(), who.roles.end(), [&](const identity::RoleGrant& g) {
-      return (g.role == identity::kRoleProvinceAdmin || g.role == identity::kRoleNationalAdmin) &&
-             g.scope_kind == "place" && authorizer_.place_within(place->code, g.scope_code);
-    });
-    if (!admin) return fail(ErrorCode::kForbidden, "Only the administrators of this place assess it");
-  }
+  if (f->subject_type != SubjectType::kEnterprise)
+    if (auto ok = authorizer_.authorize(who, Action::kAssessPlace, {place->code}); !ok)
+      return tl::unexpected(ok.error());
   a.subject_name = f->subject_type == SubjectType::kEnterprise ? who.display_name : place->name;
   a.place_code = place->code;
   a.province_code = places::province_of(*place);
@@ -160,19 +185,8 @@ Result<json::object> Assessments::create(const identity::Principal& who, const A
   a.answers = json::serialize(answers_to_json(*answers));
   a.created_at = a.updated_at = format_rfc3339(now);
   a.version = 1;
-  if (in.submit) {
-    if (auto missing = unanswered(*f, *answers, ItemSource::kSelfReport); !missing.empty())
-      return fail(ErrorCode::kInvalidArgument,
-                  "Answer every question before submitting (\"na\" if it does not apply)",
-                  "answers." + missing.front());
-    auto data = platform_data_for(a);
-    if (!data) return tl::unexpected(data.error());
-    const auto s = score(*f, *answers, {a.industry, a.size}, *data);
-    a.status = AssessmentStatus::kSubmitted;
-    a.submitted_at = a.created_at;
-    a.self_score = a.score = s.score;
-    a.self_level = a.level = s.level ? s.level->id : "";
-  }
+  if (in.submit)
+    if (auto ok = submit_scored(*f, *answers, a.created_at, a); !ok) return tl::unexpected(ok.error());
   auto written = db_.write_transaction([&](storage::Connection& conn) -> Status {
     if (auto ok = insert_assessment(conn, a); !ok) return ok;
     const json::object summary{
@@ -215,32 +229,17 @@ Result<AssessmentRecord> Assessments::load(const std::string& id) {
 Result<json::object> Assessments::update(const identity::Principal& who, const std::string& id,
                                          const json::object& answers_in, bool submit,
                                          const identity::Origin& origin) {
-  auto loaded = load(id);
-  if (!loaded) return tl::unexpected(loaded.error());
-  AssessmentRecord a = std::move(*loaded);
-  if (a.owner_account_id != who.account_id) return fail(ErrorCode::kNotFound, "No assessment with this id");
-  if (a.status != AssessmentStatus::kDraft)
-    return fail(ErrorCode::kConflict, "A submitted assessment cannot be changed; start a new one", "status");
-  const Framework* f = frameworks_.get(a.framework, a.framework_version);
-  if (f == nullptr) return fail_internal("framework version of an assessment is not loaded");
+  auto draft = load_own_draft(who, id, "A submitted assessment cannot be changed; start a new one");
+  if (!draft) return tl::unexpected(draft.error());
+  AssessmentRecord& a = draft->record;
+  const Framework* f = draft->framework;
   auto answers = parse_answers(*f, answers_in, {a.industry, a.size});
   if (!answers) return tl::unexpected(answers.error());
   const auto now = format_rfc3339(clock_.now());
   a.answers = json::serialize(answers_to_json(*answers));
   a.updated_at = now;
-  if (submit) {
-    if (auto missing = unanswered(*f, *answers, ItemSource::kSelfReport); !missing.empty())
-      return fail(ErrorCode::kInvalidArgument,
-                  "Answer every question before submitting (\"na\" if it does not apply)",
-                  "answers." + missing.front());
-    auto data = platform_data_for(a);
-    if (!data) return tl::unexpected(data.error());
-    const auto s = score(*f, *answers, {a.industry, a.size}, *data);
-    a.status = AssessmentStatus::kSubmitted;
-    a.submitted_at = now;
-    a.self_score = a.score = s.score;
-    a.self_level = a.level = s.level ? s.level->id : "";
-  }
+  if (submit)
+    if (auto ok = submit_scored(*f, *answers, now, a); !ok) return tl::unexpected(ok.error());
   a.version += 1;
   auto written = db_.write_transaction([&](storage::Connection& conn) -> Status {
     if (auto ok = update_assessment(conn, a); !ok) return ok;
@@ -263,35 +262,44 @@ Result<json::object> Assessments::get(const identity::Principal& who, const std:
   return view(who, *a, rescore);
 }
 
-Result<std::vector<std::string>> Assessments::missing_evidence(const Framework& f, const AssessmentRecord& a,
-                                                               const Answers& answers) {
+Result<std::vector<EvidenceFile>> Assessments::evidence_files(const std::string& id) {
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());
-  auto r = (*conn)->execute("SELECT item_id FROM assessment_evidence WHERE assessment_id = $1", {a.id});
+  auto r = (*conn)->execute(
+      "SELECT item_id, content_type, size_bytes, added_at FROM assessment_evidence WHERE assessment_id = $1",
+      {id});
   if (!r) return tl::unexpected(r.error());
+  std::vector<EvidenceFile> out;
+  for (const auto& row : r->rows) out.push_back({row.text(0), row.text(1), row.integer(2), row.text(3)});
+  return out;
+}
+
+namespace {
+
+// Items that need evidence, answered (not "na") without a file: an assessor confirms them only with one.
+std::vector<std::string> missing_evidence(const Framework& f, const Answers& answers,
+                                          const std::vector<EvidenceFile>& attached) {
   std::vector<std::string> out;
   for (const Item* it : f.all_items()) {
     if (!it->evidence_required || it->source != ItemSource::kSelfReport) continue;
     const auto answer = answers.find(it->id);
     if (answer == answers.end() || std::holds_alternative<NotApplicable>(answer->second)) continue;
-    const bool attached = std::any_of(r->rows.begin(), r->rows.end(),
-                                      [&](const storage::Row& row) { return row.text(0) == it->id; });
-    if (!attached) out.push_back(it->id);
+    const bool has_file = std::any_of(attached.begin(), attached.end(),
+                                      [&](const EvidenceFile& e) { return e.item_id == it->id; });
+    if (!has_file) out.push_back(it->id);
   }
   return out;
 }
 
+}  // namespace
+
 Result<json::object> Assessments::attach_evidence(const identity::Principal& who, const std::string& id,
                                                   const std::string& item_id, std::string_view bytes,
                                                   const identity::Origin& origin) {
-  auto loaded = load(id);
-  if (!loaded) return tl::unexpected(loaded.error());
-  AssessmentRecord a = std::move(*loaded);
-  if (a.owner_account_id != who.account_id) return fail(ErrorCode::kNotFound, "No assessment with this id");
-  if (a.status != AssessmentStatus::kDraft)
-    return fail(ErrorCode::kConflict, "Evidence is attached before submitting", "status");
-  const Framework* f = frameworks_.get(a.framework, a.framework_version);
-  if (f == nullptr) return fail_internal("framework version of an assessment is not loaded");
+  auto draft = load_own_draft(who, id, "Evidence is attached before submitting");
+  if (!draft) return tl::unexpected(draft.error());
+  const AssessmentRecord& a = draft->record;
+  const Framework* f = draft->framework;
   const Item* item = f->item(item_id);
   if (item == nullptr || item->source != ItemSource::kSelfReport)
     return fail(ErrorCode::kInvalidArgument, "No question of yours with this id", "item");
@@ -366,6 +374,9 @@ Result<json::object> Assessments::review(const identity::Principal& who, const s
     return tl::unexpected(ok.error());
   if (a.owner_account_id == who.account_id)
     return fail(ErrorCode::kForbidden, "Nobody reviews their own assessment");
+  if (utf8_length(in.note) > static_cast<std::size_t>(config_.note_max_chars))
+    return fail(ErrorCode::kInvalidArgument,
+                "note must be at most " + std::to_string(config_.note_max_chars) + " characters", "note");
   if (a.status != AssessmentStatus::kSubmitted)
     return fail(ErrorCode::kConflict, "Only a submitted assessment waits for review", "status");
   const Framework* f = frameworks_.get(a.framework, a.framework_version);
@@ -386,9 +397,9 @@ Result<json::object> Assessments::review(const identity::Principal& who, const s
   {
     auto submitted_answers = parse_answers(*f, *submitted, {a.industry, a.size});
     if (!submitted_answers) return tl::unexpected(submitted_answers.error());
-    auto no_file = missing_evidence(*f, a, *submitted_answers);
-    if (!no_file) return tl::unexpected(no_file.error());
-    for (const auto& item : *no_file) {
+    auto attached = evidence_files(a.id);
+    if (!attached) return tl::unexpected(attached.error());
+    for (const auto& item : missing_evidence(*f, *submitted_answers, *attached)) {
       const auto kept = answers->find(item);
       const auto given = submitted_answers->find(item);
       if (kept != answers->end() && given != submitted_answers->end() && kept->second == given->second)
@@ -618,23 +629,17 @@ Result<json::object> Assessments::view(const identity::Principal& who, const Ass
       authorizer_.authorize(who, Action::kReviewAssessment, target_of(a)))
     actions.emplace_back("review");
   out["allowed_actions"] = std::move(actions);
-  auto conn = db_.acquire();
-  if (!conn) return tl::unexpected(conn.error());
-  auto files = (*conn)->execute(
-      "SELECT item_id, content_type, size_bytes, added_at FROM assessment_evidence WHERE assessment_id = $1",
-      {a.id});
-  if (!files) return tl::unexpected(files.error());
+  auto attached = evidence_files(a.id);
+  if (!attached) return tl::unexpected(attached.error());
   json::object evidence;
-  for (const auto& row : files->rows)
-    evidence[row.text(0)] = json::object{
-        {"content_type", row.text(1)}, {"size_bytes", row.integer(2)}, {"added_at", row.text(3)}};
+  for (const auto& e : *attached)
+    evidence[e.item_id] = json::object{
+        {"content_type", e.content_type}, {"size_bytes", e.size_bytes}, {"added_at", e.added_at}};
   out["evidence"] = std::move(evidence);
-  auto own_answers = parse_answers(*f, out["answers"].as_object(), subject);
-  if (own_answers) {
-    auto no_file = missing_evidence(*f, a, *own_answers);
-    if (!no_file) return tl::unexpected(no_file.error());
-    out["evidence_missing"] = json::value_from(*no_file);
-  }
+  // Judged on the respondent's own answers, under the version scored with (one it no longer reads is
+  // skipped).
+  if (auto own_answers = parse_answers(*f, out["answers"].as_object(), subject))
+    out["evidence_missing"] = json::value_from(missing_evidence(*f, *own_answers, *attached));
   return out;
 }
 

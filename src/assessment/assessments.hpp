@@ -23,6 +23,13 @@
 
 namespace sen::assessment {
 
+// A file attached as the evidence of an answer.
+struct EvidenceFile {
+  std::string item_id, content_type;
+  std::int64_t size_bytes = 0;
+  std::string added_at;
+};
+
 // Approved solutions of these tool categories for an industry, as the public list shows them.
 using SolutionsFor = std::function<Result<boost::json::array>(const std::string& industry,
                                                               const std::vector<std::string>& categories)>;
@@ -90,11 +97,19 @@ class Assessments {
   Result<boost::json::object> result_json(const Framework& f, const AssessmentRecord& a,
                                           const Answers& answers, const Subject& subject);
   Result<boost::json::object> benchmark(const AssessmentRecord& a, double score);
+  struct OwnDraft {
+    AssessmentRecord record;
+    const Framework* framework;
+  };
+  // A draft of the caller's, with its framework version; kNotFound for another's, kConflict once submitted.
+  Result<OwnDraft> load_own_draft(const identity::Principal& who, const std::string& id,
+                                  std::string_view when_not_draft);
+  // Checks the respondent's answers are all given, scores them and marks the assessment submitted at `at`.
+  Status submit_scored(const Framework& f, const Answers& answers, const std::string& at,
+                       AssessmentRecord& a);
   // What `computed` items measure for the assessment's subject: a place's dossiers; nothing for others.
   Result<PlatformData> platform_data_for(const AssessmentRecord& a);
-  // Items that need evidence and have an answer but no file yet (an assessor confirms them only with one).
-  Result<std::vector<std::string>> missing_evidence(const Framework& f, const AssessmentRecord& a,
-                                                    const Answers& answers);
+  Result<std::vector<EvidenceFile>> evidence_files(const std::string& id);
   Status check_subject(const Framework& f, const AssessmentInput& in) const;
   identity::Target target_of(const AssessmentRecord& a) const;
 

@@ -155,6 +155,9 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
     case Action::kEditProcedure:
       if (has({kRoleNationalAdmin}, Target{"VN"})) return {};
       return tl::unexpected(forbidden("Only national administrators may edit procedures"));
+    case Action::kAssessPlace:
+      if (has({kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
+      return tl::unexpected(forbidden("Only the administrators of this place assess it"));
     case Action::kReadAssessment:
       if (!t.owner_account_id.empty() && t.owner_account_id == who.account_id) return {};
       if (has({kRoleAssessor, kRoleAnalyst, kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};

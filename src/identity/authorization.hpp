@@ -21,6 +21,7 @@ enum class Action {
   kReadDossier,          // target: the dossier's place, agency and applicant
   kProcessDossier,       // target: the dossier's place and agency; role: the role its current step needs
   kEditProcedure,        // target: the nation (procedures are national records)
+  kAssessPlace,          // target: the province or commune assessing itself
   kReadAssessment,       // target: the assessment's place and its owner account
   kReviewAssessment,     // target: the assessment's place
   kImportAssessments,    // target: the place of each imported row
