@@ -11,11 +11,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::string text_member(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 std::int64_t int_member(const json::object& o, std::string_view key) {
   const auto* v = o.if_contains(key);
   return v != nullptr && v->is_int64() ? v->as_int64() : 0;
@@ -25,6 +20,11 @@ json::object text_json(const Text& t) { return json::object{{"vi", t.vi}, {"en",
 
 }  // namespace
 
+std::string form_text(const json::object& form, std::string_view key) {
+  const auto* v = form.if_contains(key);
+  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
 std::optional<Solution> SolutionRegister::from_dossier(const std::string& code, const std::string& form,
                                                        const std::string& finished_at) const {
   boost::system::error_code ec;
@@ -33,13 +33,13 @@ std::optional<Solution> SolutionRegister::from_dossier(const std::string& code, 
   const auto& o = v.as_object();
   Solution s;
   s.code = code;
-  s.name = text_member(o, "solution_name");
-  s.provider = text_member(o, "provider_name");
-  s.description = text_member(o, "description");
-  s.website = text_member(o, "website");
+  s.name = form_text(o, "solution_name");
+  s.provider = form_text(o, "provider_name");
+  s.description = form_text(o, "description");
+  s.website = form_text(o, "website");
   // The form was checked against the procedure's schema, whose lists are the programme's words.
-  s.industry = programme_.industry_named(text_member(o, "industry")).value_or("");
-  s.category = programme_.category_named(text_member(o, "category")).value_or("");
+  s.industry = programme_.industry_named(form_text(o, "industry")).value_or("");
+  s.category = programme_.category_named(form_text(o, "category")).value_or("");
   s.price_min_vnd = int_member(o, "price_min_vnd");
   s.price_max_vnd = int_member(o, "price_max_vnd");
   if (const auto* g = o.if_contains("productivity_gain_percent"); g != nullptr && g->is_number())

@@ -30,6 +30,9 @@ struct SolutionFilter {
   std::string query;     // words of the name, provider or description, with or without diacritics
 };
 
+// A text member of a dossier's form, "" when absent (the form was checked against its schema).
+std::string form_text(const boost::json::object& form, std::string_view key);
+
 class SolutionRegister {
  public:
   SolutionRegister(storage::Database& db, const Programme& programme) : db_(db), programme_(programme) {}

@@ -12,11 +12,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::string text_member(const json::object& o, std::string_view key) {
-  const auto* v = o.if_contains(key);
-  return v != nullptr && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 }  // namespace
 
 services::SubmissionCheck SupportApplications::check() {
@@ -27,13 +22,13 @@ services::SubmissionCheck SupportApplications::check() {
 
 Status SupportApplications::check_application(storage::Connection& conn, const identity::Principal& applicant,
                                               const services::Dossier& dossier, const json::object& form) {
-  const std::string solution_code = text_member(form, "solution_code");
+  const std::string solution_code = form_text(form, "solution_code");
   auto solution = solutions_.get(conn, solution_code);
   if (!solution) return tl::unexpected(solution.error());
   if (!*solution)
     return fail(ErrorCode::kInvalidArgument, "No approved solution with this code in the public list",
                 "form.solution_code");
-  const std::string assessment_id = text_member(form, "assessment_id");
+  const std::string assessment_id = form_text(form, "assessment_id");
   auto stored = load_assessment(conn, assessment_id);
   if (!stored) return tl::unexpected(stored.error());
   if (!*stored || (*stored)->owner_account_id != applicant.account_id)

@@ -67,6 +67,20 @@ Response page_of_assessments(const ApiContext& ctx, const storage::RowPage& page
       {"next", page.next_after ? json::value(encode_cursor(*page.next_after)) : json::value(nullptr)}});
 }
 
+// A page of one of the caller's lists of assessments (their own, or their review queue).
+using AssessmentPage = Result<storage::RowPage> (assessment::Assessments::*)(const identity::Principal&,
+                                                                             const storage::PageRequest&);
+Response assessment_list(const ApiContext& ctx, const Request& r, AssessmentPage list) {
+  if (auto ok = check_query_names(r, {kPagingParams}); !ok) return error_response(ok.error(), r);
+  auto who = authenticate(r, ctx.accounts);
+  if (!who) return error_response(who.error(), r);
+  auto page = parse_page_request(r);
+  if (!page) return error_response(page.error(), r);
+  auto rows = (ctx.assessments.*list)(*who, *page);
+  if (!rows) return error_response(rows.error(), r);
+  return page_of_assessments(ctx, *rows);
+}
+
 json::object words_json(const std::map<std::string, assessment::Text>& words) {
   json::object out;
   for (const auto& [id, t] : words) out[id] = text_json(t);
@@ -83,6 +97,9 @@ json::array import_errors_json(const std::vector<assessment::AssessmentImportErr
 Response import_assessments(const ApiContext& ctx, const Request& r) {
   auto who = authenticate(r, ctx.accounts, &ctx.write_limiter);
   if (!who) return error_response(who.error(), r);
+  // Surveys are imported by officials; which places each may import is decided per row below.
+  if (who->kind != "official")
+    return error_response(Error{ErrorCode::kForbidden, "Only officials import assessments", "", ""}, r);
   static constexpr std::string_view kKnown[] = {"framework", "dry_run", "skip_invalid"};
   if (auto ok = check_query_names(r, {kKnown}); !ok) return error_response(ok.error(), r);
   const auto* f = ctx.frameworks.latest(r.query_param("framework").value_or(""));
@@ -199,27 +216,10 @@ void add_assessment_routes(Router& router, const ApiContext& ctx) {
                 if (!created) return error_response(created.error(), r);
                 return json_response(*created, 201);
               }});
-  router.add({"GET", "/api/v1/assessments", [&ctx](const Request& r) {
-                if (auto ok = check_query_names(r, {kPagingParams}); !ok)
-                  return error_response(ok.error(), r);
-                auto who = authenticate(r, ctx.accounts);
-                if (!who) return error_response(who.error(), r);
-                auto page = parse_page_request(r);
-                if (!page) return error_response(page.error(), r);
-                auto rows = ctx.assessments.mine(*who, *page);
-                if (!rows) return error_response(rows.error(), r);
-                return page_of_assessments(ctx, *rows);
-              }});
+  router.add({"GET", "/api/v1/assessments",
+              [&ctx](const Request& r) { return assessment_list(ctx, r, &assessment::Assessments::mine); }});
   router.add({"GET", "/api/v1/assessments/review-queue", [&ctx](const Request& r) {
-                if (auto ok = check_query_names(r, {kPagingParams}); !ok)
-                  return error_response(ok.error(), r);
-                auto who = authenticate(r, ctx.accounts);
-                if (!who) return error_response(who.error(), r);
-                auto page = parse_page_request(r);
-                if (!page) return error_response(page.error(), r);
-                auto rows = ctx.assessments.review_queue(*who, *page);
-                if (!rows) return error_response(rows.error(), r);
-                return page_of_assessments(ctx, *rows);
+                return assessment_list(ctx, r, &assessment::Assessments::review_queue);
               }});
   router.add({"GET", "/api/v1/assessments/{id}", [&ctx](const Request& r) {
                 static constexpr std::string_view kKnown[] = {"rescore"};
