@@ -1,5 +1,7 @@
 #include "assessment/scoring.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
@@ -273,9 +275,9 @@ Result<Answer> parse_answer(const Framework& f, const Item& item, const json::va
       const double d = v.to_number<double>();
       if (!std::isfinite(d)) return bad_answer(key, "must be a finite number");
       if (item.min && d < *item.min)
-        return bad_answer(key, "must be at least " + json::serialize(json::value(*item.min)));
+        return bad_answer(key, "must be at least " + fmt::format("{}", *item.min));
       if (item.max && d > *item.max)
-        return bad_answer(key, "must be at most " + json::serialize(json::value(*item.max)));
+        return bad_answer(key, "must be at most " + fmt::format("{}", *item.max));
       return Answer(d);
     }
   }

@@ -163,6 +163,9 @@ std::vector<Setting> make_settings() {
       "them; smaller groups are never shown",
       [](Config& c) -> int& { return c.assessment.benchmark_min_peers; }, 2, 1000));
   all.push_back(int_setting(
+      "assessment.note_max_chars", "characters in an assessor's note on a review (400 above)",
+      [](Config& c) -> int& { return c.assessment.note_max_chars; }, 1, 100000));
+  all.push_back(int_setting(
       "assessment.import_max_rows", "assessments in one import file",
       [](Config& c) -> int& { return c.assessment.import_max_rows; }, 1, 10000000));
   all.push_back(int_setting(

@@ -97,6 +97,7 @@ struct ServicesConfig {
 struct AssessmentConfig {
   int benchmark_min_peers = 5;   // a peer group smaller than this is never shown (no percentile)
   int import_max_rows = 200000;  // assessments in one import file
+  int note_max_chars = 2000;     // an assessor's note on a review
   std::size_t import_body_limit_bytes = 64 * 1024 * 1024;  // an assessment import file (413 above)
 };
 
