@@ -7,14 +7,9 @@ namespace {
 
 namespace json = boost::json;
 
-struct Latest {
-  std::string submitted_at, level, industry, size, province, place;
-  double score = 0;
-};
-
 }  // namespace
 
-Result<std::vector<AggregateRow>> AssessmentAggregates::group(const AggregateFilter& filter, GroupBy by) {
+Result<std::vector<Standing>> AssessmentAggregates::standings(const AggregateFilter& filter) {
   if (frameworks_.latest(filter.framework) == nullptr)
     return fail(ErrorCode::kInvalidArgument, "No framework with this id", "framework");
   auto conn = db_.acquire();
@@ -26,16 +21,24 @@ Result<std::vector<AggregateRow>> AssessmentAggregates::group(const AggregateFil
       "($2 = '' OR province_code = $2) AND ($3 = '' OR place_code = $3)",
       {filter.framework, filter.province, filter.place});
   if (!r) return tl::unexpected(r.error());
-  std::map<std::string, Latest> latest;
+  std::map<std::string, Standing> latest;
   for (const auto& row : r->rows) {
     auto& slot = latest[row.text(0)];
     if (row.text(1) < slot.submitted_at) continue;
-    slot = Latest{
-        row.text(1), row.is_null(3) ? "" : row.text(3), row.text(4), row.text(5), row.text(6), row.text(7),
-        row.real(2)};
+    slot = Standing{row.text(7),       row.text(6), row.text(4), row.text(5), row.is_null(3) ? "" : row.text(3),
+                    row.text(1), row.real(2)};
   }
+  std::vector<Standing> out;
+  out.reserve(latest.size());
+  for (auto& [subject, s] : latest) out.push_back(std::move(s));
+  return out;
+}
+
+Result<std::vector<AggregateRow>> AssessmentAggregates::group(const AggregateFilter& filter, GroupBy by) {
+  auto latest = standings(filter);
+  if (!latest) return tl::unexpected(latest.error());
   std::map<std::string, AggregateRow> groups;
-  for (const auto& [subject, l] : latest) {
+  for (const auto& l : *latest) {
     std::string key;
     switch (by) {
       case GroupBy::kIndustry:

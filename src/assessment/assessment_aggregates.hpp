@@ -23,6 +23,13 @@ struct AggregateFilter {
   std::string place;     // a commune, or "" for the whole province or nation
 };
 
+// One subject's standing: its latest submitted or confirmed assessment, without who it is.
+struct Standing {
+  std::string place, province, industry, size, level;
+  std::string submitted_at;
+  double score = 0;
+};
+
 struct AggregateRow {
   std::string key;  // the industry, size, level or province
   std::int64_t subjects = 0;
@@ -36,6 +43,8 @@ class AssessmentAggregates {
       : db_(db), frameworks_(frameworks), programme_(programme) {}
 
   Result<std::vector<AggregateRow>> group(const AggregateFilter& filter, GroupBy by);
+  // Every subject's standing under the filter, for the data brain to count as it needs.
+  Result<std::vector<Standing>> standings(const AggregateFilter& filter);
   // Subjects per level of the targets' framework against the 2030 targets, nationwide.
   Result<boost::json::object> progress_to_2030();
 

@@ -33,6 +33,7 @@
 #include "services/dossier_service.hpp"
 #include "services/notifier.hpp"
 #include "services/outbox_worker.hpp"
+#include "analytics/data_brain.hpp"
 #include "services/procedure_catalog.hpp"
 #include "services/procedure_pack.hpp"
 #include "services/procedure_rules.hpp"
@@ -364,6 +365,32 @@ int serve(const Config& config, storage::Database& db) {
                                           *services_clock);
   assessment::AssessmentAggregates aggregates(db, frameworks, *programme);
   assessment::ServiceIndex service_index(db, frameworks);
+  std::vector<places::Place> all_places;
+  for (storage::PageRequest page{1000, ""};;) {
+    auto batch = places.list(places::PlaceFilter{}, page);
+    if (!batch) return report(batch.error());
+    all_places.insert(all_places.end(), batch->items.begin(), batch->items.end());
+    if (!batch->next_after) break;
+    page.after = *batch->next_after;
+  }
+  auto brain = analytics::DataBrain::open(
+      {db, std::move(all_places), config.pack_dir, aggregates, programme->targets_framework,
+       [&service_index](const std::string& place, analytics::Level level,
+                        const analytics::Period& period) -> std::optional<double> {
+         using Kind = services::ServiceScope::Kind;
+         const Kind kind = level == analytics::Level::kNation     ? Kind::kNation
+                           : level == analytics::Level::kProvince ? Kind::kProvince
+                                                                  : Kind::kCommune;
+         const auto bound = [](analytics::Month m) {
+           return fmt::format("{:04}-{:02}-01T00:00:00+07:00", analytics::year_of(m), analytics::month_in_year(m));
+         };
+         auto index = service_index.compute({kind, place}, bound(period.first), bound(period.last + 1));
+         if (!index || !index->at("score").is_number()) return std::nullopt;
+         return index->at("score").to_number<double>();
+       },
+       *services_clock, config.analytics});
+  if (!brain) return report(brain.error(), 2);
+  if (auto started = (*brain)->start(); !started) return report(started.error());
   const services::SubmissionChecks submission_checks{{programme->support_procedure, support.check()}};
   services::DossierService dossiers({db, catalog, places, *cal, authorizer, *services_clock, file_store,
                                      **credentials, **renderer, config.services, &submission_checks});
@@ -400,7 +427,8 @@ int serve(const Config& config, storage::Database& db) {
       aggregates,
       service_index,
       static_cast<std::size_t>(config.assessment.import_max_rows),
-      config.assessment.import_body_limit_bytes};
+      config.assessment.import_body_limit_bytes,
+      **brain};
   http::add_all_routes(router, ctx);
   services::OutboxWorker outbox(db, config.services, *services_clock);
   outbox.start();

@@ -169,6 +169,31 @@ std::vector<Setting> make_settings() {
       "assessment.import_max_rows", "assessments in one import file",
       [](Config& c) -> int& { return c.assessment.import_max_rows; }, 1, 10000000));
   all.push_back(int_setting(
+      "analytics.follow_interval_ms", "how often the data brain reads new dossier events (milliseconds)",
+      [](Config& c) -> int& { return c.analytics.follow_interval_ms; }, 10, 60000));
+  all.push_back(int_setting(
+      "analytics.event_batch", "dossier events read per query while the data brain catches up",
+      [](Config& c) -> int& { return c.analytics.event_batch; }, 100, 1000000));
+  all.push_back(int_setting(
+      "analytics.dx_refresh_seconds", "how often the DX levels are re-read from the assessments (seconds)",
+      [](Config& c) -> int& { return c.analytics.dx_refresh_seconds; }, 1, 86400));
+  all.push_back(int_setting(
+      "analytics.alert_interval_seconds", "alert rules run at least this often (seconds), besides after new data",
+      [](Config& c) -> int& { return c.analytics.alert_interval_seconds; }, 1, 86400));
+  all.push_back(int_setting(
+      "analytics.alert_min_gap_ms", "alert rules run at most once per this after new data (milliseconds)",
+      [](Config& c) -> int& { return c.analytics.alert_min_gap_ms; }, 0, 3600000));
+  all.push_back(int_setting(
+      "analytics.query_max_cells",
+      "indicators x places x periods in one analytics answer (400 above: ask for fewer)",
+      [](Config& c) -> int& { return c.analytics.query_max_cells; }, 1, 10000000));
+  all.push_back(int_setting(
+      "analytics.import_max_rows", "values in one statistics import",
+      [](Config& c) -> int& { return c.analytics.import_max_rows; }, 1, 10000000));
+  all.push_back(int_setting(
+      "analytics.import_body_limit_bytes", "largest statistics import file sent to the API (413 above)",
+      [](Config& c) -> std::size_t& { return c.analytics.import_body_limit_bytes; }, 1024, 1024ll * 1024 * 1024));
+  all.push_back(int_setting(
       "auth.import_body_limit_bytes", "largest officials import file sent to the API (413 above)",
       [](Config& c) -> std::size_t& { return c.auth.import_body_limit_bytes; }, 1024, 64ll * 1024 * 1024));
   all.push_back(int_setting(

@@ -1,6 +1,7 @@
 #include "core/json_text.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace sen {
 
@@ -59,6 +60,12 @@ Result<std::vector<std::filesystem::path>> json_files_in(const std::filesystem::
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+boost::json::value json_number(double v) {
+  const double rounded = std::round(v * 10000) / 10000;
+  if (std::abs(rounded) < 9e15 && rounded == std::floor(rounded)) return static_cast<std::int64_t>(rounded);
+  return rounded;
 }
 
 }  // namespace sen

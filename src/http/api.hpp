@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 
+#include "analytics/data_brain.hpp"
 #include "assessment/assessment_aggregates.hpp"
 #include "assessment/assessments.hpp"
 #include "assessment/framework_registry.hpp"
@@ -61,6 +62,7 @@ struct ApiContext {
   assessment::ServiceIndex& service_index;
   std::size_t assessment_import_max_rows;          // assessment.import_max_rows
   std::size_t assessment_import_body_limit_bytes;  // assessment.import_body_limit_bytes
+  analytics::DataBrain& brain;
 };
 
 void add_system_routes(Router& router, const ApiContext& ctx);
@@ -72,6 +74,7 @@ void add_procedure_routes(Router& router, const ApiContext& ctx);
 void add_dossier_routes(Router& router, const ApiContext& ctx);
 void add_public_service_routes(Router& router, const ApiContext& ctx);
 void add_assessment_routes(Router& router, const ApiContext& ctx);
+void add_analytics_routes(Router& router, const ApiContext& ctx);
 
 // Every route of the API, in one place.
 inline void add_all_routes(Router& router, const ApiContext& ctx) {
@@ -84,6 +87,7 @@ inline void add_all_routes(Router& router, const ApiContext& ctx) {
   add_dossier_routes(router, ctx);
   add_public_service_routes(router, ctx);
   add_assessment_routes(router, ctx);
+  add_analytics_routes(router, ctx);
 }
 
 // The OpenAPI 3.1 description compiled into the binary (src/http/openapi.json).

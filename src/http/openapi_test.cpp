@@ -43,6 +43,15 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   assessment::SupportApplications support(*(*t)->db, assessments, solutions, programme, authorizer, clock);
   assessment::AssessmentAggregates aggregates(*(*t)->db, frameworks, programme);
   assessment::ServiceIndex service_index(*(*t)->db, frameworks);
+  auto brain = analytics::DataBrain::open({*(*t)->db,
+                                           {{"01", "Hà Nội", "province", "tinh", "VN", {}}},
+                                           std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn",
+                                           aggregates,
+                                           "dbi-sme",
+                                           nullptr,
+                                           clock,
+                                           AnalyticsConfig{}});
+  ASSERT_TRUE(brain) << brain.error().message;
   ApiContext ctx{*(*t)->db,
                  places,
                  cal,
@@ -75,7 +84,8 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
                  aggregates,
                  service_index,
                  10,
-                 1024};
+                 1024,
+                 **brain};
   Router router;
   add_all_routes(router, ctx);
 

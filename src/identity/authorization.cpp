@@ -175,6 +175,28 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
       if (has({kRoleAnalyst, kRoleAssessor, kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
       return tl::unexpected(
           forbidden("Only analysts and administrators of this place may read these statistics"));
+    case Action::kReadAnalytics: {
+      // Officials see their own place and below: a role on a place covers it, a role in an agency
+      // covers the agency's place.
+      const bool by_place = std::any_of(who.roles.begin(), who.roles.end(), [&](const RoleGrant& g) {
+        return is_staff_role(g.role) && g.scope_kind == "place" && grant_covers(g, t);
+      });
+      const bool by_agency = !t.scope_place.empty() && place_within(t.place_code, t.scope_place) &&
+                             std::any_of(who.roles.begin(), who.roles.end(), [&](const RoleGrant& g) {
+                               return is_staff_role(g.role) && g.scope_kind == "agency";
+                             });
+      if (by_place || by_agency) return {};
+      return tl::unexpected(forbidden("Officials see the figures of their own place and below"));
+    }
+    case Action::kManageAlerts:
+      if (has({kRoleAnalyst, kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
+      return tl::unexpected(forbidden("Only analysts and administrators of this place handle its alerts"));
+    case Action::kImportStatistics:
+      if (has({kRoleAnalyst, kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
+      return tl::unexpected(forbidden("Only analysts and administrators of this place import its statistics"));
+    case Action::kSetTarget:
+      if (has({kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
+      return tl::unexpected(forbidden("Only the administrators of this place set its targets"));
   }
   return tl::unexpected(forbidden("Not allowed"));
 }

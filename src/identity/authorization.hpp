@@ -26,6 +26,10 @@ enum class Action {
   kReviewAssessment,     // target: the assessment's place
   kImportAssessments,    // target: the place of each imported row
   kReadAssessmentStats,  // target: the place the statistics cover
+  kReadAnalytics,        // target: the place asked about; scope_place: the place of the caller's agency
+  kManageAlerts,         // acknowledge, resolve; target: the alert's place
+  kImportStatistics,     // target: the place of each imported value
+  kSetTarget,            // target: the province (or the nation) the target is for
 };
 
 // The object an action touches, as far as authorization cares: where it belongs and whose it is.
@@ -36,7 +40,8 @@ struct Target {
   std::string role;         // kGrantRole: the role being granted; kProcessDossier: the role acting
   std::string scope_kind;   // kGrantRole: place | agency
   std::string scope_code;   // kGrantRole: where the new grant applies
-  std::string scope_place;  // kGrantRole: the place of scope_code (an agency's place, or the place itself)
+  std::string scope_place;  // kGrantRole: the place of scope_code (an agency's place, or the place itself);
+                            // kReadAnalytics: the place of the caller's own agency, if any
   std::vector<std::string> held_roles;  // kManageAccount: the roles the account holds
 };
 

@@ -33,6 +33,13 @@ std::string cell_text(const Cell& cell) {
     std::string operator()(std::monostate) const { return {}; }
     std::string operator()(const std::string& s) const { return s; }
     std::string operator()(std::int64_t n) const { return std::to_string(n); }
+    // Two decimals at most, with a dot: what spreadsheet programs read back as the same number.
+    std::string operator()(double d) const {
+      std::string s = fmt::format("{:.2f}", d);
+      while (s.back() == '0') s.pop_back();
+      if (s.back() == '.') s.pop_back();
+      return s;
+    }
     std::string operator()(std::chrono::system_clock::time_point t) const { return vietnam_time_text(t); }
   };
   return std::visit(Visitor{}, cell);

@@ -100,6 +100,8 @@ Result<std::string> write_xlsx(const Table& table, const std::filesystem::path& 
         widths[c] = std::max(widths[c], display_width(*s));
       } else if (const auto* n = std::get_if<std::int64_t>(&cell)) {
         check(worksheet_write_number(sheet, row, col, static_cast<double>(*n), nullptr));
+      } else if (const auto* d = std::get_if<double>(&cell)) {
+        check(worksheet_write_number(sheet, row, col, *d, nullptr));
       } else if (const auto* t = std::get_if<std::chrono::system_clock::time_point>(&cell)) {
         auto dt = vietnam_datetime(*t);
         check(worksheet_write_datetime(sheet, row, col, &dt, when));
