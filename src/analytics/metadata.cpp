@@ -193,4 +193,11 @@ const Indicator* Metadata::indicator(std::string_view id) const {
   return nullptr;
 }
 
+const Indicator* Metadata::indicator_or_element(std::string_view id) const {
+  if (const Indicator* i = indicator(id)) return i;
+  for (const auto& i : element_indicators)
+    if (i.id == id) return &i;
+  return nullptr;
+}
+
 }  // namespace sen::analytics

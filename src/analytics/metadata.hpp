@@ -172,8 +172,13 @@ struct Metadata {
   std::vector<Indicator> indicators;
   std::vector<Target> targets;
   std::vector<AlertRule> rules;
+  // Every data element as a plain count or value, so a query may ask for it directly (as DHIS2 lets
+  // data elements stand in its data dimension).
+  std::vector<Indicator> element_indicators;
   const DataElement* element(std::string_view id) const;
   const Indicator* indicator(std::string_view id) const;
+  // An indicator, else a data element's plain figure.
+  const Indicator* indicator_or_element(std::string_view id) const;
 };
 
 }  // namespace sen::analytics

@@ -48,6 +48,9 @@ class MetadataReader {
     if (auto ok = each(**o, "indicators", &MetadataReader::indicator); !ok) return tl::unexpected(ok.error());
     if (auto ok = each(**o, "targets", &MetadataReader::target); !ok) return tl::unexpected(ok.error());
     if (auto ok = each(**o, "alert_rules", &MetadataReader::rule); !ok) return tl::unexpected(ok.error());
+    for (const auto& e : m_.elements)
+      m_.element_indicators.push_back(Indicator{e.id, e.name, e.definition, {Term{1, e.id, std::nullopt, ""}}, {}, 1,
+                                                e.unit, true, true, "", e.dimensions});
     return std::move(m_);
   }
 

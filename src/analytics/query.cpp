@@ -25,8 +25,8 @@ Result<Query> parse_query(const QueryText& text, const Engine& engine, Month tod
   Query q;
   if (text.indicators.empty()) return fail(ErrorCode::kInvalidArgument, "indicator is required: one or more indicator ids, comma-separated", "indicator");
   for (const auto& id : split(text.indicators, ',')) {
-    const Indicator* ind = meta.indicator(id);
-    if (ind == nullptr) return fail(ErrorCode::kInvalidArgument, fmt::format("indicator: no indicator \"{}\" (see /api/v1/indicators)", id.substr(0, 64)), "indicator");
+    const Indicator* ind = meta.indicator_or_element(id);
+    if (ind == nullptr) return fail(ErrorCode::kInvalidArgument, fmt::format("indicator: no indicator or data element \"{}\" (see /api/v1/indicators)", id.substr(0, 64)), "indicator");
     q.indicators.push_back(ind);
   }
   std::vector<Node> roots;

@@ -18,6 +18,9 @@
 //   Save: code = code                response line: keep a value of the answer (dot path) for later
 //   {{code}}                         in the target, headers or body: a saved value; as a whole
 //                                    expected JSON string, the saved value itself
+//   Within: 1500                     request header: the answer may take this many milliseconds to
+//                                    come true (figures the data brain counts after a commit); the
+//                                    request is repeated until it does or the time is up
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
@@ -124,8 +127,22 @@ function pathValue(value, dotted) {
 }
 
 export async function runCase(baseUrl, c, ctx = caseContext(baseUrl)) {
+  const within = Number(c.headers.within ?? 0);
+  const deadline = Date.now() + within;
+  for (;;) {
+    try {
+      return await runOnce(baseUrl, c, ctx);
+    } catch (e) {
+      if (Date.now() >= deadline) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+async function runOnce(baseUrl, c, ctx) {
   const headers = {};
   for (const [name, value] of Object.entries(c.headers)) {
+    if (name === 'within') continue;
     if (name === 'as') headers.authorization = `Bearer ${await tokenFor(ctx, value)}`;
     else headers[name] = substitute(value, ctx.vars);
   }
