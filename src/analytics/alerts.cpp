@@ -1,10 +1,11 @@
 #include "analytics/alerts.hpp"
 
+#include <fmt/format.h>
+#include <sodium.h>
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
-#include <fmt/format.h>
-#include <sodium.h>
 
 #include "audit/audit_log.hpp"
 #include "services/notifier.hpp"
@@ -15,7 +16,8 @@ namespace {
 namespace json = boost::json;
 
 constexpr std::string_view kColumns =
-    "id, rule, indicator, place_code, province_code, period, severity, state, value, expected, detail, raised_at, "
+    "id, rule, indicator, place_code, province_code, period, severity, state, value, expected, detail, "
+    "raised_at, "
     "updated_at, comment";
 
 // Newest first in key order: the time is counted down, so the feed pages by id.
@@ -23,8 +25,9 @@ std::string new_alert_id(std::chrono::system_clock::time_point now) {
   const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
   unsigned char random[4];
   randombytes_buf(random, sizeof random);
-  return fmt::format("CB{:012x}{:02x}{:02x}{:02x}{:02x}", 0xffffffffffffULL - static_cast<unsigned long long>(ms),
-                     random[0], random[1], random[2], random[3]);
+  return fmt::format("CB{:012x}{:02x}{:02x}{:02x}{:02x}",
+                     0xffffffffffffULL - static_cast<unsigned long long>(ms), random[0], random[1], random[2],
+                     random[3]);
 }
 
 std::optional<Severity> severity_named(std::string_view s) {
@@ -110,19 +113,22 @@ Result<bool> AlertStore::raise(const AlertRule& rule, const Alert& alert) {
   auto written = db_.write_transaction([&](storage::Connection& conn) -> Status {
     raised = false;
     auto r = conn.execute(
-        "INSERT INTO alerts (id, rule, indicator, place_code, province_code, period, severity, state, value, expected, "
-        "detail, raised_at, updated_at, updated_by, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, "
+        "INSERT INTO alerts (id, rule, indicator, place_code, province_code, period, severity, state, value, "
+        "expected, "
+        "detail, raised_at, updated_at, updated_by, comment) VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, "
+        "$9, $10, "
         "$11, $11, NULL, '') ON CONFLICT (rule, place_code, period) DO NOTHING",
         {id, rule.id, alert.indicator, alert.place_code, province_code_of(tree_, *node), alert.period,
-         std::string(name(rule.severity)), optional_number(alert.value), optional_number(alert.expected), alert.detail,
-         at});
+         std::string(name(rule.severity)), optional_number(alert.value), optional_number(alert.expected),
+         alert.detail, at});
     if (!r) return tl::unexpected(r.error());
     if (r->affected_rows == 0) return {};
     raised = true;
-    if (auto ok = audit::append(conn,
-                                audit::Entry{"", "", "alert.raise", "alert", id, alert.place_code,
-                                             fmt::format(R"({{"rule":"{}","period":"{}"}})", rule.id, alert.period)},
-                                clock_);
+    if (auto ok = audit::append(
+            conn,
+            audit::Entry{"", "", "alert.raise", "alert", id, alert.place_code,
+                         fmt::format(R"({{"rule":"{}","period":"{}"}})", rule.id, alert.period)},
+            clock_);
         !ok)
       return ok;
     if (rule.notify.empty()) return {};
@@ -136,19 +142,22 @@ Result<bool> AlertStore::raise(const AlertRule& rule, const Alert& alert) {
       params.emplace_back(tree_.code(n));
       places += fmt::format("{}${}", places.empty() ? "" : ", ", params.size());
     }
-    auto to = conn.execute(fmt::format("SELECT DISTINCT a.email FROM role_grants g JOIN accounts a ON a.id = "
-                                       "g.account_id WHERE g.revoked_at IS NULL AND g.scope_kind = 'place' AND "
-                                       "g.role IN ({}) AND g.scope_code IN ({}) AND a.email IS NOT NULL AND "
-                                       "a.email <> '' ORDER BY a.email",
-                                       roles, places),
-                           params);
+    auto to =
+        conn.execute(fmt::format("SELECT DISTINCT a.email FROM role_grants g JOIN accounts a ON a.id = "
+                                 "g.account_id WHERE g.revoked_at IS NULL AND g.scope_kind = 'place' AND "
+                                 "g.role IN ({}) AND g.scope_code IN ({}) AND a.email IS NOT NULL AND "
+                                 "a.email <> '' ORDER BY a.email",
+                                 roles, places),
+                     params);
     if (!to) return tl::unexpected(to.error());
     const std::string value = alert.value ? fmt::format("{:.1f}", *alert.value) : "-";
-    const std::string subject = fmt::format("[Sen] Cảnh báo / Alert: {} — {}", rule.name.vi, tree_.name(*node));
+    const std::string subject =
+        fmt::format("[Sen] Cảnh báo / Alert: {} — {}", rule.name.vi, tree_.name(*node));
     const std::string body = fmt::format(
         "{} — {}, kỳ {}: giá trị {}.\nXem và xử lý cảnh báo trên bảng điều hành của Sen.\n\n"
         "{} — {}, period {}: value {}.\nSee and handle the alert on Sen's dashboard.\n",
-        rule.name.vi, tree_.name(*node), alert.period, value, rule.name.en, tree_.name(*node), alert.period, value);
+        rule.name.vi, tree_.name(*node), alert.period, value, rule.name.en, tree_.name(*node), alert.period,
+        value);
     for (const auto& row : to->rows)
       if (auto ok = services::queue_email(conn, row.text(0), subject, body, clock_); !ok) return ok;
     return {};
@@ -172,12 +181,11 @@ Result<storage::RowPage> AlertStore::list(const AlertFilter& filter, const stora
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());
   std::string place = filter.place == "VN" ? "" : filter.place;
-  return storage::fetch_page(**conn, fmt::format("SELECT {} FROM alerts", kColumns), "SELECT count(*) FROM alerts",
-                             "($1 = '' OR place_code = $1 OR province_code = $1) AND ($2 = '' OR state = $2) AND "
-                             "($3 = '' OR rule = $3)",
-                             "id",
-                             {place, filter.state ? std::string(name(*filter.state)) : std::string(), filter.rule},
-                             page);
+  return storage::fetch_page(
+      **conn, fmt::format("SELECT {} FROM alerts", kColumns), "SELECT count(*) FROM alerts",
+      "($1 = '' OR place_code = $1 OR province_code = $1) AND ($2 = '' OR state = $2) AND "
+      "($3 = '' OR rule = $3)",
+      "id", {place, filter.state ? std::string(name(*filter.state)) : std::string(), filter.rule}, page);
 }
 
 Result<Alert> AlertStore::change(const std::string& id, AlertState to, const std::string& comment,
@@ -200,10 +208,11 @@ Result<Alert> AlertStore::change(const std::string& id, AlertState to, const std
         !ok)
       return ok;
     json::object summary{{"from", name(a.state)}, {"to", name(to)}};
-    return audit::append(conn,
-                         audit::Entry{account_id, "", to == AlertState::kResolved ? "alert.resolve" : "alert.acknowledge",
-                                      "alert", id, a.place_code, json::serialize(summary)},
-                         clock_);
+    return audit::append(
+        conn,
+        audit::Entry{account_id, "", to == AlertState::kResolved ? "alert.resolve" : "alert.acknowledge",
+                     "alert", id, a.place_code, json::serialize(summary)},
+        clock_);
   });
   if (!written) return tl::unexpected(written.error());
   return get(id);
@@ -239,7 +248,9 @@ std::optional<AlertEvaluator::Breach> AlertEvaluator::peer_check(const AlertRule
   const double z = 0.6745 * (*v - median) / mad;
   const bool bad = ind.higher_is_better ? z < -rule.value : z > rule.value;
   if (!bad) return std::nullopt;
-  return Breach{*v, median, fmt::format(R"({{"modified_z":{:.2f},"peers":{},"median":{:.2f}}})", z, peers.size(), median)};
+  return Breach{
+      *v, median,
+      fmt::format(R"({{"modified_z":{:.2f},"peers":{},"median":{:.2f}}})", z, peers.size(), median)};
 }
 
 std::optional<AlertEvaluator::Breach> AlertEvaluator::check(const AlertRule& rule, Node place,
@@ -254,8 +265,9 @@ std::optional<AlertEvaluator::Breach> AlertEvaluator::check(const AlertRule& rul
     }
     for (std::size_t i = 0; i + 1 < values.size(); ++i)
       if (values[i] > values[i + 1])
-        return Breach{values[i], values[i + 1],
-                      fmt::format(R"({{"larger":"{}","smaller":"{}"}})", rule.elements[i], rule.elements[i + 1])};
+        return Breach{
+            values[i], values[i + 1],
+            fmt::format(R"({{"larger":"{}","smaller":"{}"}})", rule.elements[i], rule.elements[i + 1])};
     return std::nullopt;
   }
   if (rule.kind == RuleKind::kMissingReports) {
@@ -282,17 +294,20 @@ std::optional<AlertEvaluator::Breach> AlertEvaluator::check(const AlertRule& rul
       const auto target = targets_.applying(ind.id, place, period.last);
       if (!target || track_status(*target, ind.higher_is_better, *v, period.last) != TrackStatus::kOffTrack)
         return std::nullopt;
-      return Breach{*v, expected_at(*target, period.last),
-                    fmt::format(R"({{"target":{},"due":"{}"}})", target->value, month_period(target->due_month).id())};
+      return Breach{
+          *v, expected_at(*target, period.last),
+          fmt::format(R"({{"target":{},"due":"{}"}})", target->value, month_period(target->due_month).id())};
     }
     case RuleKind::kChange: {
-      const Period before = rule.compare == "last_year" ? same_period_last_year(period) : previous_period(period);
+      const Period before =
+          rule.compare == "last_year" ? same_period_last_year(period) : previous_period(period);
       const auto was = indicator_value(rule, ind, place, before);
       if (!was || *was == 0) return std::nullopt;
       const double change = (*v - *was) / std::abs(*was) * 100;
       const bool bad = ind.higher_is_better ? change <= -rule.value : change >= rule.value;
       if (!bad) return std::nullopt;
-      return Breach{*v, *was, fmt::format(R"({{"change_percent":{:.1f},"compared_with":"{}"}})", change, before.id())};
+      return Breach{*v, *was,
+                    fmt::format(R"({{"change_percent":{:.1f},"compared_with":"{}"}})", change, before.id())};
     }
     case RuleKind::kBaseline: {
       std::vector<double> history;
@@ -311,7 +326,8 @@ std::optional<AlertEvaluator::Breach> AlertEvaluator::check(const AlertRule& rul
       const double bound = ind.higher_is_better ? mean - rule.deviations * sd : mean + rule.deviations * sd;
       const bool bad = ind.higher_is_better ? *v < bound : *v > bound;
       if (!bad) return std::nullopt;
-      return Breach{*v, mean, fmt::format(R"({{"mean":{:.2f},"sd":{:.2f},"periods":{}}})", mean, sd, history.size())};
+      return Breach{*v, mean,
+                    fmt::format(R"({{"mean":{:.2f},"sd":{:.2f},"periods":{}}})", mean, sd, history.size())};
     }
     case RuleKind::kPeerOutlier:
     case RuleKind::kConsistency:
@@ -348,7 +364,8 @@ Result<int> AlertEvaluator::run(Month today) {
         if (!breach) continue;
         bool persistent = true;
         Period p = period;
-        for (int i = 1; i < rule.persistence && persistent; ++i) persistent = check(rule, place, p = previous_period(p)).has_value();
+        for (int i = 1; i < rule.persistence && persistent; ++i)
+          persistent = check(rule, place, p = previous_period(p)).has_value();
         if (!persistent) continue;
         Alert a;
         a.rule = rule.id;

@@ -15,7 +15,8 @@
 namespace sen::analytics {
 
 enum class AlertState { kOpen, kAcknowledged, kResolved };
-inline constexpr AlertState kAlertStates[] = {AlertState::kOpen, AlertState::kAcknowledged, AlertState::kResolved};
+inline constexpr AlertState kAlertStates[] = {AlertState::kOpen, AlertState::kAcknowledged,
+                                              AlertState::kResolved};
 std::string_view name(AlertState s);
 std::optional<AlertState> alert_state_named(std::string_view s);
 
@@ -47,7 +48,8 @@ class AlertStore {
   Result<Alert> get(const std::string& id) const;
   Result<storage::RowPage> list(const AlertFilter& filter, const storage::PageRequest& page) const;
   // open -> acknowledged -> resolved (open -> resolved too); anything else is kConflict.
-  Result<Alert> change(const std::string& id, AlertState to, const std::string& comment, const std::string& account_id);
+  Result<Alert> change(const std::string& id, AlertState to, const std::string& comment,
+                       const std::string& account_id);
 
  private:
   storage::Database& db_;
@@ -79,7 +81,8 @@ class AlertEvaluator {
   std::optional<Breach> check(const AlertRule& rule, Node place, const Period& period) const;
   std::optional<double> indicator_value(const AlertRule& rule, const Indicator& ind, Node place,
                                         const Period& period) const;
-  std::optional<Breach> peer_check(const AlertRule& rule, const Indicator& ind, Node place, const Period& period) const;
+  std::optional<Breach> peer_check(const AlertRule& rule, const Indicator& ind, Node place,
+                                   const Period& period) const;
 
   const Engine& engine_;
   const Targets& targets_;

@@ -17,9 +17,11 @@ struct Alerts : ::testing::Test {
                                      {"01", "Hà Nội", "province", "tinh", "VN", {}},
                                      {"00004", "Ba Đình", "commune", "phuong", "01", {}},
                                      {"00007", "Ngọc Hà", "commune", "phuong", "01", {}}};
-  std::unique_ptr<storage::testing::TestDatabase> t = *storage::testing::make_test_database(storage::testing::Backend::kSqlite);
+  std::unique_ptr<storage::testing::TestDatabase> t =
+      *storage::testing::make_test_database(storage::testing::Backend::kSqlite);
   PlaceTree tree = *PlaceTree::build(list);
-  Metadata meta = *load_metadata(std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn/analytics/indicators.json", tree);
+  Metadata meta =
+      *load_metadata(std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn/analytics/indicators.json", tree);
   StatisticsStore statistics{tree, meta};
   DxStandings dx{tree, [] { return Result<std::vector<assessment::Standing>>(); }};
   Engine engine{tree, meta, statistics, dx, nullptr};

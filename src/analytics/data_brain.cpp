@@ -13,9 +13,10 @@ DataBrain::DataBrain(Inputs& in, PlaceTree tree, UnitMapping mapping, Metadata m
       mapping_(std::move(mapping)),
       meta_(std::move(meta)),
       statistics_(tree_, meta_),
-      dx_(tree_, [&aggregates = in.aggregates, framework = in.dx_framework] {
-        return aggregates.standings({framework, "", ""});
-      }),
+      dx_(tree_,
+          [&aggregates = in.aggregates, framework = in.dx_framework] {
+            return aggregates.standings({framework, "", ""});
+          }),
       engine_(tree_, meta_, statistics_, dx_, std::move(in.service_index)),
       targets_(in.db, meta_, tree_, in.clock),
       alerts_(in.db, tree_, meta_, in.clock),
@@ -30,7 +31,8 @@ Result<std::unique_ptr<DataBrain>> DataBrain::open(Inputs in) {
   if (!mapping) return tl::unexpected(mapping.error());
   auto meta = load_metadata(in.pack_dir / "analytics" / "indicators.json", *tree);
   if (!meta) return tl::unexpected(meta.error());
-  return std::unique_ptr<DataBrain>(new DataBrain(in, std::move(*tree), std::move(*mapping), std::move(*meta)));
+  return std::unique_ptr<DataBrain>(
+      new DataBrain(in, std::move(*tree), std::move(*mapping), std::move(*meta)));
 }
 
 Status DataBrain::start() {
@@ -45,9 +47,11 @@ Status DataBrain::start() {
   auto read = follower_.catch_up();
   if (!read) return tl::unexpected(read.error());
   const auto size = engine_.size();
-  spdlog::info("analytics: {} dossier events read, {} facts ({} MiB), {} DX standings, in {} ms", *read, size.facts,
-               size.bytes >> 20, size.standings,
-               std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+  spdlog::info(
+      "analytics: {} dossier events read, {} facts ({} MiB), {} DX standings, in {} ms", *read, size.facts,
+      size.bytes >> 20, size.standings,
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started)
+          .count());
   follower_.start();
   return {};
 }

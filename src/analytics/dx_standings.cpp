@@ -38,7 +38,8 @@ Status DxStandings::refresh() {
   for (const auto& s : *standings) {
     auto node = tree_.find(s.place);
     const Month m = month_of_text(s.submitted_at);
-    if (!node || m < 0 || words_[0].size() > 250 || words_[1].size() > 250 || words_[2].size() > 250) continue;
+    if (!node || m < 0 || words_[0].size() > 250 || words_[1].size() > 250 || words_[2].size() > 250)
+      continue;
     rows.push_back(Row{*node, static_cast<std::uint16_t>(m), code_of(words_[0], s.level),
                        code_of(words_[1], s.industry), code_of(words_[2], s.size)});
   }
@@ -51,9 +52,9 @@ std::size_t DxStandings::size() const {
   return rows_.size();
 }
 
-std::unordered_map<std::string, std::int64_t> DxStandings::count(
-    Node place, Month last, const Filters& filters,
-    std::optional<Dimension> by) const {
+std::unordered_map<std::string, std::int64_t> DxStandings::count(Node place, Month last,
+                                                                 const Filters& filters,
+                                                                 std::optional<Dimension> by) const {
   std::lock_guard lock(mutex_);
   int want[3] = {-1, -1, -1};
   for (const auto& [d, v] : filters) {

@@ -26,8 +26,7 @@ class DxStandings {
   std::size_t size() const;
   // Enterprises at or below `place` whose standing dates from `last` or earlier, matching `filters`,
   // by `by` (level, industry or size) or all under "".
-  std::unordered_map<std::string, std::int64_t> count(Node place, Month last,
-                                                      const Filters& filters,
+  std::unordered_map<std::string, std::int64_t> count(Node place, Month last, const Filters& filters,
                                                       std::optional<Dimension> by) const;
 
  private:

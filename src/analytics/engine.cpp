@@ -55,7 +55,8 @@ Engine::Values Engine::term_values(const Term& term, Node place, const Period& p
           from_counts(dx_.count(place, period.last, all, by));
           break;
         case AssessmentElement::kServiceIndex766:
-          if (auto v = service_index_ ? service_index_(tree_.code(place), tree_.level(place), period) : std::nullopt) {
+          if (auto v = service_index_ ? service_index_(tree_.code(place), tree_.level(place), period)
+                                      : std::nullopt) {
             out.known = true;
             out.by_category[""] = *v;
           }

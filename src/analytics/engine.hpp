@@ -24,7 +24,8 @@ struct Cell {
 };
 
 // The Decision 766 index of a place for a period, from the assessment module (not counted here).
-using ServiceIndexFn = std::function<std::optional<double>(const std::string& place, Level level, const Period& period)>;
+using ServiceIndexFn =
+    std::function<std::optional<double>(const std::string& place, Level level, const Period& period)>;
 
 // The data brain's in-process engine: the dossier events as facts and live sums (EventCube), imported
 // statistics, and the DX standings, behind one evaluation of indicator expressions. Thread-safe:
@@ -33,7 +34,11 @@ class Engine {
  public:
   Engine(const PlaceTree& tree, const Metadata& meta, StatisticsStore& statistics, DxStandings& dx,
          ServiceIndexFn service_index)
-      : tree_(tree), meta_(meta), statistics_(statistics), dx_(dx), service_index_(std::move(service_index)),
+      : tree_(tree),
+        meta_(meta),
+        statistics_(statistics),
+        dx_(dx),
+        service_index_(std::move(service_index)),
         cube_(tree) {}
 
   // Counts events with ids above the last one applied, in order, and remembers the last id.
@@ -42,8 +47,8 @@ class Engine {
   // Recomputes every sum from the facts held (the live sums must equal it).
   void rebuild();
 
-  std::vector<Cell> evaluate(const Indicator& indicator, Node place, const Period& period, const Filters& filters,
-                             std::optional<Dimension> by) const;
+  std::vector<Cell> evaluate(const Indicator& indicator, Node place, const Period& period,
+                             const Filters& filters, std::optional<Dimension> by) const;
   // One data element's figure, for consistency and completeness rules.
   Figure element_value(const DataElement& e, Node place, const Period& period) const;
 

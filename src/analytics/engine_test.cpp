@@ -24,15 +24,17 @@ std::vector<places::Place> places_list() {
 
 struct Fixture : ::testing::Test {
   PlaceTree tree = *PlaceTree::build(places_list());
-  Metadata meta = *load_metadata(std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn/analytics/indicators.json", tree);
+  Metadata meta =
+      *load_metadata(std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn/analytics/indicators.json", tree);
   StatisticsStore statistics{tree, meta};
   std::vector<assessment::Standing> standings;
   DxStandings dx{tree, [this] { return Result<std::vector<assessment::Standing>>(standings); }};
   Engine engine{tree, meta, statistics, dx, nullptr};
   std::vector<EventRow> events;
 
-  void event(DossierAction action, const std::string& place, const std::string& at, const std::string& channel,
-             std::optional<std::string> timeliness = {}, std::string procedure = "1.001193") {
+  void event(DossierAction action, const std::string& place, const std::string& at,
+             const std::string& channel, std::optional<std::string> timeliness = {},
+             std::string procedure = "1.001193") {
     EventRow e;
     e.id = static_cast<std::int64_t>(events.size()) + 1;
     e.action = action;
@@ -48,7 +50,8 @@ struct Fixture : ::testing::Test {
   Cell value(const std::string& indicator, const std::string& place, const std::string& period,
              const Filters& filters = {}) {
     auto p = parse_periods(period, month_of(2026, 12), "period");
-    auto cells = engine.evaluate(*meta.indicator(indicator), *tree.find(place), p->front(), filters, std::nullopt);
+    auto cells =
+        engine.evaluate(*meta.indicator(indicator), *tree.find(place), p->front(), filters, std::nullopt);
     return cells.front();
   }
 
@@ -145,7 +148,8 @@ TEST_F(Fixture, AProvinceCountsTheSumOfItsCommunesAndTheRebuildAgrees) {
 
 TEST_F(Fixture, BreaksDownAndFiltersByChannelAndProcedure) {
   load_january();
-  auto cells = engine.evaluate(*meta.indicator("dossiers_received"), 0, year_period(2026), {}, Dimension::kChannel);
+  auto cells =
+      engine.evaluate(*meta.indicator("dossiers_received"), 0, year_period(2026), {}, Dimension::kChannel);
   std::map<std::string, double> by;
   for (const auto& c : cells) by[c.category] = *c.value;
   EXPECT_EQ(by, (std::map<std::string, double>{{"online", 3}, {"direct", 1}, {"postal", 1}}));
@@ -159,8 +163,8 @@ TEST_F(Fixture, CountsEnterprisesByLevelAsOfThePeriodsEnd) {
                {"00007", "01", "retail", "micro", "accelerating", "2026-02-10T09:00:00+07:00", 45},
                {"00100", "02", "retail", "small", "starting", "2026-03-10T09:00:00+07:00", 25}};
   ASSERT_TRUE(dx.refresh());
-  auto cells = engine.evaluate(*meta.indicator("enterprises_at_level"), 0, month_period(month_of(2026, 2)), {},
-                               Dimension::kLevel);
+  auto cells = engine.evaluate(*meta.indicator("enterprises_at_level"), 0, month_period(month_of(2026, 2)),
+                               {}, Dimension::kLevel);
   std::map<std::string, double> by;
   for (const auto& c : cells) by[c.category] = *c.value;
   EXPECT_EQ(by, (std::map<std::string, double>{{"starting", 1}, {"accelerating", 1}}));
@@ -173,8 +177,10 @@ TEST_F(Fixture, StatisticsSumOrStandAloneAndSayWhenMapped) {
   const DataElement& share = *meta.element("digital_economy_gdp_share");
   statistics.put(cashless.id, {*tree.find("01"), month_period(month_of(2026, 1)), 80, false, false, "01"});
   statistics.put(cashless.id, {*tree.find("02"), month_period(month_of(2026, 1)), 20, false, false, "02"});
-  statistics.put("payment_transactions", {*tree.find("01"), month_period(month_of(2026, 1)), 100, false, false, "01"});
-  statistics.put("payment_transactions", {*tree.find("02"), month_period(month_of(2026, 1)), 100, true, false, "03"});
+  statistics.put("payment_transactions",
+                 {*tree.find("01"), month_period(month_of(2026, 1)), 100, false, false, "01"});
+  statistics.put("payment_transactions",
+                 {*tree.find("02"), month_period(month_of(2026, 1)), 100, true, false, "03"});
   EXPECT_EQ(*value("cashless_share", "VN", "2026-01").value, 50);
   EXPECT_TRUE(value("cashless_share", "VN", "2026-01").mapped);
   EXPECT_FALSE(value("cashless_share", "01", "2026-01").mapped);
@@ -194,8 +200,8 @@ TEST_F(Fixture, QueriesReadPlacesLevelsAndPeriodsOrNameTheBadParameter) {
   ASSERT_TRUE(db);
   SystemClock clock;
   Targets targets(*(*db)->db, meta, tree, clock);
-  auto q = parse_query({"on_time_rate,dossiers_received", "01", "children", "2026-01,2026-Q1", "", ""}, engine,
-                       month_of(2026, 12), 100);
+  auto q = parse_query({"on_time_rate,dossiers_received", "01", "children", "2026-01,2026-Q1", "", ""},
+                       engine, month_of(2026, 12), 100);
   ASSERT_TRUE(q) << q.error().message;
   EXPECT_EQ(q->places.size(), 2u);
   const auto rows = run_query(*q, engine, targets);
@@ -205,22 +211,24 @@ TEST_F(Fixture, QueriesReadPlacesLevelsAndPeriodsOrNameTheBadParameter) {
   EXPECT_EQ(*rows[0].cell.value, 50);
   // The pack's national on-time target applies below the nation too.
   ASSERT_TRUE(rows[0].status);
-  auto communes = parse_query({"on_time_rate", "VN", "commune", "2026", "", ""}, engine, month_of(2026, 12), 100);
+  auto communes =
+      parse_query({"on_time_rate", "VN", "commune", "2026", "", ""}, engine, month_of(2026, 12), 100);
   EXPECT_EQ(communes->places.size(), 3u);
   struct Bad {
     QueryText text;
     std::string field;
   };
-  for (const auto& b : std::vector<Bad>{{{"", "", "", "2026", "", ""}, "indicator"},
-                                        {{"nope", "", "", "2026", "", ""}, "indicator"},
-                                        {{"on_time_rate", "123", "", "2026", "", ""}, "place"},
-                                        {{"on_time_rate", "VN", "all", "2026", "", ""}, "level"},
-                                        {{"on_time_rate", "VN", "", "", "", ""}, "period"},
-                                        {{"on_time_rate", "VN", "", "2026-13", "", ""}, "period"},
-                                        {{"on_time_rate", "VN", "", "2026", "colour", ""}, "by"},
-                                        {{"on_time_rate", "VN", "", "2026", "level", ""}, "by"},
-                                        {{"on_time_rate", "VN", "", "2026", "", "channel=online"}, "filter"},
-                                        {{"on_time_rate", "VN", "commune", "LAST_12_MONTHS", "", ""}, "period"}}) {
+  for (const auto& b :
+       std::vector<Bad>{{{"", "", "", "2026", "", ""}, "indicator"},
+                        {{"nope", "", "", "2026", "", ""}, "indicator"},
+                        {{"on_time_rate", "123", "", "2026", "", ""}, "place"},
+                        {{"on_time_rate", "VN", "all", "2026", "", ""}, "level"},
+                        {{"on_time_rate", "VN", "", "", "", ""}, "period"},
+                        {{"on_time_rate", "VN", "", "2026-13", "", ""}, "period"},
+                        {{"on_time_rate", "VN", "", "2026", "colour", ""}, "by"},
+                        {{"on_time_rate", "VN", "", "2026", "level", ""}, "by"},
+                        {{"on_time_rate", "VN", "", "2026", "", "channel=online"}, "filter"},
+                        {{"on_time_rate", "VN", "commune", "LAST_12_MONTHS", "", ""}, "period"}}) {
     auto bad = parse_query(b.text, engine, month_of(2026, 12), 30);
     ASSERT_FALSE(bad) << b.field;
     EXPECT_EQ(bad.error().field, b.field) << bad.error().message;

@@ -7,7 +7,9 @@ namespace {
 
 using services::DossierAction;
 
-constexpr std::uint16_t bit(EventElement e) { return static_cast<std::uint16_t>(1u << static_cast<unsigned>(e)); }
+constexpr std::uint16_t bit(EventElement e) {
+  return static_cast<std::uint16_t>(1u << static_cast<unsigned>(e));
+}
 
 // The event elements one event counts in (docs/dossier-events.md).
 std::uint16_t mask_of(const services::EventRow& e) {
@@ -73,7 +75,8 @@ bool EventCube::add(const services::EventRow& e) {
   const auto node = tree_.find(e.place_code);
   const Month month = month_of_text(e.at);
   if (!node || month < 0) return false;
-  auto [it, inserted] = procedure_ids_.try_emplace(e.procedure_code, static_cast<std::uint16_t>(procedures_.size()));
+  auto [it, inserted] =
+      procedure_ids_.try_emplace(e.procedure_code, static_cast<std::uint16_t>(procedures_.size()));
   if (inserted) procedures_.push_back(e.procedure_code);
   place_.push_back(*node);
   month_.push_back(static_cast<std::uint16_t>(month));
@@ -129,8 +132,9 @@ void EventCube::rebuild() {
 }
 
 std::size_t EventCube::bytes() const {
-  return place_.capacity() * sizeof(Node) + (month_.capacity() + procedure_.capacity() + mask_.capacity()) * 2 +
-         channel_.capacity() + sums_.capacity() * sizeof(std::int64_t);
+  return place_.capacity() * sizeof(Node) +
+         (month_.capacity() + procedure_.capacity() + mask_.capacity()) * 2 + channel_.capacity() +
+         sums_.capacity() * sizeof(std::int64_t);
 }
 
 std::int64_t EventCube::sum(EventElement e, Node place, Month first, Month last) const {
@@ -143,8 +147,8 @@ std::int64_t EventCube::sum(EventElement e, Node place, Month first, Month last)
   return total;
 }
 
-std::unordered_map<std::string, std::int64_t> EventCube::breakdown(EventElement e, Node place, Month first, Month last,
-                                                                   const Filters& filters,
+std::unordered_map<std::string, std::int64_t> EventCube::breakdown(EventElement e, Node place, Month first,
+                                                                   Month last, const Filters& filters,
                                                                    std::optional<Dimension> by) const {
   const std::uint16_t want = bit(e);
   int procedure_filter = -2;  // -2: none; -1: a procedure no fact has
@@ -166,13 +170,18 @@ std::unordered_map<std::string, std::int64_t> EventCube::breakdown(EventElement 
     if (procedure_filter >= 0 && procedure_[i] != procedure_filter) continue;
     if (channel_filter >= 0 && static_cast<int>(channel_[i]) != channel_filter) continue;
     if (place != 0 && !tree_.within(place_[i], place)) continue;
-    ++counts[by == Dimension::kProcedure ? procedure_[i] : by == Dimension::kChannel ? static_cast<std::size_t>(channel_[i]) : 0];
+    ++counts[by == Dimension::kProcedure ? procedure_[i]
+             : by == Dimension::kChannel ? static_cast<std::size_t>(channel_[i])
+                                         : 0];
   }
   for (std::size_t k = 0; k < counts.size(); ++k) {
     if (counts[k] == 0) continue;
-    if (by == Dimension::kProcedure) out[procedures_[k]] = counts[k];
-    else if (by == Dimension::kChannel) out[std::string(name(static_cast<Channel>(k)))] = counts[k];
-    else out[""] += counts[k];
+    if (by == Dimension::kProcedure)
+      out[procedures_[k]] = counts[k];
+    else if (by == Dimension::kChannel)
+      out[std::string(name(static_cast<Channel>(k)))] = counts[k];
+    else
+      out[""] += counts[k];
   }
   return out;
 }

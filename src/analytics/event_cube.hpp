@@ -43,7 +43,9 @@ class EventCube {
 
  private:
   void ensure_month(Month m);
-  std::int64_t* cell(Node n, Month m) { return &sums_[(static_cast<std::size_t>(n) * months_ + (m - base_)) * kEventElementCount]; }
+  std::int64_t* cell(Node n, Month m) {
+    return &sums_[(static_cast<std::size_t>(n) * months_ + (m - base_)) * kEventElementCount];
+  }
   void add_to_sums(Node place, Month month, std::uint16_t mask);
 
   const PlaceTree& tree_;

@@ -45,7 +45,8 @@ void Follower::loop() {
   for (;;) {
     {
       std::unique_lock lock(mutex_);
-      if (wake_.wait_for(lock, std::chrono::milliseconds(config_.follow_interval_ms), [this] { return stopping_; }))
+      if (wake_.wait_for(lock, std::chrono::milliseconds(config_.follow_interval_ms),
+                         [this] { return stopping_; }))
         return;
     }
     if (auto read = catch_up(); !read) {
@@ -56,7 +57,8 @@ void Follower::loop() {
     const auto now = steady_clock::now();
     if (now - last_dx >= std::chrono::seconds(config_.dx_refresh_seconds)) {
       last_dx = now;
-      if (auto ok = dx_.refresh(); !ok) spdlog::warn("analytics: reading DX standings failed: {}", ok.error().internal);
+      if (auto ok = dx_.refresh(); !ok)
+        spdlog::warn("analytics: reading DX standings failed: {}", ok.error().internal);
       pending_alerts = true;
     }
     const bool due = now - last_alerts >= std::chrono::seconds(config_.alert_interval_seconds);
@@ -65,8 +67,10 @@ void Follower::loop() {
       last_alerts = now;
       pending_alerts = false;
       auto raised = evaluate_alerts();
-      if (!raised) spdlog::warn("analytics: alert rules failed: {}", raised.error().internal);
-      else if (*raised > 0) spdlog::info("analytics: {} alerts raised", *raised);
+      if (!raised)
+        spdlog::warn("analytics: alert rules failed: {}", raised.error().internal);
+      else if (*raised > 0)
+        spdlog::info("analytics: {} alerts raised", *raised);
     }
   }
 }

@@ -1,7 +1,8 @@
 #include "analytics/metadata.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace sen::analytics {
 
@@ -148,14 +149,14 @@ Result<std::vector<Term>> parse_expression(std::string_view text, std::string_vi
     if (i < text.size() && text[i] == '{') {
       const auto close = text.find('}', i);
       const auto eq = text.find('=', i);
-      if (close == text.npos || eq == text.npos || eq > close) return bad("has an unclosed {dimension=value}");
+      if (close == text.npos || eq == text.npos || eq > close)
+        return bad("has an unclosed {dimension=value}");
       const auto dim = dimension_named(text.substr(i + 1, eq - i - 1));
       if (!dim) return bad("names an unknown dimension");
       t.dimension = dim;
       t.value = std::string(text.substr(eq + 1, close - eq - 1));
-      if (t.value.empty() || !std::all_of(t.value.begin(), t.value.end(), [](char c) {
-            return id_char(c) || c == '.' || c == '-';
-          }))
+      if (t.value.empty() || !std::all_of(t.value.begin(), t.value.end(),
+                                          [](char c) { return id_char(c) || c == '.' || c == '-'; }))
         return bad("has an empty or malformed dimension value");
       i = close + 1;
     }
@@ -173,8 +174,10 @@ Result<std::vector<Term>> parse_expression(std::string_view text, std::string_vi
 std::string expression_text(const std::vector<Term>& terms) {
   std::string out;
   for (const auto& t : terms) {
-    if (!out.empty()) out += t.sign > 0 ? " + " : " - ";
-    else if (t.sign < 0) out += "-";
+    if (!out.empty())
+      out += t.sign > 0 ? " + " : " - ";
+    else if (t.sign < 0)
+      out += "-";
     out += t.element;
     if (t.dimension) out += fmt::format("{{{}={}}}", name(*t.dimension), t.value);
   }

@@ -56,10 +56,10 @@ enum class EventElement {
   kSatisfied,         // rate, 4 or 5
 };
 inline constexpr std::array kEventElements = {
-    EventElement::kReceived,      EventElement::kReceivedOnline, EventElement::kWithFee,
-    EventElement::kProcessed,     EventElement::kOnTime,         EventElement::kLate,
-    EventElement::kPaidOnline,    EventElement::kResultsIssued,  EventElement::kResultsDigitised,
-    EventElement::kRated,         EventElement::kSatisfied};
+    EventElement::kReceived,   EventElement::kReceivedOnline, EventElement::kWithFee,
+    EventElement::kProcessed,  EventElement::kOnTime,         EventElement::kLate,
+    EventElement::kPaidOnline, EventElement::kResultsIssued,  EventElement::kResultsDigitised,
+    EventElement::kRated,      EventElement::kSatisfied};
 inline constexpr std::size_t kEventElementCount = kEventElements.size();
 std::string_view name(EventElement e);
 
@@ -82,7 +82,7 @@ struct DataElement {
   Text name, definition;
   std::string unit;  // count | vnd | percent | ...
   std::vector<Dimension> dimensions;
-  std::optional<EventElement> event;  // source dossier_events
+  std::optional<EventElement> event;            // source dossier_events
   std::optional<AssessmentElement> assessment;  // source assessment
   // Statistics places report: each place of `reported_by` is expected to report every period of
   // `reported_every` (completeness). Empty: not a reported series.
@@ -106,11 +106,11 @@ struct Indicator {
   std::string id;
   Text name, definition;
   std::vector<Term> numerator, denominator;  // no denominator: a count or value
-  double factor = 1;                          // 100 for a percentage
+  double factor = 1;                         // 100 for a percentage
   std::string unit;
   bool higher_is_better = true;
-  bool published = true;  // public without signing in
-  std::string group;      // e.g. "766-2": the group of Decision 766 it scores in
+  bool published = true;              // public without signing in
+  std::string group;                  // e.g. "766-2": the group of Decision 766 it scores in
   std::vector<Dimension> dimensions;  // breakdowns every element of it allows
   bool is_ratio() const { return !denominator.empty(); }
 };
@@ -127,18 +127,17 @@ struct Target {
 };
 
 enum class RuleKind {
-  kThreshold,     // value op constant
-  kTrajectory,    // below the target's path by more than its margin
-  kChange,        // relative change against the previous period or the same period last year
-  kBaseline,      // beyond the mean of the last k periods ± n standard deviations
-  kPeerOutlier,   // modified z-score across the places of the same parent
-  kConsistency,   // elements in order: each at most the next (on time ≤ processed ≤ received)
+  kThreshold,       // value op constant
+  kTrajectory,      // below the target's path by more than its margin
+  kChange,          // relative change against the previous period or the same period last year
+  kBaseline,        // beyond the mean of the last k periods ± n standard deviations
+  kPeerOutlier,     // modified z-score across the places of the same parent
+  kConsistency,     // elements in order: each at most the next (on time ≤ processed ≤ received)
   kMissingReports,  // a reported series with no value from a place for the period
 };
-inline constexpr RuleKind kRuleKinds[] = {RuleKind::kThreshold,   RuleKind::kTrajectory,
-                                          RuleKind::kChange,      RuleKind::kBaseline,
-                                          RuleKind::kPeerOutlier, RuleKind::kConsistency,
-                                          RuleKind::kMissingReports};
+inline constexpr RuleKind kRuleKinds[] = {
+    RuleKind::kThreshold,   RuleKind::kTrajectory,  RuleKind::kChange,        RuleKind::kBaseline,
+    RuleKind::kPeerOutlier, RuleKind::kConsistency, RuleKind::kMissingReports};
 std::string_view name(RuleKind k);
 
 enum class Severity { kInfo, kWarning, kCritical };
@@ -149,14 +148,14 @@ struct AlertRule {
   std::string id;
   Text name;
   RuleKind kind = RuleKind::kThreshold;
-  std::string indicator;                 // every kind but consistency and missing reports
-  std::vector<std::string> elements;     // consistency: in order; missing reports: the one element
-  Level level = Level::kProvince;        // the places evaluated
+  std::string indicator;              // every kind but consistency and missing reports
+  std::vector<std::string> elements;  // consistency: in order; missing reports: the one element
+  Level level = Level::kProvince;     // the places evaluated
   Severity severity = Severity::kWarning;
-  std::vector<std::string> notify;       // roles told, at the place or above it
+  std::vector<std::string> notify;  // roles told, at the place or above it
   PeriodType period = PeriodType::kMonth;
-  int persistence = 1;                   // periods in breach in a row before it alerts
-  double min_denominator = 0;            // ratios over fewer are not judged
+  int persistence = 1;         // periods in breach in a row before it alerts
+  double min_denominator = 0;  // ratios over fewer are not judged
   // threshold
   std::string op = "<";
   double value = 0;

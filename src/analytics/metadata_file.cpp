@@ -42,15 +42,26 @@ class MetadataReader {
   Result<Metadata> read(const json::value& root) {
     auto o = r_.object(root, "");
     if (!o) return tl::unexpected(o.error());
-    if (auto ok = r_.only_keys(**o, "", {"notes", "data_elements", "indicators", "targets", "alert_rules"}); !ok)
+    if (auto ok = r_.only_keys(**o, "", {"notes", "data_elements", "indicators", "targets", "alert_rules"});
+        !ok)
       return tl::unexpected(ok.error());
-    if (auto ok = each(**o, "data_elements", &MetadataReader::element); !ok) return tl::unexpected(ok.error());
+    if (auto ok = each(**o, "data_elements", &MetadataReader::element); !ok)
+      return tl::unexpected(ok.error());
     if (auto ok = each(**o, "indicators", &MetadataReader::indicator); !ok) return tl::unexpected(ok.error());
     if (auto ok = each(**o, "targets", &MetadataReader::target); !ok) return tl::unexpected(ok.error());
     if (auto ok = each(**o, "alert_rules", &MetadataReader::rule); !ok) return tl::unexpected(ok.error());
     for (const auto& e : m_.elements)
-      m_.element_indicators.push_back(Indicator{e.id, e.name, e.definition, {Term{1, e.id, std::nullopt, ""}}, {}, 1,
-                                                e.unit, true, true, "", e.dimensions});
+      m_.element_indicators.push_back(Indicator{e.id,
+                                                e.name,
+                                                e.definition,
+                                                {Term{1, e.id, std::nullopt, ""}},
+                                                {},
+                                                1,
+                                                e.unit,
+                                                true,
+                                                true,
+                                                "",
+                                                e.dimensions});
     return std::move(m_);
   }
 
@@ -95,7 +106,8 @@ class MetadataReader {
     return v->to_number<double>();
   }
 
-  Result<std::string> fresh_id(const json::object& o, const std::string& path, std::set<std::string>& seen) const {
+  Result<std::string> fresh_id(const json::object& o, const std::string& path,
+                               std::set<std::string>& seen) const {
     auto id = r_.string(o, path, "id", true);
     if (!id) return id;
     if (!id_shaped(*id)) return r_.error(JsonReader::join(path, "id"), "must be 1-64 of a-z, 0-9 and _");
@@ -104,8 +116,9 @@ class MetadataReader {
   }
 
   Status element(const json::object& o, const std::string& path) {
-    if (auto ok = r_.only_keys(o, path, {"id", "source", "aggregation", "name", "definition", "unit",
-                                         "dimensions", "reported_by", "reported_every"});
+    if (auto ok = r_.only_keys(o, path,
+                               {"id", "source", "aggregation", "name", "definition", "unit", "dimensions",
+                                "reported_by", "reported_every"});
         !ok)
       return ok;
     DataElement e;
@@ -131,7 +144,8 @@ class MetadataReader {
     if (!dims) return tl::unexpected(dims.error());
     for (std::size_t i = 0; i < dims->size(); ++i) {
       auto dim = dimension_named((*dims)[i]);
-      if (!dim) return r_.error(JsonReader::index(JsonReader::join(path, "dimensions"), i), "unknown dimension");
+      if (!dim)
+        return r_.error(JsonReader::index(JsonReader::join(path, "dimensions"), i), "unknown dimension");
       e.dimensions.push_back(*dim);
     }
     if (e.source == Source::kDossierEvents) {
@@ -141,7 +155,8 @@ class MetadataReader {
         return r_.error(JsonReader::join(path, "id"), "the dossier event stream does not count " + e.id);
       for (Dimension dim : e.dimensions)
         if (dim != Dimension::kProcedure && dim != Dimension::kChannel)
-          return r_.error(JsonReader::join(path, "dimensions"), "dossier events break down by procedure and channel only");
+          return r_.error(JsonReader::join(path, "dimensions"),
+                          "dossier events break down by procedure and channel only");
     }
     if (e.source == Source::kAssessment) {
       for (AssessmentElement a : kAssessmentElements)
@@ -151,7 +166,8 @@ class MetadataReader {
     }
     if (o.if_contains("reported_by") != nullptr) {
       if (e.source != Source::kStatistics)
-        return r_.error(JsonReader::join(path, "reported_by"), "only imported statistics are reported by places");
+        return r_.error(JsonReader::join(path, "reported_by"),
+                        "only imported statistics are reported by places");
       auto by = enum_at(r_, o, path, "reported_by", kLevels);
       if (!by) return tl::unexpected(by.error());
       e.reported_by = *by;
@@ -174,7 +190,8 @@ class MetadataReader {
     for (const auto& t : *terms) {
       const DataElement* e = m_.element(t.element);
       if (e == nullptr) return r_.error(p, "unknown data element " + t.element);
-      if (t.dimension && std::find(e->dimensions.begin(), e->dimensions.end(), *t.dimension) == e->dimensions.end())
+      if (t.dimension &&
+          std::find(e->dimensions.begin(), e->dimensions.end(), *t.dimension) == e->dimensions.end())
         return r_.error(p, t.element + " does not break down by " + std::string(name(*t.dimension)));
       std::erase_if(allowed, [&](Dimension d) {
         return std::find(e->dimensions.begin(), e->dimensions.end(), d) == e->dimensions.end();
@@ -184,8 +201,9 @@ class MetadataReader {
   }
 
   Status indicator(const json::object& o, const std::string& path) {
-    if (auto ok = r_.only_keys(o, path, {"id", "name", "definition", "numerator", "denominator", "factor", "unit",
-                                         "higher_is_better", "published", "group"});
+    if (auto ok = r_.only_keys(o, path,
+                               {"id", "name", "definition", "numerator", "denominator", "factor", "unit",
+                                "higher_is_better", "published", "group"});
         !ok)
       return ok;
     Indicator ind;
@@ -234,12 +252,15 @@ class MetadataReader {
   }
 
   Status target(const json::object& o, const std::string& path) {
-    if (auto ok = r_.only_keys(o, path, {"indicator", "place", "baseline", "target", "at_risk_margin", "note"}); !ok)
+    if (auto ok =
+            r_.only_keys(o, path, {"indicator", "place", "baseline", "target", "at_risk_margin", "note"});
+        !ok)
       return ok;
     Target t;
     auto ind = r_.string(o, path, "indicator", true);
     if (!ind) return tl::unexpected(ind.error());
-    if (m_.indicator(*ind) == nullptr) return r_.error(JsonReader::join(path, "indicator"), "unknown indicator " + *ind);
+    if (m_.indicator(*ind) == nullptr)
+      return r_.error(JsonReader::join(path, "indicator"), "unknown indicator " + *ind);
     t.indicator = *ind;
     auto place = r_.string(o, path, "place", true);
     if (!place) return tl::unexpected(place.error());
@@ -262,7 +283,8 @@ class MetadataReader {
       if (!x) return tl::unexpected(x.error());
       *value = *x;
     }
-    if (t.due_month <= t.baseline_month) return r_.error(JsonReader::join(path, "target"), "must come after the baseline");
+    if (t.due_month <= t.baseline_month)
+      return r_.error(JsonReader::join(path, "target"), "must come after the baseline");
     auto margin = number(o, path, "at_risk_margin", 5.0);
     if (!margin) return tl::unexpected(margin.error());
     if (*margin < 0) return r_.error(JsonReader::join(path, "at_risk_margin"), "must not be negative");
@@ -275,9 +297,10 @@ class MetadataReader {
   }
 
   Status rule(const json::object& o, const std::string& path) {
-    if (auto ok = r_.only_keys(o, path, {"id", "name", "kind", "indicator", "elements", "level", "severity", "notify",
-                                         "period", "persistence", "min_denominator", "op", "value", "compare",
-                                         "window", "deviations"});
+    if (auto ok = r_.only_keys(
+            o, path,
+            {"id", "name", "kind", "indicator", "elements", "level", "severity", "notify", "period",
+             "persistence", "min_denominator", "op", "value", "compare", "window", "deviations"});
         !ok)
       return ok;
     AlertRule a;
@@ -295,16 +318,19 @@ class MetadataReader {
       auto els = r_.strings(o, path, "elements", true);
       if (!els) return tl::unexpected(els.error());
       for (const auto& e : *els)
-        if (m_.element(e) == nullptr) return r_.error(JsonReader::join(path, "elements"), "unknown data element " + e);
+        if (m_.element(e) == nullptr)
+          return r_.error(JsonReader::join(path, "elements"), "unknown data element " + e);
       if (a.kind == RuleKind::kConsistency && els->size() < 2)
-        return r_.error(JsonReader::join(path, "elements"), "a consistency rule orders at least two elements");
+        return r_.error(JsonReader::join(path, "elements"),
+                        "a consistency rule orders at least two elements");
       if (a.kind == RuleKind::kMissingReports && (els->size() != 1 || !m_.element(els->front())->reported_by))
         return r_.error(JsonReader::join(path, "elements"), "names one element that places report");
       a.elements = *els;
     } else {
       auto ind = r_.string(o, path, "indicator", true);
       if (!ind) return tl::unexpected(ind.error());
-      if (m_.indicator(*ind) == nullptr) return r_.error(JsonReader::join(path, "indicator"), "unknown indicator " + *ind);
+      if (m_.indicator(*ind) == nullptr)
+        return r_.error(JsonReader::join(path, "indicator"), "unknown indicator " + *ind);
       a.indicator = *ind;
     }
     auto level = enum_at(r_, o, path, "level", kLevels);
@@ -334,8 +360,8 @@ class MetadataReader {
     auto devs = number(o, path, "deviations", 2.0);
     if (!devs) return tl::unexpected(devs.error());
     a.deviations = *devs;
-    const bool needs_value = a.kind == RuleKind::kThreshold || a.kind == RuleKind::kChange ||
-                             a.kind == RuleKind::kPeerOutlier;
+    const bool needs_value =
+        a.kind == RuleKind::kThreshold || a.kind == RuleKind::kChange || a.kind == RuleKind::kPeerOutlier;
     auto value = needs_value ? number(o, path, "value") : number(o, path, "value", 0.0);
     if (!value) return tl::unexpected(value.error());
     a.value = *value;
@@ -368,7 +394,8 @@ class MetadataReader {
 Result<Metadata> read_metadata(std::string_view json_text, std::string_view origin, const PlaceTree& tree) {
   boost::system::error_code ec;
   auto root = json::parse(json_text, ec);
-  if (ec) return fail(ErrorCode::kInvalidArgument, std::string(origin) + ": not JSON: " + ec.message(), "pack");
+  if (ec)
+    return fail(ErrorCode::kInvalidArgument, std::string(origin) + ": not JSON: " + ec.message(), "pack");
   return MetadataReader(origin, tree).read(root);
 }
 

@@ -28,13 +28,15 @@ TEST(MetadataFile, ReadsTheShippedPack) {
                          "digitised_result_rate", "satisfaction_rate", "enterprises_at_level"})
     EXPECT_NE(m->indicator(id), nullptr) << id;
   const Indicator* levels = m->indicator("enterprises_at_level");
-  EXPECT_NE(std::find(levels->dimensions.begin(), levels->dimensions.end(), Dimension::kLevel), levels->dimensions.end());
+  EXPECT_NE(std::find(levels->dimensions.begin(), levels->dimensions.end(), Dimension::kLevel),
+            levels->dimensions.end());
   EXPECT_FALSE(m->targets.empty());
   EXPECT_FALSE(m->rules.empty());
 }
 
 TEST(MetadataFile, ReadsAnIndicatorExpression) {
-  auto m = read(R"("indicators": [{"id": "r", "name": {"vi": "r", "en": "r"}, "definition": {"vi": "r", "en": "r"},
+  auto m =
+      read(R"("indicators": [{"id": "r", "name": {"vi": "r", "en": "r"}, "definition": {"vi": "r", "en": "r"},
     "numerator": "dossiers_received_online", "denominator": "dossiers_received", "factor": 100, "unit": "percent"}],
     "targets": [], "alert_rules": [])");
   ASSERT_TRUE(m) << m.error().message;

@@ -1,7 +1,8 @@
 #include "analytics/period.hpp"
 
-#include <charconv>
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace sen::analytics {
 namespace {
@@ -74,7 +75,8 @@ Result<std::vector<Period>> parse_periods(std::string_view text, Month today, st
   if (text == "LAST_4_QUARTERS") {
     std::vector<Period> out;
     const Month current_first = quarter_period(this_year, this_quarter).first;
-    for (Month f = current_first - 12; f < current_first; f += 3) out.push_back(quarter_period(year_of(f), (month_in_year(f) - 1) / 3 + 1));
+    for (Month f = current_first - 12; f < current_first; f += 3)
+      out.push_back(quarter_period(year_of(f), (month_in_year(f) - 1) / 3 + 1));
     return out;
   }
   if (text.size() < 4 || !digits(text.substr(0, 4))) return bad();
@@ -114,8 +116,8 @@ Period same_period_last_year(const Period& p) { return {p.type, p.first - 12, p.
 
 Month month_of_text(std::string_view text) {
   int y = 0, m = 0;
-  if (text.size() < 7 || text[4] != '-' || !read_int(text.substr(0, 4), y) || !read_int(text.substr(5, 2), m) ||
-      m < 1 || m > 12)
+  if (text.size() < 7 || text[4] != '-' || !read_int(text.substr(0, 4), y) ||
+      !read_int(text.substr(5, 2), m) || m < 1 || m > 12)
     return -1;
   return month_of(y, m);
 }

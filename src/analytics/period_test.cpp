@@ -39,7 +39,8 @@ TEST(Period, ExpandsRelativePeriods) {
 }
 
 TEST(Period, RefusesMalformedPeriodsNamingTheField) {
-  for (const char* bad : {"", "26", "2026-13", "2026-Q5", "2026-1", "2026-YTDX", "2027-YTD", "abcd", "2026-00", "1800"}) {
+  for (const char* bad :
+       {"", "26", "2026-13", "2026-Q5", "2026-1", "2026-YTDX", "2027-YTD", "abcd", "2026-00", "1800"}) {
     auto p = parse_periods(bad, kDec2026, "period");
     ASSERT_FALSE(p) << bad;
     EXPECT_EQ(p.error().field, "period");

@@ -1,7 +1,8 @@
 #include "analytics/place_tree.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <fstream>
 #include <limits>
 #include <sstream>
@@ -28,7 +29,8 @@ Result<PlaceTree> PlaceTree::build(const std::vector<places::Place>& places) {
   std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) {
     return std::tie(b->level, a->code) < std::tie(a->level, b->code);
   });
-  for (const auto* p : sorted) add(p->code, p->name, p->level == "province" ? Level::kProvince : Level::kCommune);
+  for (const auto* p : sorted)
+    add(p->code, p->name, p->level == "province" ? Level::kProvince : Level::kCommune);
   t.parents_.assign(t.codes_.size(), 0);
   t.children_.assign(t.codes_.size(), {});
   for (const auto* p : sorted) {
@@ -36,8 +38,8 @@ Result<PlaceTree> PlaceTree::build(const std::vector<places::Place>& places) {
     const std::string parent = p->parent_code.value_or(std::string(places::kNationCode));
     auto it = t.index_.find(parent);
     if (it == t.index_.end())
-      return fail(ErrorCode::kInvalidArgument, fmt::format("place {} names an unknown parent {}", p->code, parent),
-                  "places");
+      return fail(ErrorCode::kInvalidArgument,
+                  fmt::format("place {} names an unknown parent {}", p->code, parent), "places");
     t.parents_[n] = it->second;
     t.children_[it->second].push_back(n);
   }
@@ -94,11 +96,12 @@ Result<UnitMapping> UnitMapping::load(const std::filesystem::path& csv, const Pl
   auto records = tables::read_csv(text.str());
   if (!records) return tl::unexpected(records.error());
   const auto bad = [&](std::size_t line, const std::string& why) {
-    return fail(ErrorCode::kInvalidArgument, fmt::format("{} line {}: {}", csv.filename().string(), line, why),
-                "pack");
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("{} line {}: {}", csv.filename().string(), line, why), "pack");
   };
   const std::vector<std::string> header{"old_code", "old_name", "level", "new_code", "mapping"};
-  if (records->empty() || (*records)[0] != header) return bad(1, "the header must be " + fmt::format("{}", fmt::join(header, ",")));
+  if (records->empty() || (*records)[0] != header)
+    return bad(1, "the header must be " + fmt::format("{}", fmt::join(header, ",")));
   UnitMapping m;
   for (std::size_t i = 1; i < records->size(); ++i) {
     const auto& r = (*records)[i];

@@ -23,28 +23,43 @@ Result<Query> parse_query(const QueryText& text, const Engine& engine, Month tod
   const Metadata& meta = engine.metadata();
   const PlaceTree& tree = engine.tree();
   Query q;
-  if (text.indicators.empty()) return fail(ErrorCode::kInvalidArgument, "indicator is required: one or more indicator ids, comma-separated", "indicator");
+  if (text.indicators.empty())
+    return fail(ErrorCode::kInvalidArgument,
+                "indicator is required: one or more indicator ids, comma-separated", "indicator");
   for (const auto& id : split(text.indicators, ',')) {
     const Indicator* ind = meta.indicator_or_element(id);
-    if (ind == nullptr) return fail(ErrorCode::kInvalidArgument, fmt::format("indicator: no indicator or data element \"{}\" (see /api/v1/indicators)", id.substr(0, 64)), "indicator");
+    if (ind == nullptr)
+      return fail(ErrorCode::kInvalidArgument,
+                  fmt::format("indicator: no indicator or data element \"{}\" (see /api/v1/indicators)",
+                              id.substr(0, 64)),
+                  "indicator");
     q.indicators.push_back(ind);
   }
   std::vector<Node> roots;
   for (const auto& code : split(text.places.empty() ? "VN" : text.places, ',')) {
     auto node = tree.find(code);
-    if (!node) return fail(ErrorCode::kInvalidArgument, fmt::format("place: no place \"{}\"", code.substr(0, 16)), "place");
+    if (!node)
+      return fail(ErrorCode::kInvalidArgument, fmt::format("place: no place \"{}\"", code.substr(0, 16)),
+                  "place");
     roots.push_back(*node);
   }
   for (Node root : roots) {
     std::vector<Node> nodes;
-    if (text.level.empty()) nodes = {root};
-    else if (text.level == "children") nodes = tree.children(root);
-    else if (text.level == "province") nodes = tree.at_level(root, Level::kProvince);
-    else if (text.level == "commune") nodes = tree.at_level(root, Level::kCommune);
-    else return fail(ErrorCode::kInvalidArgument, "level must be children, province or commune", "level");
+    if (text.level.empty())
+      nodes = {root};
+    else if (text.level == "children")
+      nodes = tree.children(root);
+    else if (text.level == "province")
+      nodes = tree.at_level(root, Level::kProvince);
+    else if (text.level == "commune")
+      nodes = tree.at_level(root, Level::kCommune);
+    else
+      return fail(ErrorCode::kInvalidArgument, "level must be children, province or commune", "level");
     q.places.insert(q.places.end(), nodes.begin(), nodes.end());
   }
-  if (text.periods.empty()) return fail(ErrorCode::kInvalidArgument, "period is required, e.g. 2026, 2026-Q1, 2026-01 or LAST_12_MONTHS", "period");
+  if (text.periods.empty())
+    return fail(ErrorCode::kInvalidArgument,
+                "period is required, e.g. 2026, 2026-Q1, 2026-01 or LAST_12_MONTHS", "period");
   for (const auto& p : split(text.periods, ',')) {
     auto periods = parse_periods(p, today, "period");
     if (!periods) return tl::unexpected(periods.error());
@@ -52,14 +67,17 @@ Result<Query> parse_query(const QueryText& text, const Engine& engine, Month tod
   }
   if (!text.by.empty()) {
     q.by = dimension_named(text.by);
-    if (!q.by) return fail(ErrorCode::kInvalidArgument, "by must be procedure, channel, level, industry or size", "by");
+    if (!q.by)
+      return fail(ErrorCode::kInvalidArgument, "by must be procedure, channel, level, industry or size",
+                  "by");
   }
   if (!text.filters.empty()) {
     for (const auto& f : split(text.filters, ';')) {
       const auto colon = f.find(':');
       auto dim = colon == std::string::npos ? std::nullopt : dimension_named(f.substr(0, colon));
       if (!dim || colon + 1 >= f.size())
-        return fail(ErrorCode::kInvalidArgument, "filter must read dimension:value[;dimension:value], e.g. channel:online", "filter");
+        return fail(ErrorCode::kInvalidArgument,
+                    "filter must read dimension:value[;dimension:value], e.g. channel:online", "filter");
       q.filters.emplace_back(*dim, f.substr(colon + 1));
     }
   }
@@ -68,14 +86,18 @@ Result<Query> parse_query(const QueryText& text, const Engine& engine, Month tod
       return std::find(ind->dimensions.begin(), ind->dimensions.end(), d) != ind->dimensions.end();
     };
     if (q.by && !allows(*q.by))
-      return fail(ErrorCode::kInvalidArgument, fmt::format("{} does not break down by {}", ind->id, name(*q.by)), "by");
+      return fail(ErrorCode::kInvalidArgument,
+                  fmt::format("{} does not break down by {}", ind->id, name(*q.by)), "by");
     for (const auto& [d, v] : q.filters)
-      if (!allows(d)) return fail(ErrorCode::kInvalidArgument, fmt::format("{} cannot be filtered by {}", ind->id, name(d)), "filter");
+      if (!allows(d))
+        return fail(ErrorCode::kInvalidArgument, fmt::format("{} cannot be filtered by {}", ind->id, name(d)),
+                    "filter");
   }
   const std::size_t cells = q.indicators.size() * q.places.size() * q.periods.size();
   if (cells > max_cells)
     return fail(ErrorCode::kInvalidArgument,
-                fmt::format("The query asks for {} cells; at most {} are answered at once (analytics.query_max_cells): ask for "
+                fmt::format("The query asks for {} cells; at most {} are answered at once "
+                            "(analytics.query_max_cells): ask for "
                             "fewer places or periods",
                             cells, max_cells),
                 "period");
@@ -92,7 +114,8 @@ std::vector<QueryRow> run_query(const Query& q, const Engine& engine, const Targ
           QueryRow row{ind, place, period, std::move(cell), std::nullopt, std::nullopt};
           if (target) {
             row.expected = expected_at(*target, period.last);
-            if (row.cell.value) row.status = track_status(*target, ind->higher_is_better, *row.cell.value, period.last);
+            if (row.cell.value)
+              row.status = track_status(*target, ind->higher_is_better, *row.cell.value, period.last);
           }
           rows.push_back(std::move(row));
         }

@@ -1,9 +1,10 @@
 #include "analytics/statistics.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fmt/format.h>
 #include <map>
 #include <mutex>
 
@@ -32,7 +33,8 @@ Status StatisticsStore::load(storage::Connection& conn) {
     auto node = tree_.find(row.text(1));
     auto period = one_period(row.text(2), "period");
     if (!node || !period) continue;  // a place or period no longer read: left out of the figures
-    put(row.text(0), StatValue{*node, *period, row.real(3), row.integer(4) != 0, row.integer(5) != 0, row.text(6)});
+    put(row.text(0),
+        StatValue{*node, *period, row.real(3), row.integer(4) != 0, row.integer(5) != 0, row.text(6)});
   }
   return {};
 }
@@ -41,7 +43,8 @@ void StatisticsStore::put(const std::string& element, StatValue v) {
   std::unique_lock lock(mutex_);
   auto& list = values_[element];
   for (auto& existing : list)
-    if (existing.reported_code == v.reported_code && existing.mapped == v.mapped && existing.period == v.period) {
+    if (existing.reported_code == v.reported_code && existing.mapped == v.mapped &&
+        existing.period == v.period) {
       existing = std::move(v);
       return;
     }
@@ -56,7 +59,8 @@ Figure StatisticsStore::value(const DataElement& e, Node place, const Period& pe
   int matches = 0;
   for (const auto& v : it->second) {
     if (e.aggregation == Aggregation::kSum) {
-      if (v.period.first < period.first || v.period.last > period.last || !tree_.within(v.node, place)) continue;
+      if (v.period.first < period.first || v.period.last > period.last || !tree_.within(v.node, place))
+        continue;
       f.value = f.value.value_or(0) + v.value;
       f.mapped = f.mapped || v.mapped;
     } else if (v.node == place && v.period == period) {
@@ -92,20 +96,24 @@ Result<StatisticsImportOutcome> StatisticsImport::run(const tables::Records& rec
                                                       const std::string& account_id) {
   StatisticsImportOutcome out;
   if (records.empty())
-    return fail(ErrorCode::kInvalidArgument, "The file is empty: the first row names the columns element, place, "
-                "period, value", "file");
+    return fail(ErrorCode::kInvalidArgument,
+                "The file is empty: the first row names the columns element, place, "
+                "period, value",
+                "file");
   const auto& header = records.front();
   std::map<std::string, std::size_t> column;
   for (std::size_t i = 0; i < header.size(); ++i) {
     if (header[i] != "element" && header[i] != "place" && header[i] != "period" && header[i] != "value")
-      return fail(ErrorCode::kInvalidArgument,
-                  fmt::format("Unknown column \"{}\": the columns are element, place, period, value", header[i]),
-                  "file");
+      return fail(
+          ErrorCode::kInvalidArgument,
+          fmt::format("Unknown column \"{}\": the columns are element, place, period, value", header[i]),
+          "file");
     if (!column.emplace(header[i], i).second)
       return fail(ErrorCode::kInvalidArgument, "Column " + header[i] + " appears twice", "file");
   }
   for (const char* c : {"element", "place", "period", "value"})
-    if (!column.contains(c)) return fail(ErrorCode::kInvalidArgument, std::string("Missing column ") + c, "file");
+    if (!column.contains(c))
+      return fail(ErrorCode::kInvalidArgument, std::string("Missing column ") + c, "file");
   out.rows = records.size() - 1;
   if (out.rows > options.max_rows)
     return fail(ErrorCode::kPayloadTooLarge,
@@ -121,14 +129,19 @@ Result<StatisticsImportOutcome> StatisticsImport::run(const tables::Records& rec
   rows.reserve(out.rows);
   for (std::size_t i = 1; i < records.size(); ++i) {
     const auto& r = records[i];
-    const auto cell = [&](const char* c) -> std::string { auto k = column[c]; return k < r.size() ? r[k] : ""; };
+    const auto cell = [&](const char* c) -> std::string {
+      auto k = column[c];
+      return k < r.size() ? r[k] : "";
+    };
     const auto error = [&](const char* c, std::string message) {
       out.errors.push_back({i + 1, c, std::move(message)});
     };
     const std::size_t before = out.errors.size();
     const DataElement* e = meta_.element(cell("element"));
-    if (e == nullptr) error("element", "unknown data element \"" + cell("element").substr(0, 64) + "\"");
-    else if (e->source != Source::kStatistics) error("element", e->id + " is counted by the platform, not imported");
+    if (e == nullptr)
+      error("element", "unknown data element \"" + cell("element").substr(0, 64) + "\"");
+    else if (e->source != Source::kStatistics)
+      error("element", e->id + " is counted by the platform, not imported");
     auto period = one_period(cell("period"), "period");
     if (!period) error("period", "must be a month (2026-01), a quarter (2026-Q1) or a year (2026)");
     StatValue v;
@@ -136,14 +149,21 @@ Result<StatisticsImportOutcome> StatisticsImport::run(const tables::Records& rec
     if (options.pre_2025_units) {
       v.mapped = true;
       auto old = mapping_.find(v.reported_code);
-      if (!old) error("place", "\"" + v.reported_code.substr(0, 16) + "\" is not a unit before 1 July 2025");
-      else { v.node = old->node; v.split = old->split; }
+      if (!old)
+        error("place", "\"" + v.reported_code.substr(0, 16) + "\" is not a unit before 1 July 2025");
+      else {
+        v.node = old->node;
+        v.split = old->split;
+      }
       if (period && period->last >= reorganised)
         error("period", "units before the reorganisation report periods ending before July 2025");
     } else {
       auto node = tree_.find(v.reported_code);
-      if (!node) error("place", "\"" + v.reported_code.substr(0, 16) + "\" is not a place (VN, a province or a commune)");
-      else v.node = *node;
+      if (!node)
+        error("place",
+              "\"" + v.reported_code.substr(0, 16) + "\" is not a place (VN, a province or a commune)");
+      else
+        v.node = *node;
     }
     const std::string text = cell("value");
     double value = 0;
@@ -158,7 +178,8 @@ Result<StatisticsImportOutcome> StatisticsImport::run(const tables::Records& rec
     if (out.errors.size() == before && options.may_import_at && !options.may_import_at(tree_.code(v.node)))
       error("place", "you may not import figures of " + tree_.code(v.node));
     if (e != nullptr && e->aggregation == Aggregation::kNone && v.split && out.errors.size() == before)
-      error("place", v.reported_code + " was divided in 2025: a " + e->unit + " of it cannot be placed on today's units");
+      error("place", v.reported_code + " was divided in 2025: a " + e->unit +
+                         " of it cannot be placed on today's units");
     if (out.errors.size() == before) {
       v.period = *period;
       out.mapped += v.mapped ? 1 : 0;
@@ -172,25 +193,30 @@ Result<StatisticsImportOutcome> StatisticsImport::run(const tables::Records& rec
     if (auto ok = conn.execute_deferred(
             "INSERT INTO statistics_imports (id, at, account_id, units, rows) VALUES ($1, $2, $3, $4, $5)",
             {out.import_id, now, account_id.empty() ? storage::Value(nullptr) : storage::Value(account_id),
-             std::string(options.pre_2025_units ? "pre_2025" : "current"), static_cast<std::int64_t>(rows.size())});
+             std::string(options.pre_2025_units ? "pre_2025" : "current"),
+             static_cast<std::int64_t>(rows.size())});
         !ok)
       return ok;
     for (const auto& row : rows) {
       if (auto ok = conn.execute_deferred(
-              "INSERT INTO statistics_values (element, reported_code, mapped, period, place_code, split, value, "
-              "import_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (element, reported_code, mapped, period) "
-              "DO UPDATE SET place_code = excluded.place_code, split = excluded.split, value = excluded.value, "
+              "INSERT INTO statistics_values (element, reported_code, mapped, period, place_code, split, "
+              "value, "
+              "import_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (element, reported_code, "
+              "mapped, period) "
+              "DO UPDATE SET place_code = excluded.place_code, split = excluded.split, value = "
+              "excluded.value, "
               "import_id = excluded.import_id",
-              {row.element, row.v.reported_code, std::int64_t{row.v.mapped}, row.v.period.id(), tree_.code(row.v.node),
-               std::int64_t{row.v.split}, row.v.value, out.import_id});
+              {row.element, row.v.reported_code, std::int64_t{row.v.mapped}, row.v.period.id(),
+               tree_.code(row.v.node), std::int64_t{row.v.split}, row.v.value, out.import_id});
           !ok)
         return ok;
     }
-    return audit::append(conn,
-                         audit::Entry{account_id, "", "statistics.import", "statistics_import", out.import_id, "VN",
-                                      fmt::format(R"({{"rows":{},"mapped":{},"units":"{}"}})", rows.size(), out.mapped,
-                                                  options.pre_2025_units ? "pre_2025" : "current")},
-                         clock_);
+    return audit::append(
+        conn,
+        audit::Entry{account_id, "", "statistics.import", "statistics_import", out.import_id, "VN",
+                     fmt::format(R"({{"rows":{},"mapped":{},"units":"{}"}})", rows.size(), out.mapped,
+                                 options.pre_2025_units ? "pre_2025" : "current")},
+        clock_);
   });
   if (!written) return tl::unexpected(written.error());
   for (auto& row : rows) store_.put(row.element, std::move(row.v));

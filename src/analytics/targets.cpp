@@ -1,7 +1,8 @@
 #include "analytics/targets.hpp"
 
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "audit/audit_log.hpp"
 
@@ -22,7 +23,8 @@ std::string_view name(TrackStatus s) {
 double expected_at(const Target& t, Month m) {
   if (m <= t.baseline_month) return t.baseline;
   if (m >= t.due_month) return t.value;
-  const double share = static_cast<double>(m - t.baseline_month) / static_cast<double>(t.due_month - t.baseline_month);
+  const double share =
+      static_cast<double>(m - t.baseline_month) / static_cast<double>(t.due_month - t.baseline_month);
   return t.baseline + (t.value - t.baseline) * share;
 }
 
@@ -53,8 +55,8 @@ Status Targets::load() {
   std::vector<Target> loaded;
   for (const auto& row : r->rows) {
     if (meta_.indicator(row.text(0)) == nullptr) continue;  // an indicator the pack no longer has
-    loaded.push_back(Target{row.text(0), row.text(1), period_last(row.text(4)), row.real(5), period_last(row.text(2)),
-                            row.real(3), row.real(6), row.text(7)});
+    loaded.push_back(Target{row.text(0), row.text(1), period_last(row.text(4)), row.real(5),
+                            period_last(row.text(2)), row.real(3), row.real(6), row.text(7)});
   }
   std::lock_guard lock(mutex_);
   overrides_ = std::move(loaded);
@@ -82,7 +84,8 @@ std::optional<Target> Targets::applying(std::string_view indicator, Node place, 
         here.push_back(&t);
       }
     if (here.empty()) continue;
-    std::sort(here.begin(), here.end(), [](const Target* a, const Target* b) { return a->due_month < b->due_month; });
+    std::sort(here.begin(), here.end(),
+              [](const Target* a, const Target* b) { return a->due_month < b->due_month; });
     for (const Target* t : here)
       if (t->due_month >= m) return *t;
     return *here.back();
@@ -92,12 +95,14 @@ std::optional<Target> Targets::applying(std::string_view indicator, Node place, 
 
 Status Targets::set(const Target& t, const std::string& account_id) {
   const auto now = format_rfc3339(clock_.now());
-  const std::string due = year_period(year_of(t.due_month)).id(), base = year_period(year_of(t.baseline_month)).id();
+  const std::string due = year_period(year_of(t.due_month)).id(),
+                    base = year_period(year_of(t.baseline_month)).id();
   const auto due_id = month_in_year(t.due_month) == 12 ? due : month_period(t.due_month).id();
   const auto base_id = month_in_year(t.baseline_month) == 12 ? base : month_period(t.baseline_month).id();
   auto written = db_.write_transaction([&](storage::Connection& conn) -> Status {
     if (auto ok = conn.execute_deferred(
-            "INSERT INTO analytics_targets (indicator, place_code, due_period, value, baseline_period, baseline, "
+            "INSERT INTO analytics_targets (indicator, place_code, due_period, value, baseline_period, "
+            "baseline, "
             "at_risk_margin, note, set_by, set_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) "
             "ON CONFLICT (indicator, place_code, due_period) DO UPDATE SET value = excluded.value, "
             "baseline_period = excluded.baseline_period, baseline = excluded.baseline, "

@@ -25,7 +25,7 @@ Result<std::vector<Standing>> AssessmentAggregates::standings(const AggregateFil
   for (const auto& row : r->rows) {
     auto& slot = latest[row.text(0)];
     if (row.text(1) < slot.submitted_at) continue;
-    slot = Standing{row.text(7),       row.text(6), row.text(4), row.text(5), row.is_null(3) ? "" : row.text(3),
+    slot = Standing{row.text(7), row.text(6), row.text(4), row.text(5), row.is_null(3) ? "" : row.text(3),
                     row.text(1), row.real(2)};
   }
   std::vector<Standing> out;

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "analytics/data_brain.hpp"
 #include "assessment/assessment_import.hpp"
 #include "assessment/assessments.hpp"
 #include "assessment/framework_file.hpp"
@@ -20,6 +21,7 @@
 #include "calendar/working_calendar.hpp"
 #include "core/logging.hpp"
 #include "core/rate_limiter.hpp"
+#include "demo/national_history.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "identity/account_service.hpp"
@@ -33,7 +35,6 @@
 #include "services/dossier_service.hpp"
 #include "services/notifier.hpp"
 #include "services/outbox_worker.hpp"
-#include "analytics/data_brain.hpp"
 #include "services/procedure_catalog.hpp"
 #include "services/procedure_pack.hpp"
 #include "services/procedure_rules.hpp"
@@ -145,14 +146,20 @@ Result<std::string> admin_password(const AdminCommand& command) {
   return first;
 }
 
-// A progress bar on standard error while it is a terminal; nothing otherwise.
+// A progress bar on standard error while it is a terminal, with the rate and the time left; nothing
+// otherwise.
 std::function<void(std::size_t, std::size_t)> progress_bar(std::string label) {
   if (isatty(STDERR_FILENO) == 0) return {};
-  return [label = std::move(label)](std::size_t done, std::size_t total) {
+  const auto started = std::chrono::steady_clock::now();
+  return [label = std::move(label), started](std::size_t done, std::size_t total) {
     constexpr std::size_t kWidth = 30;
-    const std::size_t filled = total == 0 ? kWidth : done * kWidth / total;
-    std::fprintf(stderr, "\r%s [%s%s] %zu/%zu", label.c_str(), std::string(filled, '#').c_str(),
-                 std::string(kWidth - filled, ' ').c_str(), done, total);
+    const std::size_t filled = total == 0 ? kWidth : std::min(kWidth, done * kWidth / total);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+    const double left = rate > 0 && total > done ? static_cast<double>(total - done) / rate : 0;
+    std::fprintf(stderr, "\r%s [%s%s] %zu/%zu  %.0f/s  %02d:%02d left ", label.c_str(),
+                 std::string(filled, '#').c_str(), std::string(kWidth - filled, ' ').c_str(), done, total,
+                 rate, static_cast<int>(left) / 60, static_cast<int>(left) % 60);
     if (done == total) std::fputc('\n', stderr);
   };
 }
@@ -280,6 +287,41 @@ Result<boost::json::array> load_demo_accounts(storage::Database& db, const Confi
   return out;
 }
 
+// Tests may move the services' clock (deadlines, overdue flags) without touching sessions.
+std::unique_ptr<Clock> make_services_clock(const Config& config) {
+  if (config.services.clock_file.empty()) return std::make_unique<SystemClock>();
+  spdlog::warn("services.clock_file is set: dossier time comes from {}", config.services.clock_file);
+  return std::make_unique<FileClock>(config.services.clock_file);
+}
+
+// The demo's national history (sen demo --scale), loaded once into the data directory.
+Status load_demo_history(storage::Database& db, const Config& config, const DemoCommand& command) {
+  if (command.scale == "none") return {};
+  auto clock = make_services_clock(config);
+  services::ProcedureCatalog catalog(db, *clock);
+  if (auto warm = catalog.warm(); !warm) return warm;
+  auto framework_files =
+      assessment::load_framework_directory(std::filesystem::path(config.pack_dir) / "frameworks");
+  if (!framework_files) return tl::unexpected(framework_files.error());
+  assessment::FrameworkRegistry frameworks(std::move(*framework_files));
+  demo::HistoryOptions options{command.scale == "national" ? demo::Scale::kNational : demo::Scale::kSmall,
+                               command.seed, progress_bar("history")};
+  const auto started = std::chrono::steady_clock::now();
+  auto out = demo::load_national_history(db, catalog, frameworks, config.pack_dir, *clock, options);
+  if (!out) return tl::unexpected(out.error());
+  if (out->already_loaded) {
+    spdlog::info("demo history: already loaded in {}", config.storage.data_dir);
+    return {};
+  }
+  spdlog::info(
+      "demo history ({} scale, seed {}): {} dossiers, {} events, {} assessments, {} citizens, {} officials, "
+      "{} statistics in {} s",
+      command.scale, command.seed, out->dossiers, out->events, out->assessments, out->citizens,
+      out->officials, out->statistics,
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count());
+  return {};
+}
+
 // The demo signs results with a test CA of its own; production imports agencies' certificates.
 Status ensure_demo_ca(storage::Database& db, const Config& config) {
   SystemClock clock;
@@ -307,14 +349,7 @@ int serve(const Config& config, storage::Database& db) {
   http::Metrics metrics;
   http::Router router;
   SystemClock clock;
-  // Tests may move the services' clock (deadlines, overdue flags) without touching sessions.
-  std::unique_ptr<Clock> services_clock;
-  if (config.services.clock_file.empty()) {
-    services_clock = std::make_unique<SystemClock>();
-  } else {
-    spdlog::warn("services.clock_file is set: dossier time comes from {}", config.services.clock_file);
-    services_clock = std::make_unique<FileClock>(config.services.clock_file);
-  }
+  auto services_clock = make_services_clock(config);
   auto renderer = documents::PdfRenderer::create(std::filesystem::path(config.pack_dir) / "fonts");
   if (!renderer) return report(renderer.error(), 2);
   auto credentials = open_credentials(db, config, *services_clock);
@@ -382,7 +417,8 @@ int serve(const Config& config, storage::Database& db) {
                            : level == analytics::Level::kProvince ? Kind::kProvince
                                                                   : Kind::kCommune;
          const auto bound = [](analytics::Month m) {
-           return fmt::format("{:04}-{:02}-01T00:00:00+07:00", analytics::year_of(m), analytics::month_in_year(m));
+           return fmt::format("{:04}-{:02}-01T00:00:00+07:00", analytics::year_of(m),
+                              analytics::month_in_year(m));
          };
          auto index = service_index.compute({kind, place}, bound(period.first), bound(period.last + 1));
          if (!index || !index->at("score").is_number()) return std::nullopt;
@@ -473,7 +509,7 @@ int run_migrate(const Config& config) {
   return 0;
 }
 
-int run_demo(const Config& config) {
+int run_demo(const Config& config, const DemoCommand& command) {
   if (!start_logging(config)) return 2;
   auto db = open_migrated(config, true);
   if (!db) return report(db.error());
@@ -483,6 +519,8 @@ int run_demo(const Config& config) {
   if (!demo_accounts) return report(demo_accounts.error());
   if (auto ca = ensure_demo_ca(**db, config); !ca) return report(ca.error());
   spdlog::info("demo data: {} administrative units", *loaded);
+  if (auto history = load_demo_history(**db, config, command); !history) return report(history.error());
+  if (command.no_serve) return 0;
   std::printf("Demo accounts (also in %s/demo-accounts.json):\n", config.storage.data_dir.c_str());
   for (const auto& a : *demo_accounts) {
     const auto& o = a.as_object();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/config.hpp"
@@ -11,7 +12,13 @@ inline constexpr std::string_view kVersion = "0.1.0";
 // Each returns the process exit code: 0 success, 1 runtime failure, 2 bad configuration.
 int run_serve(const Config& config);
 int run_migrate(const Config& config);
-int run_demo(const Config& config);
+// `sen demo`: the pack, demo accounts, optionally a national history, then serving.
+struct DemoCommand {
+  std::string scale = "none";  // none | small | national
+  std::uint64_t seed = 1;
+  bool no_serve = false;
+};
+int run_demo(const Config& config, const DemoCommand& command);
 int run_check_config(const Config& config);
 int run_audit_verify(const Config& config);
 

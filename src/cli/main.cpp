@@ -62,6 +62,14 @@ int main(int argc, char** argv) {
   auto* demo = app.add_subcommand(
       "demo", "Create or reuse a data directory, load the Vietnam pack and demo data, then serve");
   add_server_flags(demo, options);
+  sen::cli::DemoCommand demo_command;
+  demo->add_option(
+          "--scale", demo_command.scale,
+          "A national history of dossiers, assessments and statistics to load once: none, small (about "
+          "50,000 dossiers) or national (about 10 million)")
+      ->check(CLI::IsMember({"none", "small", "national"}));
+  demo->add_option("--seed", demo_command.seed, "The history's seed: the same seed gives the same history");
+  demo->add_flag("--no-serve", demo_command.no_serve, "Load the demo data and stop, without serving");
   auto* migrate = app.add_subcommand("migrate", "Apply pending schema migrations and load the country pack");
   add_storage_flags(migrate, options);
   auto* check = app.add_subcommand("check-config", "Print the effective configuration (secrets masked)");
@@ -175,7 +183,7 @@ int main(int argc, char** argv) {
     config->storage.data_dir = "sen-demo-data";
   }
   if (serve->parsed()) return sen::cli::run_serve(*config);
-  if (demo->parsed()) return sen::cli::run_demo(*config);
+  if (demo->parsed()) return sen::cli::run_demo(*config, demo_command);
   if (migrate->parsed()) return sen::cli::run_migrate(*config);
   if (check->parsed()) return sen::cli::run_check_config(*config);
   if (verify->parsed()) return sen::cli::run_audit_verify(*config);

@@ -178,7 +178,8 @@ std::vector<Setting> make_settings() {
       "analytics.dx_refresh_seconds", "how often the DX levels are re-read from the assessments (seconds)",
       [](Config& c) -> int& { return c.analytics.dx_refresh_seconds; }, 1, 86400));
   all.push_back(int_setting(
-      "analytics.alert_interval_seconds", "alert rules run at least this often (seconds), besides after new data",
+      "analytics.alert_interval_seconds",
+      "alert rules run at least this often (seconds), besides after new data",
       [](Config& c) -> int& { return c.analytics.alert_interval_seconds; }, 1, 86400));
   all.push_back(int_setting(
       "analytics.alert_min_gap_ms", "alert rules run at most once per this after new data (milliseconds)",
@@ -192,7 +193,8 @@ std::vector<Setting> make_settings() {
       [](Config& c) -> int& { return c.analytics.import_max_rows; }, 1, 10000000));
   all.push_back(int_setting(
       "analytics.import_body_limit_bytes", "largest statistics import file sent to the API (413 above)",
-      [](Config& c) -> std::size_t& { return c.analytics.import_body_limit_bytes; }, 1024, 1024ll * 1024 * 1024));
+      [](Config& c) -> std::size_t& { return c.analytics.import_body_limit_bytes; }, 1024,
+      1024ll * 1024 * 1024));
   all.push_back(int_setting(
       "auth.import_body_limit_bytes", "largest officials import file sent to the API (413 above)",
       [](Config& c) -> std::size_t& { return c.auth.import_body_limit_bytes; }, 1024, 64ll * 1024 * 1024));

@@ -102,13 +102,13 @@ struct AssessmentConfig {
 };
 
 struct AnalyticsConfig {
-  int follow_interval_ms = 200;        // how often the engine reads new dossier events
-  int event_batch = 20000;             // events read per query while catching up
-  int dx_refresh_seconds = 60;         // how often the DX standings are re-read from assessments
-  int alert_interval_seconds = 300;    // alert rules run at least this often, besides after new data
-  int alert_min_gap_ms = 1000;         // ... and at most once per this after new data
-  int query_max_cells = 50000;         // indicators × places × periods in one analytics answer (400 above)
-  int import_max_rows = 200000;        // values in one statistics import
+  int follow_interval_ms = 200;      // how often the engine reads new dossier events
+  int event_batch = 20000;           // events read per query while catching up
+  int dx_refresh_seconds = 60;       // how often the DX standings are re-read from assessments
+  int alert_interval_seconds = 300;  // alert rules run at least this often, besides after new data
+  int alert_min_gap_ms = 1000;       // ... and at most once per this after new data
+  int query_max_cells = 50000;       // indicators × places × periods in one analytics answer (400 above)
+  int import_max_rows = 200000;      // values in one statistics import
   std::size_t import_body_limit_bytes = 32 * 1024 * 1024;  // a statistics import file (413 above)
 };
 

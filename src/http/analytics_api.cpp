@@ -1,8 +1,9 @@
 // The data brain: indicators and their definitions (public), the analytics query (published
 // indicators for everyone, the others for officials of the place), targets, alerts and the import of
 // statistics.
-#include <boost/json.hpp>
 #include <fmt/format.h>
+
+#include <boost/json.hpp>
 
 #include "analytics/query.hpp"
 #include "core/json_text.hpp"
@@ -25,7 +26,8 @@ json::value number_or_null(std::optional<double> v) { return v ? json_number(*v)
 
 // The caller when the request carries a session or token; none for anonymous readers.
 Result<std::optional<identity::Principal>> optional_caller(const ApiContext& ctx, const Request& r) {
-  if (!r.header("authorization") && !cookie_value(r, kSessionCookie)) return std::optional<identity::Principal>();
+  if (!r.header("authorization") && !cookie_value(r, kSessionCookie))
+    return std::optional<identity::Principal>();
   auto who = authenticate(r, ctx.accounts);
   if (!who) return tl::unexpected(who.error());
   return std::optional<identity::Principal>(std::move(*who));
@@ -56,14 +58,15 @@ std::string home_place(const ApiContext& ctx, const identity::Principal& who) {
 json::array target_list(const ApiContext& ctx, const std::string& indicator) {
   json::array out;
   for (const auto& t : ctx.brain.targets().list(indicator))
-    out.push_back(json::object{{"indicator", t.indicator},
-                               {"place", t.place},
-                               {"baseline", json::object{{"period", analytics::month_period(t.baseline_month).id()},
-                                                         {"value", json_number(t.baseline)}}},
-                               {"target", json::object{{"period", analytics::month_period(t.due_month).id()},
-                                                       {"value", json_number(t.value)}}},
-                               {"at_risk_margin", json_number(t.at_risk_margin)},
-                               {"note", t.note}});
+    out.push_back(
+        json::object{{"indicator", t.indicator},
+                     {"place", t.place},
+                     {"baseline", json::object{{"period", analytics::month_period(t.baseline_month).id()},
+                                               {"value", json_number(t.baseline)}}},
+                     {"target", json::object{{"period", analytics::month_period(t.due_month).id()},
+                                             {"value", json_number(t.value)}}},
+                     {"at_risk_margin", json_number(t.at_risk_margin)},
+                     {"note", t.note}});
   return out;
 }
 
@@ -84,20 +87,20 @@ json::object indicator_json(const ApiContext& ctx, const analytics::Indicator& i
                                       {"aggregation", analytics::name(e->aggregation)},
                                       {"unit", e->unit}});
     }
-  return json::object{
-      {"id", i.id},
-      {"name", text_json(i.name)},
-      {"definition", text_json(i.definition)},
-      {"numerator", analytics::expression_text(i.numerator)},
-      {"denominator", i.is_ratio() ? json::value(analytics::expression_text(i.denominator)) : json::value(nullptr)},
-      {"factor", json_number(i.factor)},
-      {"unit", i.unit},
-      {"higher_is_better", i.higher_is_better},
-      {"published", i.published},
-      {"group", i.group},
-      {"dimensions", std::move(dims)},
-      {"data_elements", std::move(elements)},
-      {"targets", target_list(ctx, i.id)}};
+  return json::object{{"id", i.id},
+                      {"name", text_json(i.name)},
+                      {"definition", text_json(i.definition)},
+                      {"numerator", analytics::expression_text(i.numerator)},
+                      {"denominator", i.is_ratio() ? json::value(analytics::expression_text(i.denominator))
+                                                   : json::value(nullptr)},
+                      {"factor", json_number(i.factor)},
+                      {"unit", i.unit},
+                      {"higher_is_better", i.higher_is_better},
+                      {"published", i.published},
+                      {"group", i.group},
+                      {"dimensions", std::move(dims)},
+                      {"data_elements", std::move(elements)},
+                      {"targets", target_list(ctx, i.id)}};
 }
 
 Result<std::vector<const analytics::Indicator*>> visible_indicators(const ApiContext& ctx, const Request& r) {
@@ -110,12 +113,16 @@ Result<std::vector<const analytics::Indicator*>> visible_indicators(const ApiCon
   return out;
 }
 
-tables::Table rows_table(const ApiContext& ctx, const std::vector<analytics::QueryRow>& rows, bool by, Language lang) {
+tables::Table rows_table(const ApiContext& ctx, const std::vector<analytics::QueryRow>& rows, bool by,
+                         Language lang) {
   const auto& tree = ctx.brain.tree();
-  const auto w = [lang](std::string_view vi, std::string_view en) { return std::string(in_language(lang, vi, en)); };
+  const auto w = [lang](std::string_view vi, std::string_view en) {
+    return std::string(in_language(lang, vi, en));
+  };
   tables::Table t;
   t.title = w("Chỉ số", "Indicators");
-  t.headers = {w("Chỉ số", "Indicator"), w("Mã địa bàn", "Place code"), w("Địa bàn", "Place"), w("Kỳ", "Period")};
+  t.headers = {w("Chỉ số", "Indicator"), w("Mã địa bàn", "Place code"), w("Địa bàn", "Place"),
+               w("Kỳ", "Period")};
   if (by) t.headers.push_back(w("Phân tổ", "Category"));
   for (auto h : {w("Giá trị", "Value"), w("Tử số", "Numerator"), w("Mẫu số", "Denominator"),
                  w("Lộ trình mục tiêu", "Target path"), w("Tình trạng", "Status"),
@@ -123,8 +130,9 @@ tables::Table rows_table(const ApiContext& ctx, const std::vector<analytics::Que
     t.headers.push_back(h);
   const auto number = [](std::optional<double> v) { return v ? tables::Cell(*v) : tables::Cell(); };
   for (const auto& row : rows) {
-    std::vector<tables::Cell> cells = {lang == Language::kEnglish ? row.indicator->name.en : row.indicator->name.vi,
-                                       tree.code(row.place), tree.name(row.place), row.period.id()};
+    std::vector<tables::Cell> cells = {
+        lang == Language::kEnglish ? row.indicator->name.en : row.indicator->name.vi, tree.code(row.place),
+        tree.name(row.place), row.period.id()};
     if (by) cells.emplace_back(row.cell.category);
     cells.push_back(number(row.cell.value));
     cells.push_back(number(row.cell.numerator));
@@ -166,18 +174,21 @@ Response analytics_query(const ApiContext& ctx, const Request& r) {
   for (const auto* ind : q->indicators) {
     if (ind->published) continue;
     if (!*who)
-      return error_response(Error{ErrorCode::kUnauthenticated, "Sign in to read " + ind->id, "indicator", ""}, r);
+      return error_response(Error{ErrorCode::kUnauthenticated, "Sign in to read " + ind->id, "indicator", ""},
+                            r);
     for (Node n : q->places)
       if (auto ok = may_read(ctx, **who, tree.code(n)); !ok) return error_response(ok.error(), r);
   }
   const auto rows = analytics::run_query(*q, ctx.brain.engine(), ctx.brain.targets());
   const bool csv = r.header("accept").value_or("").starts_with("text/csv");
   if (r.query_param("format") || csv) {
-    auto format = csv && !r.query_param("format") ? Result<TableFormat>(TableFormat::kCsv) : table_format_param(r);
+    auto format =
+        csv && !r.query_param("format") ? Result<TableFormat>(TableFormat::kCsv) : table_format_param(r);
     if (!format) return error_response(format.error(), r);
     auto lang = language_param(r);
     if (!lang) return error_response(lang.error(), r);
-    return table_download(rows_table(ctx, rows, q->by.has_value(), *lang), *format, "sen-analytics", ctx.scratch_dir, r);
+    return table_download(rows_table(ctx, rows, q->by.has_value(), *lang), *format, "sen-analytics",
+                          ctx.scratch_dir, r);
   }
   json::array out;
   bool mapped = false;
@@ -200,7 +211,8 @@ Response analytics_query(const ApiContext& ctx, const Request& r) {
   json::object body{{"rows", std::move(out)}};
   if (mapped)
     body["mapping"] =
-        "Figures marked mapped include values reported on units before 1 July 2025, placed on today's units through "
+        "Figures marked mapped include values reported on units before 1 July 2025, placed on today's units "
+        "through "
         "the pack's old-to-new mapping; a divided commune's figures count in its province only.";
   return json_response(body);
 }
@@ -242,7 +254,8 @@ Response list_alerts(const ApiContext& ctx, const Request& r) {
   if (auto s = r.query_param("state")) {
     filter.state = analytics::alert_state_named(*s);
     if (!filter.state)
-      return error_response(Error{ErrorCode::kInvalidArgument, "state must be open, acknowledged or resolved", "state", ""}, r);
+      return error_response(
+          Error{ErrorCode::kInvalidArgument, "state must be open, acknowledged or resolved", "state", ""}, r);
   }
   auto page = parse_page_request(r);
   if (!page) return error_response(page.error(), r);
@@ -265,13 +278,17 @@ Response change_alert(const ApiContext& ctx, const Request& r, analytics::AlertS
   if (!who) return error_response(who.error(), r);
   auto body = parse_json_object_body(r);
   if (!body) return error_response(body.error(), r);
-  if (auto ok = check_members(*body, {{"comment", JsonKind::kString, to == analytics::AlertState::kResolved}}); !ok)
+  if (auto ok =
+          check_members(*body, {{"comment", JsonKind::kString, to == analytics::AlertState::kResolved}});
+      !ok)
     return error_response(ok.error(), r);
   const std::string comment = string_member(*body, "comment");
   if (comment.size() > 2000)
-    return error_response(Error{ErrorCode::kInvalidArgument, "comment must be at most 2000 bytes", "comment", ""}, r);
+    return error_response(
+        Error{ErrorCode::kInvalidArgument, "comment must be at most 2000 bytes", "comment", ""}, r);
   if (to == analytics::AlertState::kResolved && comment.empty())
-    return error_response(Error{ErrorCode::kInvalidArgument, "Say how the alert was resolved", "comment", ""}, r);
+    return error_response(Error{ErrorCode::kInvalidArgument, "Say how the alert was resolved", "comment", ""},
+                          r);
   const std::string id(r.path_param("id"));
   auto alert = ctx.brain.alerts().get(id);
   // An alert outside the caller's places is as good as absent.
@@ -281,8 +298,10 @@ Response change_alert(const ApiContext& ctx, const Request& r, analytics::AlertS
     return error_response(ok.error(), r);
   auto changed = ctx.brain.alerts().change(id, to, comment, who->account_id);
   if (!changed) return error_response(changed.error(), r);
-  return json_response(json::object{{"id", changed->id}, {"state", analytics::name(changed->state)},
-                                    {"comment", changed->comment}, {"updated_at", changed->updated_at}});
+  return json_response(json::object{{"id", changed->id},
+                                    {"state", analytics::name(changed->state)},
+                                    {"comment", changed->comment},
+                                    {"updated_at", changed->updated_at}});
 }
 
 // A statistics file as records: CSV or XLSX as sent, or JSON {"values": [{element, place, period, value}]}.
@@ -291,7 +310,8 @@ Result<tables::Records> statistics_records(const ApiContext& ctx, const Request&
   if (type.starts_with("application/json")) {
     auto body = parse_json_object_body(r);
     if (!body) return tl::unexpected(body.error());
-    if (auto ok = check_members(*body, {{"values", JsonKind::kAny, true}}); !ok) return tl::unexpected(ok.error());
+    if (auto ok = check_members(*body, {{"values", JsonKind::kAny, true}}); !ok)
+      return tl::unexpected(ok.error());
     const auto& values = body->at("values");
     if (!values.is_array()) return fail(ErrorCode::kInvalidArgument, "values must be an array", "values");
     tables::Records out{{"element", "place", "period", "value"}};
@@ -313,8 +333,8 @@ Result<tables::Records> statistics_records(const ApiContext& ctx, const Request&
         return fail(ErrorCode::kInvalidArgument, field + ".value must be a number", field + ".value");
       row.push_back(json::serialize(*x));
       if (o.size() != 4)
-        return fail(ErrorCode::kInvalidArgument, field + " has members other than element, place, period and value",
-                    field);
+        return fail(ErrorCode::kInvalidArgument,
+                    field + " has members other than element, place, period and value", field);
       out.push_back(std::move(row));
     }
     return out;
@@ -326,7 +346,8 @@ Result<tables::Records> statistics_records(const ApiContext& ctx, const Request&
     return tables::read_xlsx(r.body, ctx.import_max_unpacked_bytes);
   }
   return fail(ErrorCode::kUnsupportedMediaType,
-              "Send the values as application/json, text/csv or " + std::string(kXlsxMediaType), "content-type");
+              "Send the values as application/json, text/csv or " + std::string(kXlsxMediaType),
+              "content-type");
 }
 
 Response import_statistics(const ApiContext& ctx, const Request& r) {
@@ -340,7 +361,8 @@ Response import_statistics(const ApiContext& ctx, const Request& r) {
   if (!dry_run) return error_response(dry_run.error(), r);
   const auto units = r.query_param("units").value_or("current");
   if (units != "current" && units != "pre_2025")
-    return error_response(Error{ErrorCode::kInvalidArgument, "units must be current or pre_2025", "units", ""}, r);
+    return error_response(
+        Error{ErrorCode::kInvalidArgument, "units must be current or pre_2025", "units", ""}, r);
   auto records = statistics_records(ctx, r);
   if (!records) return error_response(records.error(), r);
   analytics::StatisticsImportOptions options;
@@ -390,26 +412,30 @@ Response set_target(const ApiContext& ctx, const Request& r) {
   analytics::Target t;
   t.indicator = string_member(*body, "indicator");
   if (ctx.brain.metadata().indicator(t.indicator) == nullptr)
-    return error_response(Error{ErrorCode::kInvalidArgument, "indicator: no such indicator", "indicator", ""}, r);
+    return error_response(Error{ErrorCode::kInvalidArgument, "indicator: no such indicator", "indicator", ""},
+                          r);
   t.place = string_member(*body, "place");
   const auto node = ctx.brain.tree().find(t.place);
   if (!node || ctx.brain.tree().level(*node) == analytics::Level::kCommune)
-    return error_response(Error{ErrorCode::kInvalidArgument, "place must be VN or a province", "place", ""}, r);
+    return error_response(Error{ErrorCode::kInvalidArgument, "place must be VN or a province", "place", ""},
+                          r);
   if (auto ok = ctx.authorizer.authorize(*who, identity::Action::kSetTarget, {t.place}); !ok)
     return error_response(ok.error(), r);
   for (auto [key, month, value] : {std::tuple{"baseline", &t.baseline_month, &t.baseline},
                                    std::tuple{"target", &t.due_month, &t.value}}) {
     const auto& o = body->at(key).as_object();
-    if (auto ok = check_members(o, {{"period", JsonKind::kString, true}, {"value", JsonKind::kAny, true}}); !ok)
+    if (auto ok = check_members(o, {{"period", JsonKind::kString, true}, {"value", JsonKind::kAny, true}});
+        !ok)
       return error_response(Error{ErrorCode::kInvalidArgument, std::string(key) + "." + ok.error().message,
                                   std::string(key) + "." + ok.error().field, ""},
                             r);
     auto p = analytics::parse_periods(string_member(o, "period"), analytics::month_of(2100, 1),
                                       std::string(key) + ".period");
     if (!p || p->size() != 1 || p->front().type == analytics::PeriodType::kYearToDate)
-      return error_response(Error{ErrorCode::kInvalidArgument, std::string(key) + ".period must be a month, quarter or year",
-                                  std::string(key) + ".period", ""},
-                            r);
+      return error_response(
+          Error{ErrorCode::kInvalidArgument, std::string(key) + ".period must be a month, quarter or year",
+                std::string(key) + ".period", ""},
+          r);
     if (!o.at("value").is_number())
       return error_response(Error{ErrorCode::kInvalidArgument, std::string(key) + ".value must be a number",
                                   std::string(key) + ".value", ""},
@@ -418,10 +444,14 @@ Response set_target(const ApiContext& ctx, const Request& r) {
     *value = o.at("value").to_number<double>();
   }
   if (t.due_month <= t.baseline_month)
-    return error_response(Error{ErrorCode::kInvalidArgument, "target.period must come after baseline.period", "target.period", ""}, r);
+    return error_response(Error{ErrorCode::kInvalidArgument, "target.period must come after baseline.period",
+                                "target.period", ""},
+                          r);
   if (const auto* m = body->if_contains("at_risk_margin")) {
     if (!m->is_number() || m->to_number<double>() < 0)
-      return error_response(Error{ErrorCode::kInvalidArgument, "at_risk_margin must be a number, 0 or more", "at_risk_margin", ""}, r);
+      return error_response(Error{ErrorCode::kInvalidArgument, "at_risk_margin must be a number, 0 or more",
+                                  "at_risk_margin", ""},
+                            r);
     t.at_risk_margin = m->to_number<double>();
   }
   t.note = string_member(*body, "note");
@@ -432,15 +462,16 @@ Response set_target(const ApiContext& ctx, const Request& r) {
 }  // namespace
 
 void add_analytics_routes(Router& router, const ApiContext& ctx) {
-  router.add({"GET", "/api/v1/indicators", [&ctx](const Request& r) {
-                if (auto ok = check_query_names(r, {}); !ok) return error_response(ok.error(), r);
-                auto visible = visible_indicators(ctx, r);
-                if (!visible) return error_response(visible.error(), r);
-                json::array items;
-                for (const auto* i : *visible) items.push_back(indicator_json(ctx, *i));
-                const auto total = items.size();
-                return json_response(json::object{{"items", std::move(items)}, {"total", total}, {"next", nullptr}});
-              }});
+  router.add(
+      {"GET", "/api/v1/indicators", [&ctx](const Request& r) {
+         if (auto ok = check_query_names(r, {}); !ok) return error_response(ok.error(), r);
+         auto visible = visible_indicators(ctx, r);
+         if (!visible) return error_response(visible.error(), r);
+         json::array items;
+         for (const auto* i : *visible) items.push_back(indicator_json(ctx, *i));
+         const auto total = items.size();
+         return json_response(json::object{{"items", std::move(items)}, {"total", total}, {"next", nullptr}});
+       }});
   router.add({"GET", "/api/v1/indicators/{id}", [&ctx](const Request& r) {
                 if (auto ok = check_query_names(r, {}); !ok) return error_response(ok.error(), r);
                 auto visible = visible_indicators(ctx, r);
@@ -450,22 +481,23 @@ void add_analytics_routes(Router& router, const ApiContext& ctx) {
                 return error_response(Error{ErrorCode::kNotFound, "No indicator with this id", "id", ""}, r);
               }});
   router.add({"GET", "/api/v1/analytics", [&ctx](const Request& r) { return analytics_query(ctx, r); }});
-  router.add({"GET", "/api/v1/targets", [&ctx](const Request& r) {
-                static constexpr std::string_view kKnown[] = {"indicator"};
-                if (auto ok = check_query_names(r, {kKnown}); !ok) return error_response(ok.error(), r);
-                auto items = target_list(ctx, std::string(r.query_param("indicator").value_or("")));
-                const auto total = items.size();
-                return json_response(json::object{{"items", std::move(items)}, {"total", total}, {"next", nullptr}});
-              }});
+  router.add(
+      {"GET", "/api/v1/targets", [&ctx](const Request& r) {
+         static constexpr std::string_view kKnown[] = {"indicator"};
+         if (auto ok = check_query_names(r, {kKnown}); !ok) return error_response(ok.error(), r);
+         auto items = target_list(ctx, std::string(r.query_param("indicator").value_or("")));
+         const auto total = items.size();
+         return json_response(json::object{{"items", std::move(items)}, {"total", total}, {"next", nullptr}});
+       }});
   router.add({"PUT", "/api/v1/targets", [&ctx](const Request& r) { return set_target(ctx, r); }});
   router.add({"GET", "/api/v1/alerts", [&ctx](const Request& r) { return list_alerts(ctx, r); }});
   router.add({"POST", "/api/v1/alerts/{id}/ack", [&ctx](const Request& r) {
                 return change_alert(ctx, r, analytics::AlertState::kAcknowledged);
               }});
-  router.add({"POST", "/api/v1/alerts/{id}/resolve", [&ctx](const Request& r) {
-                return change_alert(ctx, r, analytics::AlertState::kResolved);
-              }});
-  Route import{"POST", "/api/v1/statistics/import", [&ctx](const Request& r) { return import_statistics(ctx, r); }};
+  router.add({"POST", "/api/v1/alerts/{id}/resolve",
+              [&ctx](const Request& r) { return change_alert(ctx, r, analytics::AlertState::kResolved); }});
+  Route import{"POST", "/api/v1/statistics/import",
+               [&ctx](const Request& r) { return import_statistics(ctx, r); }};
   import.body_limit = ctx.brain.config().import_body_limit_bytes;
   router.add(std::move(import));
 }

@@ -193,7 +193,8 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
       return tl::unexpected(forbidden("Only analysts and administrators of this place handle its alerts"));
     case Action::kImportStatistics:
       if (has({kRoleAnalyst, kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
-      return tl::unexpected(forbidden("Only analysts and administrators of this place import its statistics"));
+      return tl::unexpected(
+          forbidden("Only analysts and administrators of this place import its statistics"));
     case Action::kSetTarget:
       if (has({kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
       return tl::unexpected(forbidden("Only the administrators of this place set its targets"));

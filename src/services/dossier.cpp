@@ -111,7 +111,7 @@ constexpr std::string_view kResultColumns =
 
 // Count deltas of this transaction per (scope, status), written once just before it commits, so a
 // batch of many changes costs one statement per counter it touches.
-using CountDeltas = std::map<std::pair<std::string, DossierStatus>, std::int64_t>;
+using CountDeltas = DossierCounts;
 constexpr char kCountDeltasKey = 0;
 constexpr char kWriteCountsKey = 0;
 
@@ -129,15 +129,7 @@ std::vector<std::string> count_scopes(const Dossier& d, const CountedAs& c) {
 Status write_counts(storage::Connection& conn) {
   auto deltas = std::static_pointer_cast<const CountDeltas>(conn.transaction_value(&kCountDeltasKey));
   if (!deltas) return {};
-  for (const auto& [key, delta] : *deltas) {
-    if (delta == 0) continue;
-    auto s = conn.execute_deferred(
-        "INSERT INTO dossier_counts (scope, status, n) VALUES ($1, $2, $3) "
-        "ON CONFLICT (scope, status) DO UPDATE SET n = dossier_counts.n + excluded.n",
-        {key.first, std::string(name(key.second)), delta});
-    if (!s) return s;
-  }
-  return {};
+  return add_dossier_counts(conn, *deltas);
 }
 
 Status count_change(storage::Connection& conn, Dossier& d) {
@@ -214,14 +206,34 @@ Result<Dossier> load_dossier(storage::Connection& conn, const std::string& code)
 }
 
 Status insert_dossier(storage::Connection& conn, Dossier& d) {
-  auto r = conn.execute_deferred(
+  if (auto r = insert_dossier_row(conn, d); !r) return r;
+  return count_change(conn, d);
+}
+
+Status insert_dossier_row(storage::Connection& conn, const Dossier& d) {
+  return conn.execute_deferred(
       fmt::format("INSERT INTO dossiers ({}, queue_rank, urgency_at, search_text) VALUES ($1, $2, $3, $4, "
                   "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
                   "$23, $24, $25, $26, $27, $28, $29, $30, $31)",
                   kDossierColumns),
       dossier_values(d));
-  if (!r) return tl::unexpected(r.error());
-  return count_change(conn, d);
+}
+
+void count_dossier(const Dossier& d, DossierCounts& counts) {
+  for (auto& scope : count_scopes(d, CountedAs{d.status, d.step_role, d.agency_code}))
+    counts[{std::move(scope), d.status}] += 1;
+}
+
+Status add_dossier_counts(storage::Connection& conn, const DossierCounts& counts) {
+  for (const auto& [key, n] : counts) {
+    if (n == 0) continue;
+    auto s = conn.execute_deferred(
+        "INSERT INTO dossier_counts (scope, status, n) VALUES ($1, $2, $3) "
+        "ON CONFLICT (scope, status) DO UPDATE SET n = dossier_counts.n + excluded.n",
+        {key.first, std::string(name(key.second)), n});
+    if (!s) return s;
+  }
+  return {};
 }
 
 Status update_dossier(storage::Connection& conn, Dossier& d) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -112,6 +113,13 @@ Status insert_dossier(storage::Connection& conn, Dossier& d);
 // Writes every mutable column if the stored version is still `d.version - 1`; kConflict otherwise, so
 // of two concurrent actions on one dossier only the first succeeds.
 Status update_dossier(storage::Connection& conn, Dossier& d);
+// Bulk loading (the demo's history, records brought from other systems): the dossier's row alone, its
+// counts gathered by count_dossier and added once with add_dossier_counts, in the same transaction or
+// a later one.
+using DossierCounts = std::map<std::pair<std::string, DossierStatus>, std::int64_t>;
+Status insert_dossier_row(storage::Connection& conn, const Dossier& d);
+void count_dossier(const Dossier& d, DossierCounts& counts);
+Status add_dossier_counts(storage::Connection& conn, const DossierCounts& counts);
 
 Result<std::vector<DocumentRow>> load_documents(storage::Connection& conn, const std::string& code);
 Status upsert_document(storage::Connection& conn, const std::string& code, const DocumentRow& doc);
