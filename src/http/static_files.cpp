@@ -22,12 +22,13 @@ std::string etag_of(std::string_view body) {
 }  // namespace
 
 std::string_view content_type_for(std::string_view path) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kTypes{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kTypes{{
       {".html", "text/html; charset=utf-8"},
       {".js", "text/javascript; charset=utf-8"},
       {".mjs", "text/javascript; charset=utf-8"},
       {".css", "text/css; charset=utf-8"},
       {".json", "application/json"},
+      {".geojson", "application/geo+json"},
       {".svg", "image/svg+xml"},
       {".png", "image/png"},
       {".ico", "image/x-icon"},

@@ -1,4 +1,6 @@
 import { AnnouncerProvider } from "./a11y/Announcer";
+import { DashboardPage } from "./data/DashboardPage";
+import { QualityPage } from "./data/QualityPage";
 import { AssessPage } from "./dx/AssessPage";
 import { DxHomePage } from "./dx/DxHomePage";
 import { FrameworkPage } from "./dx/FrameworkPage";
@@ -88,6 +90,11 @@ function Page({ route }: { route: Route }) {
       return <ReviewQueuePage route={route} />;
     case "dxSolutions":
       return <SolutionsPage route={route} />;
+    // The data brain.
+    case "data":
+      return <DashboardPage route={route} />;
+    case "dataQuality":
+      return <QualityPage route={route} />;
   }
 }
 

@@ -1,5 +1,6 @@
 import { dateTime, fmtEn, fmtVi, plural } from "./format";
 import type { Language } from "./language";
+import { dataEn, dataVi } from "./dataMessages";
 import { dxEn, dxVi } from "./dxMessages";
 import { servicesEn, servicesVi } from "./servicesMessages";
 
@@ -287,6 +288,7 @@ const vi = {
 
   ...servicesVi,
   ...dxVi,
+  ...dataVi,
 };
 
 export type Messages = typeof vi;
@@ -573,6 +575,7 @@ const en: Messages = {
 
   ...servicesEn,
   ...dxEn,
+  ...dataEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { vi, en };

@@ -1,3 +1,4 @@
+import { dataHref, isDataRoute, parseDataRoute, type DataRoute } from "./dataRoutes";
 import { dxHref, dxPageKey, isDxRoute, parseDxRoute, type DxRoute } from "./dxRoutes";
 import { parseServiceRoute, serviceHref, servicePageKey, type ServiceRoute } from "./serviceRoutes";
 
@@ -14,7 +15,8 @@ export type Route =
   | { name: "admin"; q: string; place: string; agency: string }
   | { name: "notFound"; path: string }
   | ServiceRoute
-  | DxRoute;
+  | DxRoute
+  | DataRoute;
 
 export type SignInNotice = "registered" | "externalFailed" | null;
 
@@ -43,11 +45,14 @@ export function parseHash(hash: string): Route {
   if (path === "/admin" || path === "/admin/") {
     return { name: "admin", q, place: params.get("place") ?? "", agency: params.get("agency") ?? "" };
   }
-  return parseServiceRoute(path, params) ?? parseDxRoute(path, params) ?? { name: "notFound", path };
+  return (
+    parseServiceRoute(path, params) ?? parseDxRoute(path, params) ?? parseDataRoute(path, params) ?? { name: "notFound", path }
+  );
 }
 
 export function hrefFor(route: Route): string {
   if (isDxRoute(route)) return dxHref(route);
+  if (isDataRoute(route)) return dataHref(route);
   switch (route.name) {
     case "places":
       return withQuery("#/", route.q);
@@ -104,6 +109,7 @@ function withQuery(base: string, q: string): string {
 // Identifies the page (not its query), so focus and scroll move only on real page changes.
 export function pageKey(route: Route): string {
   if (isDxRoute(route)) return dxPageKey(route);
+  if (isDataRoute(route)) return `${route.name}:${route.place}`;
   switch (route.name) {
     case "places":
       return "places";
