@@ -64,7 +64,7 @@ export function PlacesSection({ indicator, place, placeName, period }: Props) {
             <figcaption class="data-credit">{t.dataMapCredit}</figcaption>
           </figure>
         )}
-        <div class={national ? "table-scroll data-table--tall" : "table-scroll"}>
+        <div class="table-scroll data-table--tall" tabIndex={0} role="region" aria-label={`${name} — ${t.period(period)}`}>
           <table class="data-table" data-testid="places-table">
             <caption class="visually-hidden">{`${name} — ${t.period(period)}`}</caption>
             <thead>

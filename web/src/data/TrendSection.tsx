@@ -42,7 +42,7 @@ export function TrendSection({ indicator, place, placeName, period }: { indicato
             ],
           })}
         />
-        <div class="table-scroll data-table--tall">
+        <div class="table-scroll data-table--tall" tabIndex={0} role="region" aria-label={t.dataTrendHeading(placeName)}>
           <table class="data-table" data-testid="trend-table">
             <caption class="visually-hidden">{t.dataTrendHeading(placeName)}</caption>
             <thead>
