@@ -10,4 +10,5 @@ ninja -C build/release sen
 scripts/build_web.sh
 # The default address comes from the environment so that a --listen argument can override it.
 export SEN_SERVER_LISTEN=${SEN_SERVER_LISTEN:-127.0.0.1:8080}
-exec build/release/src/cli/sen demo "$@"
+# A small national history (about 50,000 dossiers over 24 months) so the dashboards have figures.
+exec build/release/src/cli/sen demo --scale small "$@"

@@ -106,10 +106,13 @@ Result<Query> parse_query(const QueryText& text, const Engine& engine, Month tod
 
 std::vector<QueryRow> run_query(const Query& q, const Engine& engine, const Targets& targets) {
   std::vector<QueryRow> rows;
-  for (const Indicator* ind : q.indicators)
+  for (const Indicator* ind : q.indicators) {
+    const auto indicator_targets = targets.list(ind->id);
     for (Node place : q.places) {
       for (const Period& period : q.periods) {
-        const auto target = q.by ? std::nullopt : targets.applying(ind->id, place, period.last);
+        const auto target = q.by || indicator_targets.empty()
+                                ? std::nullopt
+                                : targets.applying_among(indicator_targets, place, period.last);
         for (auto& cell : engine.evaluate(*ind, place, period, q.filters, q.by)) {
           QueryRow row{ind, place, period, std::move(cell), std::nullopt, std::nullopt};
           if (target) {
@@ -121,6 +124,7 @@ std::vector<QueryRow> run_query(const Query& q, const Engine& engine, const Targ
         }
       }
     }
+  }
   return rows;
 }
 

@@ -74,7 +74,10 @@ std::vector<Target> Targets::list(std::string_view indicator) const {
 }
 
 std::optional<Target> Targets::applying(std::string_view indicator, Node place, Month m) const {
-  const auto all = list(indicator);
+  return applying_among(list(indicator), place, m);
+}
+
+std::optional<Target> Targets::applying_among(const std::vector<Target>& all, Node place, Month m) const {
   for (Node n : tree_.lineage(place)) {
     std::vector<const Target*> here;
     // An override for the same place and due month replaces the pack's (overrides come last).

@@ -34,6 +34,8 @@ class Targets {
   // The target an indicator is judged against at `place` in month `m`: the place's own (or its
   // province's) before the nation's, the earliest still due at `m` (else the last one).
   std::optional<Target> applying(std::string_view indicator, Node place, Month m) const;
+  // The same, among `all` (one indicator's list()), for callers judging many places at once.
+  std::optional<Target> applying_among(const std::vector<Target>& all, Node place, Month m) const;
   // Sets (or replaces) a province's or the nation's target due in `t.due_month`.
   Status set(const Target& t, const std::string& account_id);
 
