@@ -52,9 +52,11 @@ Status DataBrain::start() {
   engine_.rebuild();
   const auto size = engine_.size();
   const auto ms = [](auto d) { return std::chrono::duration_cast<std::chrono::milliseconds>(d).count(); };
-  spdlog::info("analytics: {} dossier events read, {} facts ({} MiB), {} DX standings, in {} ms; sums rebuilt in {} ms",
-               *read, size.facts, size.bytes >> 20, size.standings, ms(read_at - started),
-               ms(std::chrono::steady_clock::now() - read_at));
+  spdlog::info(
+      "analytics: {} dossier events read, {} facts ({} MiB), {} DX standings, in {} ms; sums rebuilt in {} "
+      "ms",
+      *read, size.facts, size.bytes >> 20, size.standings, ms(read_at - started),
+      ms(std::chrono::steady_clock::now() - read_at));
   follower_.start();
   return {};
 }

@@ -13,19 +13,6 @@ namespace {
 
 namespace json = boost::json;
 
-template <class E, std::size_t N>
-Result<E> enum_at(const JsonReader& r, const json::object& o, const std::string& path, std::string_view key,
-                  const E (&all)[N], std::optional<E> fallback = std::nullopt) {
-  if (fallback && o.if_contains(key) == nullptr) return *fallback;
-  std::vector<std::string_view> names;
-  for (E e : all) names.push_back(name(e));
-  auto s = r.one_of(o, path, key, JsonNames(names.data(), names.size()));
-  if (!s) return tl::unexpected(s.error());
-  for (E e : all)
-    if (name(e) == *s) return e;
-  return r.error(JsonReader::join(path, key), "unknown value");
-}
-
 constexpr Level kLevels[] = {Level::kNation, Level::kProvince, Level::kCommune};
 constexpr PeriodType kReportPeriods[] = {PeriodType::kMonth, PeriodType::kQuarter, PeriodType::kYear};
 
@@ -125,10 +112,11 @@ class MetadataReader {
     auto id = fresh_id(o, path, ids_);
     if (!id) return tl::unexpected(id.error());
     e.id = *id;
-    auto source = enum_at(r_, o, path, "source", kSources);
+    auto source = enum_member(r_, o, path, "source", kSources);
     if (!source) return tl::unexpected(source.error());
     e.source = *source;
-    auto aggregation = enum_at(r_, o, path, "aggregation", kAggregations, std::optional(Aggregation::kSum));
+    auto aggregation =
+        enum_member(r_, o, path, "aggregation", kAggregations, std::optional(Aggregation::kSum));
     if (!aggregation) return tl::unexpected(aggregation.error());
     e.aggregation = *aggregation;
     auto n = text(o, path, "name");
@@ -168,10 +156,11 @@ class MetadataReader {
       if (e.source != Source::kStatistics)
         return r_.error(JsonReader::join(path, "reported_by"),
                         "only imported statistics are reported by places");
-      auto by = enum_at(r_, o, path, "reported_by", kLevels);
+      auto by = enum_member(r_, o, path, "reported_by", kLevels);
       if (!by) return tl::unexpected(by.error());
       e.reported_by = *by;
-      auto every = enum_at(r_, o, path, "reported_every", kReportPeriods, std::optional(PeriodType::kMonth));
+      auto every =
+          enum_member(r_, o, path, "reported_every", kReportPeriods, std::optional(PeriodType::kMonth));
       if (!every) return tl::unexpected(every.error());
       e.reported_every = *every;
     }
@@ -310,7 +299,7 @@ class MetadataReader {
     auto n = text(o, path, "name");
     if (!n) return tl::unexpected(n.error());
     a.name = *n;
-    auto kind = enum_at(r_, o, path, "kind", kRuleKinds);
+    auto kind = enum_member(r_, o, path, "kind", kRuleKinds);
     if (!kind) return tl::unexpected(kind.error());
     a.kind = *kind;
     const bool on_elements = a.kind == RuleKind::kConsistency || a.kind == RuleKind::kMissingReports;
@@ -333,18 +322,18 @@ class MetadataReader {
         return r_.error(JsonReader::join(path, "indicator"), "unknown indicator " + *ind);
       a.indicator = *ind;
     }
-    auto level = enum_at(r_, o, path, "level", kLevels);
+    auto level = enum_member(r_, o, path, "level", kLevels);
     if (!level) return tl::unexpected(level.error());
     a.level = *level;
     if (a.kind == RuleKind::kPeerOutlier && a.level == Level::kNation)
       return r_.error(JsonReader::join(path, "level"), "peers are provinces or communes");
-    auto sev = enum_at(r_, o, path, "severity", kSeverities);
+    auto sev = enum_member(r_, o, path, "severity", kSeverities);
     if (!sev) return tl::unexpected(sev.error());
     a.severity = *sev;
     auto notify = r_.strings(o, path, "notify", false);
     if (!notify) return tl::unexpected(notify.error());
     a.notify = *notify;
-    auto period = enum_at(r_, o, path, "period", kReportPeriods, std::optional(PeriodType::kMonth));
+    auto period = enum_member(r_, o, path, "period", kReportPeriods, std::optional(PeriodType::kMonth));
     if (!period) return tl::unexpected(period.error());
     a.period = *period;
     const std::int64_t one = 1, zero = 0, six = 6;

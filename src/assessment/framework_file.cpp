@@ -16,18 +16,6 @@ namespace json = boost::json;
 
 constexpr double kSumTolerance = 0.001;
 
-template <class E, std::size_t N>
-Result<E> enum_of(const JsonReader& r, const json::object& o, const std::string& path, std::string_view key,
-                  const E (&all)[N]) {
-  std::vector<std::string_view> names;
-  for (E e : all) names.push_back(name(e));
-  auto s = r.one_of(o, path, key, JsonNames(names.data(), names.size()));
-  if (!s) return tl::unexpected(s.error());
-  for (E e : all)
-    if (name(e) == *s) return e;
-  return r.error(JsonReader::join(path, key), "unknown value");
-}
-
 constexpr SubjectType kSubjectTypes[] = {SubjectType::kEnterprise, SubjectType::kAgency,
                                          SubjectType::kCommune, SubjectType::kProvince};
 constexpr Aggregate kAggregates[] = {Aggregate::kSum, Aggregate::kWeightedMean, Aggregate::kMin};
@@ -180,7 +168,7 @@ class FrameworkReader {
     auto item_id = id(**o, path, &ids_);
     if (!item_id) return tl::unexpected(item_id.error());
     it.id = *item_id;
-    auto kind = enum_of(r_, **o, path, "kind", kItemKinds);
+    auto kind = enum_member(r_, **o, path, "kind", kItemKinds);
     if (!kind) return tl::unexpected(kind.error());
     it.kind = *kind;
     auto t = text(**o, path, "text", true);
@@ -189,7 +177,7 @@ class FrameworkReader {
     auto h = text(**o, path, "help", false);
     if (!h) return tl::unexpected(h.error());
     it.help = *h;
-    auto source = enum_of(r_, **o, path, "source", kSources);
+    auto source = enum_member(r_, **o, path, "source", kSources);
     if (!source) return tl::unexpected(source.error());
     it.source = *source;
     auto evidence = r_.boolean(**o, path, "evidence_required", false);
@@ -264,14 +252,14 @@ class FrameworkReader {
       it.full_at = *full;
     }
     if (it.kind == ItemKind::kComputed) {
-      auto metric = enum_of(r_, **o, path, "metric", kAllMetrics);
+      auto metric = enum_member(r_, **o, path, "metric", kAllMetrics);
       if (!metric) return tl::unexpected(metric.error());
       it.metric = *metric;
       auto target = optional_number(**o, path, "target", 1e-9, 1e12);
       if (!target) return tl::unexpected(target.error());
       it.target = *target;
       if ((*o)->if_contains("direction")) {
-        auto d = enum_of(r_, **o, path, "direction", kDirections);
+        auto d = enum_member(r_, **o, path, "direction", kDirections);
         if (!d) return tl::unexpected(d.error());
         it.direction = *d;
       }
@@ -320,13 +308,13 @@ class FrameworkReader {
     auto node_id = id(**o, path, &ids_);
     if (!node_id) return tl::unexpected(node_id.error());
     n.id = *node_id;
-    auto kind = enum_of(r_, **o, path, "kind", kNodeKinds);
+    auto kind = enum_member(r_, **o, path, "kind", kNodeKinds);
     if (!kind) return tl::unexpected(kind.error());
     n.kind = *kind;
     auto nm = text(**o, path, "name", true);
     if (!nm) return tl::unexpected(nm.error());
     n.name = *nm;
-    auto agg = enum_of(r_, **o, path, "aggregate", kAggregates);
+    auto agg = enum_member(r_, **o, path, "aggregate", kAggregates);
     if (!agg) return tl::unexpected(agg.error());
     n.aggregate = *agg;
     if (auto ok = share(**o, path, parent, n.weight, n.max_points); !ok) return tl::unexpected(ok.error());
@@ -576,7 +564,7 @@ Result<Framework> FrameworkReader::read(const json::value& root) {
   auto sources = r_.strings(**o, "", "sources", true);
   if (!sources) return tl::unexpected(sources.error());
   f.sources = *sources;
-  auto subject = enum_of(r_, **o, "", "subject_type", kSubjectTypes);
+  auto subject = enum_member(r_, **o, "", "subject_type", kSubjectTypes);
   if (!subject) return tl::unexpected(subject.error());
   f.subject_type = *subject;
 
@@ -588,7 +576,7 @@ Result<Framework> FrameworkReader::read(const json::value& root) {
   auto smax = number(**scale, "scale", "max", 1, 1e6);
   if (!smax) return tl::unexpected(smax.error());
   f.scale_max = *smax;
-  auto agg = enum_of(r_, **o, "", "aggregate", kAggregates);
+  auto agg = enum_member(r_, **o, "", "aggregate", kAggregates);
   if (!agg) return tl::unexpected(agg.error());
   f.aggregate = *agg;
 

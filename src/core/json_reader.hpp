@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -165,5 +166,20 @@ class JsonReader {
  private:
   std::string_view origin_;
 };
+
+// A member naming one of `all` (each value's text is `name(value)`, found by argument-dependent
+// lookup in the enum's namespace); `fallback` when the member is absent and one is given.
+template <class E, std::size_t N>
+Result<E> enum_member(const JsonReader& r, const boost::json::object& o, const std::string& path,
+                      std::string_view key, const E (&all)[N], std::optional<E> fallback = std::nullopt) {
+  if (fallback && o.if_contains(key) == nullptr) return *fallback;
+  std::vector<std::string_view> names;
+  for (E e : all) names.push_back(name(e));
+  auto s = r.one_of(o, path, key, JsonNames(names.data(), names.size()));
+  if (!s) return tl::unexpected(s.error());
+  for (E e : all)
+    if (name(e) == *s) return e;
+  return r.error(JsonReader::join(path, key), "unknown value");
+}
 
 }  // namespace sen
