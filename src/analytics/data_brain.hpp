@@ -44,6 +44,7 @@ class DataBrain {
   AlertStore& alerts() { return alerts_; }
   StatisticsImport& statistics_import() { return import_; }
   Follower& follower() { return follower_; }
+  const StatisticsStore& statistics() const { return statistics_; }
   const AnalyticsConfig& config() const { return config_; }
 
  private:

@@ -112,6 +112,7 @@ void EventCube::add_to_sums(Node place, Month month, std::uint16_t mask) {
 }
 
 void EventCube::rebuild() {
+  if (months_ == 0) return;  // no fact yet: no sums
   std::fill(sums_.begin(), sums_.end(), 0);
   const std::size_t n = place_.size();
   // Each fact adds to its own place; parents are summed from their children after, level by level.

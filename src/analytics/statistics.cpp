@@ -82,6 +82,39 @@ std::optional<Month> StatisticsStore::first_month(const std::string& element) co
   return first;
 }
 
+StatisticsStore::Completeness StatisticsStore::completeness(const DataElement& e, Node place,
+                                                            const Period& period) const {
+  Completeness out;
+  if (!e.reported_by) return out;
+  std::vector<Period> due;
+  for (Month m = period.first; m <= period.last; ++m) {
+    switch (e.reported_every) {
+      case PeriodType::kMonth:
+        due.push_back(month_period(m));
+        break;
+      case PeriodType::kQuarter:
+        if (m % 3 == 2) due.push_back(quarter_period(year_of(m), (month_in_year(m) - 1) / 3 + 1));
+        break;
+      case PeriodType::kYear:
+      case PeriodType::kYearToDate:
+        if (month_in_year(m) == 12) due.push_back(year_period(year_of(m)));
+        break;
+    }
+  }
+  for (Node n : tree_.at_level(place, *e.reported_by)) {
+    bool complete = true;
+    for (const Period& p : due) {
+      ++out.expected;
+      if (reported(e, n, p))
+        ++out.actual;
+      else
+        complete = false;
+    }
+    if (!complete) out.missing.push_back(n);
+  }
+  return out;
+}
+
 bool StatisticsStore::reported(const DataElement& e, Node place, const Period& period) const {
   std::shared_lock lock(mutex_);
   auto it = values_.find(e.id);

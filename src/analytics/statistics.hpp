@@ -46,6 +46,14 @@ class StatisticsStore {
   // Whether `place` itself reported `e` for `period` (completeness).
   bool reported(const DataElement& e, Node place, const Period& period) const;
   void put(const std::string& element, StatValue v);
+
+  // Expected against actual reports of a reported series (DataElement::reported_by) at or below
+  // `place` over `period`: one per place of the reporting level and reporting period within it.
+  struct Completeness {
+    std::int64_t expected = 0, actual = 0;
+    std::vector<Node> missing;  // places with a report missing, in tree order
+  };
+  Completeness completeness(const DataElement& e, Node place, const Period& period) const;
   // The first month any place reported `element` for, if any has: a series starts being expected then.
   std::optional<Month> first_month(const std::string& element) const;
 

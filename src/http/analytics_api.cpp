@@ -459,6 +459,43 @@ Response set_target(const ApiContext& ctx, const Request& r) {
   return json_response(json::object{{"targets", target_list(ctx, t.indicator)}});
 }
 
+// Expected against actual reports of a series places report, for the officials of the place.
+Response completeness(const ApiContext& ctx, const Request& r) {
+  static constexpr std::string_view kKnown[] = {"element", "place", "period"};
+  if (auto ok = check_query_names(r, {kKnown}); !ok) return error_response(ok.error(), r);
+  auto who = authenticate(r, ctx.accounts);
+  if (!who) return error_response(who.error(), r);
+  const auto* e = ctx.brain.metadata().element(r.query_param("element").value_or(""));
+  if (e == nullptr || !e->reported_by)
+    return error_response(
+        Error{ErrorCode::kInvalidArgument, "element must name a series that places report", "element", ""},
+        r);
+  const std::string place(r.query_param("place").value_or("VN"));
+  const auto node = ctx.brain.tree().find(place);
+  if (!node)
+    return error_response(Error{ErrorCode::kInvalidArgument, "place: no such place", "place", ""}, r);
+  if (auto ok = may_read(ctx, *who, place); !ok) return error_response(ok.error(), r);
+  auto periods = analytics::parse_periods(r.query_param("period").value_or(""),
+                                          analytics::current_month(ctx.clock), "period");
+  if (!periods) return error_response(periods.error(), r);
+  if (periods->size() != 1)
+    return error_response(Error{ErrorCode::kInvalidArgument, "period must be one period", "period", ""}, r);
+  const auto c = ctx.brain.statistics().completeness(*e, *node, periods->front());
+  json::array missing;
+  for (Node n : c.missing)
+    missing.push_back(json::object{{"code", ctx.brain.tree().code(n)}, {"name", ctx.brain.tree().name(n)}});
+  return json_response(json::object{
+      {"element", e->id},
+      {"place", place},
+      {"period", periods->front().id()},
+      {"expected", c.expected},
+      {"actual", c.actual},
+      {"rate", c.expected > 0
+                   ? json_number(100.0 * static_cast<double>(c.actual) / static_cast<double>(c.expected))
+                   : json::value(nullptr)},
+      {"missing", std::move(missing)}});
+}
+
 }  // namespace
 
 void add_analytics_routes(Router& router, const ApiContext& ctx) {
@@ -491,6 +528,7 @@ void add_analytics_routes(Router& router, const ApiContext& ctx) {
        }});
   router.add({"PUT", "/api/v1/targets", [&ctx](const Request& r) { return set_target(ctx, r); }});
   router.add({"GET", "/api/v1/alerts", [&ctx](const Request& r) { return list_alerts(ctx, r); }});
+  router.add({"GET", "/api/v1/completeness", [&ctx](const Request& r) { return completeness(ctx, r); }});
   router.add({"POST", "/api/v1/alerts/{id}/ack", [&ctx](const Request& r) {
                 return change_alert(ctx, r, analytics::AlertState::kAcknowledged);
               }});
