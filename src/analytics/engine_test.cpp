@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "analytics/metadata_file.hpp"
 #include "analytics/query.hpp"
 #include "storage/migrations.hpp"
@@ -86,6 +88,27 @@ struct Fixture : ::testing::Test {
     engine.apply(events);
   }
 };
+
+// The start-up read skips every action outside kCountedActions: each of those must count in nothing,
+// even with every figure field set.
+TEST_F(Fixture, OnlyTheCountedActionsCountInAnything) {
+  for (const auto action : services::kAllActions) {
+    EventCube cube(tree);
+    EventRow e;
+    e.action = action;
+    e.place_code = "00004";
+    e.at = "2026-01";
+    e.channel = "online";
+    e.timeliness = "late";
+    e.fee_vnd = 50000;
+    e.paid_online = true;
+    e.result_digitised = true;
+    e.rating = 5;
+    const bool counted =
+        std::find(kCountedActions.begin(), kCountedActions.end(), action) != kCountedActions.end();
+    EXPECT_EQ(cube.add(e), counted) << services::name(action);
+  }
+}
 
 TEST_F(Fixture, EveryShippedDossierIndicatorMatchesHandCounts) {
   load_january();

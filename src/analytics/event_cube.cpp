@@ -40,7 +40,17 @@ std::uint16_t mask_of(const services::EventRow& e) {
       m |= bit(EventElement::kRated);
       if (e.rating.value_or(0) >= 4) m |= bit(EventElement::kSatisfied);
       break;
-    default:
+    // Steps along the way count in nothing (kCountedActions leaves them out).
+    case DossierAction::kAccept:
+    case DossierAction::kRefuse:
+    case DossierAction::kRequestSupplement:
+    case DossierAction::kResubmit:
+    case DossierAction::kForward:
+    case DossierAction::kSendBack:
+    case DossierAction::kTransfer:
+    case DossierAction::kReturnResult:
+    case DossierAction::kRevokeResult:
+    case DossierAction::kWithdraw:
       break;
   }
   return m;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -19,6 +20,12 @@ namespace sen::analytics {
 // (its own facts and those below it), month and event element, one dense array, added to as facts
 // arrive, so a dashboard's roll-up is a few array reads. `rebuild()` recomputes the sums from the facts.
 enum class Channel : std::uint8_t { kOnline, kDirect, kPostal, kOther };
+
+// The actions whose events count in some element; the others (accepted, forwarded, returned...)
+// need not be read. Kept beside the switch in event_cube.cpp that decides what each counts in.
+inline constexpr std::array<services::DossierAction, 5> kCountedActions = {
+    services::DossierAction::kSubmit, services::DossierAction::kApprove, services::DossierAction::kReject,
+    services::DossierAction::kConfirmPayment, services::DossierAction::kRate};
 
 class EventCube {
  public:

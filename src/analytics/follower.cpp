@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "analytics/event_cube.hpp"
 #include "services/dossier.hpp"
 
 namespace sen::analytics {
@@ -13,7 +14,8 @@ Result<std::size_t> Follower::catch_up() {
   for (;;) {
     auto conn = db_.acquire();
     if (!conn) return tl::unexpected(conn.error());
-    auto events = services::events_after(**conn, engine_.last_event_id(), config_.event_batch);
+    auto events =
+        services::event_figures_after(**conn, engine_.last_event_id(), config_.event_batch, kCountedActions);
     if (!events) return tl::unexpected(events.error());
     engine_.apply(*events);
     read += events->size();

@@ -9,6 +9,22 @@
 #include "core/json_reader.hpp"
 
 namespace sen::analytics {
+
+Result<Text> read_text(const JsonReader& r, const boost::json::object& o, const std::string& path,
+                       std::string_view key) {
+  const boost::json::value* v = o.if_contains(key);
+  const std::string p = JsonReader::join(path, key);
+  if (v == nullptr) return r.error(p, "missing required text {\"vi\", \"en\"}");
+  auto t = r.object(*v, p);
+  if (!t) return tl::unexpected(t.error());
+  if (auto ok = r.only_keys(**t, p, {"vi", "en"}); !ok) return tl::unexpected(ok.error());
+  auto vi = r.string(**t, p, "vi", true);
+  if (!vi) return tl::unexpected(vi.error());
+  auto en = r.string(**t, p, "en", true);
+  if (!en) return tl::unexpected(en.error());
+  return Text{*vi, *en};
+}
+
 namespace {
 
 namespace json = boost::json;
@@ -68,17 +84,7 @@ class MetadataReader {
   }
 
   Result<Text> text(const json::object& o, const std::string& path, std::string_view key) const {
-    const json::value* v = o.if_contains(key);
-    const std::string p = JsonReader::join(path, key);
-    if (v == nullptr) return r_.error(p, "missing required text {\"vi\", \"en\"}");
-    auto t = r_.object(*v, p);
-    if (!t) return tl::unexpected(t.error());
-    if (auto ok = r_.only_keys(**t, p, {"vi", "en"}); !ok) return tl::unexpected(ok.error());
-    auto vi = r_.string(**t, p, "vi", true);
-    if (!vi) return tl::unexpected(vi.error());
-    auto en = r_.string(**t, p, "en", true);
-    if (!en) return tl::unexpected(en.error());
-    return Text{*vi, *en};
+    return read_text(r_, o, path, key);
   }
 
   Result<double> number(const json::object& o, const std::string& path, std::string_view key,

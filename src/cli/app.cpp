@@ -27,6 +27,7 @@
 #include "identity/account_service.hpp"
 #include "identity/official_import.hpp"
 #include "identity/roles.hpp"
+#include "opendata/open_data.hpp"
 #include "pki/credential_store.hpp"
 #include "pki/key_seal.hpp"
 #include "places/admin_units_pack.hpp"
@@ -38,6 +39,7 @@
 #include "services/procedure_catalog.hpp"
 #include "services/procedure_pack.hpp"
 #include "services/procedure_rules.hpp"
+#include "storage/bulk_load.hpp"
 #include "storage/migrations.hpp"
 
 namespace sen::cli {
@@ -64,6 +66,10 @@ Result<std::unique_ptr<storage::Database>> open_migrated(const Config& config, b
                             "run `sen migrate` first",
                             status->applied_version, status->latest_version));
   }
+  auto restored = storage::restore_suspended_indexes(**db);
+  if (!restored) return tl::unexpected(restored.error());
+  if (*restored > 0)
+    spdlog::warn("rebuilt {} index(es) that an interrupted bulk load had set aside", *restored);
   return db;
 }
 
@@ -305,7 +311,8 @@ Status load_demo_history(storage::Database& db, const Config& config, const Demo
   if (!framework_files) return tl::unexpected(framework_files.error());
   assessment::FrameworkRegistry frameworks(std::move(*framework_files));
   demo::HistoryOptions options{command.scale == "national" ? demo::Scale::kNational : demo::Scale::kSmall,
-                               command.seed, progress_bar("history")};
+                               command.seed, progress_bar("history"),
+                               [](std::string_view what) { spdlog::info("demo history: {}", what); }};
   const auto started = std::chrono::steady_clock::now();
   auto out = demo::load_national_history(db, catalog, frameworks, config.pack_dir, *clock, options);
   if (!out) return tl::unexpected(out.error());
@@ -427,6 +434,16 @@ int serve(const Config& config, storage::Database& db) {
        *services_clock, config.analytics});
   if (!brain) return report(brain.error(), 2);
   if (auto started = (*brain)->start(); !started) return report(started.error());
+  auto open_data =
+      opendata::OpenData::open({db, *services_clock, config.pack_dir, **brain,
+                                [&places](const std::string& code) {
+                                  auto agency = places.get_agency(code);
+                                  return agency ? agency->name : std::string();
+                                },
+                                std::filesystem::path(config.storage.data_dir) / "tmp",
+                                config.services.public_url, std::string(kVersion), config.opendata});
+  if (!open_data) return report(open_data.error(), 2);
+  if (auto started = (*open_data)->start(); !started) return report(started.error());
   const services::SubmissionChecks submission_checks{{programme->support_procedure, support.check()}};
   services::DossierService dossiers({db, catalog, places, *cal, authorizer, *services_clock, file_store,
                                      **credentials, **renderer, config.services, &submission_checks});
@@ -464,7 +481,9 @@ int serve(const Config& config, storage::Database& db) {
       service_index,
       static_cast<std::size_t>(config.assessment.import_max_rows),
       config.assessment.import_body_limit_bytes,
-      **brain};
+      **brain,
+      **open_data,
+      config.services.public_url};
   http::add_all_routes(router, ctx);
   services::OutboxWorker outbox(db, config.services, *services_clock);
   outbox.start();

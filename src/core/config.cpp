@@ -196,6 +196,27 @@ std::vector<Setting> make_settings() {
       [](Config& c) -> std::size_t& { return c.analytics.import_body_limit_bytes; }, 1024,
       1024ll * 1024 * 1024));
   all.push_back(int_setting(
+      "opendata.suppression_threshold",
+      "published counts from 1 to this minus one are hidden, with complementary cells so totals do not "
+      "reveal them",
+      [](Config& c) -> int& { return c.opendata.suppression_threshold; }, 1, 1000));
+  all.push_back(int_setting(
+      "opendata.refresh_interval_seconds",
+      "how often live open datasets are rebuilt from the data brain (seconds)",
+      [](Config& c) -> int& { return c.opendata.refresh_interval_seconds; }, 1, 86400));
+  all.push_back(int_setting(
+      "opendata.search_rows_max", "datasets in one package_search answer (rows above it are refused)",
+      [](Config& c) -> int& { return c.opendata.search_rows_max; }, 1, 100000));
+  all.push_back(int_setting(
+      "opendata.datastore_rows_max", "records in one datastore_search answer (a larger limit is refused)",
+      [](Config& c) -> int& { return c.opendata.datastore_rows_max; }, 1, 1000000));
+  all.push_back(int_setting(
+      "opendata.upload_limit_bytes", "largest dataset file an agency uploads (413 above)",
+      [](Config& c) -> std::size_t& { return c.opendata.upload_limit_bytes; }, 1024, 1024ll * 1024 * 1024));
+  all.push_back(int_setting(
+      "opendata.upload_max_rows", "rows in one uploaded dataset file",
+      [](Config& c) -> int& { return c.opendata.upload_max_rows; }, 1, 10000000));
+  all.push_back(int_setting(
       "auth.import_body_limit_bytes", "largest officials import file sent to the API (413 above)",
       [](Config& c) -> std::size_t& { return c.auth.import_body_limit_bytes; }, 1024, 64ll * 1024 * 1024));
   all.push_back(int_setting(

@@ -112,8 +112,19 @@ struct AnalyticsConfig {
   std::size_t import_body_limit_bytes = 32 * 1024 * 1024;  // a statistics import file (413 above)
 };
 
+// Open data (src/opendata): disclosure control, refreshes of live datasets, the CKAN-compatible API.
+struct OpenDataConfig {
+  int suppression_threshold = 5;       // counts from 1 to this - 1 are never published
+  int refresh_interval_seconds = 300;  // how often live datasets are rebuilt (a release when changed)
+  int search_rows_max = 1000;          // package_search rows in one answer (CKAN's default limit)
+  int datastore_rows_max = 32000;      // datastore_search records in one answer (CKAN's default limit)
+  std::size_t upload_limit_bytes = 32 * 1024 * 1024;  // one dataset file an agency uploads (413 above)
+  int upload_max_rows = 500000;                       // rows in one uploaded dataset file
+};
+
 struct Config {
   ServerConfig server;
+  OpenDataConfig opendata;
   AssessmentConfig assessment;
   AnalyticsConfig analytics;
   ServicesConfig services;

@@ -339,15 +339,11 @@ Result<tables::Records> statistics_records(const ApiContext& ctx, const Request&
     }
     return out;
   }
-  if (type.starts_with("text/csv")) return tables::read_csv(r.body);
-  if (type.starts_with(kXlsxMediaType)) {
-    if (!tables::looks_like_xlsx(r.body))
-      return fail(ErrorCode::kInvalidArgument, "The file's content does not match its content-type", "file");
-    return tables::read_xlsx(r.body, ctx.import_max_unpacked_bytes);
-  }
-  return fail(ErrorCode::kUnsupportedMediaType,
-              "Send the values as application/json, text/csv or " + std::string(kXlsxMediaType),
-              "content-type");
+  if (!type.starts_with("text/csv") && !type.starts_with(kXlsxMediaType))
+    return fail(ErrorCode::kUnsupportedMediaType,
+                "Send the values as application/json, text/csv or " + std::string(kXlsxMediaType),
+                "content-type");
+  return spreadsheet_records(r, ctx.import_max_unpacked_bytes);
 }
 
 Response import_statistics(const ApiContext& ctx, const Request& r) {

@@ -19,6 +19,7 @@
 #include "identity/account_service.hpp"
 #include "identity/authorization.hpp"
 #include "identity/oidc_login.hpp"
+#include "opendata/open_data.hpp"
 #include "pki/credential_store.hpp"
 #include "places/place_repository.hpp"
 #include "services/dossier_service.hpp"
@@ -63,6 +64,8 @@ struct ApiContext {
   std::size_t assessment_import_max_rows;          // assessment.import_max_rows
   std::size_t assessment_import_body_limit_bytes;  // assessment.import_body_limit_bytes
   analytics::DataBrain& brain;
+  opendata::OpenData& open_data;
+  std::string public_url;  // services.public_url: the base of links other systems follow
 };
 
 void add_system_routes(Router& router, const ApiContext& ctx);
@@ -75,6 +78,7 @@ void add_dossier_routes(Router& router, const ApiContext& ctx);
 void add_public_service_routes(Router& router, const ApiContext& ctx);
 void add_assessment_routes(Router& router, const ApiContext& ctx);
 void add_analytics_routes(Router& router, const ApiContext& ctx);
+void add_opendata_routes(Router& router, const ApiContext& ctx);
 
 // Every route of the API, in one place.
 inline void add_all_routes(Router& router, const ApiContext& ctx) {
@@ -88,6 +92,7 @@ inline void add_all_routes(Router& router, const ApiContext& ctx) {
   add_public_service_routes(router, ctx);
   add_assessment_routes(router, ctx);
   add_analytics_routes(router, ctx);
+  add_opendata_routes(router, ctx);
 }
 
 // The OpenAPI 3.1 description compiled into the binary (src/http/openapi.json).

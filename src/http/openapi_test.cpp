@@ -52,6 +52,11 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
                                            clock,
                                            AnalyticsConfig{}});
   ASSERT_TRUE(brain) << brain.error().message;
+  auto open_data = opendata::OpenData::open(
+      {*(*t)->db, clock, std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn", **brain,
+       [](const std::string& code) { return code; }, std::filesystem::temp_directory_path(),
+       "http://127.0.0.1:8080", "test", OpenDataConfig{}});
+  ASSERT_TRUE(open_data) << open_data.error().message;
   ApiContext ctx{*(*t)->db,
                  places,
                  cal,
@@ -85,7 +90,9 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
                  service_index,
                  10,
                  1024,
-                 **brain};
+                 **brain,
+                 **open_data,
+                 "http://127.0.0.1:8080"};
   Router router;
   add_all_routes(router, ctx);
 

@@ -4,6 +4,7 @@
 
 #include "http/api_support.hpp"
 #include "tables/csv.hpp"
+#include "tables/xlsx_reader.hpp"
 #include "tables/xlsx_writer.hpp"
 
 namespace sen::http {
@@ -20,6 +21,18 @@ Result<Language> language_param(const Request& r) {
   if (v == "vi") return Language::kVietnamese;
   if (v == "en") return Language::kEnglish;
   return fail(ErrorCode::kInvalidArgument, "lang must be vi or en", "lang");
+}
+
+Result<tables::Records> spreadsheet_records(const Request& r, std::size_t max_unpacked_bytes) {
+  const auto type = r.header("content-type").value_or("");
+  if (type.starts_with("text/csv")) return tables::read_csv(r.body);
+  if (type.starts_with(kXlsxMediaType)) {
+    if (!tables::looks_like_xlsx(r.body))
+      return fail(ErrorCode::kInvalidArgument, "The file's content does not match its content-type", "file");
+    return tables::read_xlsx(r.body, max_unpacked_bytes);
+  }
+  return fail(ErrorCode::kUnsupportedMediaType, "Send the file as text/csv or " + std::string(kXlsxMediaType),
+              "content-type");
 }
 
 Response table_download(const Result<tables::Table>& table, TableFormat format, std::string_view file_stem,

@@ -24,6 +24,10 @@ Result<Language> language_param(const Request& r);
 // The query parameters an export takes besides a list's own filters.
 inline constexpr std::string_view kExportParams[] = {"format", "lang"};
 
+// The records of a file sent as text/csv or as XLSX (its first sheet): 415 naming content-type for
+// any other type, 400 naming `file` when an XLSX type does not hold an XLSX workbook.
+Result<tables::Records> spreadsheet_records(const Request& r, std::size_t max_unpacked_bytes);
+
 // The table as a download named `<file_stem>.csv` or `.xlsx`, or the error as problem+json.
 Response table_download(const Result<tables::Table>& table, TableFormat format, std::string_view file_stem,
                         const std::filesystem::path& scratch_dir, const Request& r);

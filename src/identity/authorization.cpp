@@ -198,6 +198,12 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
     case Action::kSetTarget:
       if (has({kRoleProvinceAdmin, kRoleNationalAdmin}, t)) return {};
       return tl::unexpected(forbidden("Only the administrators of this place set its targets"));
+    case Action::kPublishOpenData:
+      if (has({kRoleAnalyst, kRoleNationalAdmin}, Target{"VN"})) return {};
+      if (!t.agency_code.empty() && has({kRoleAgencyAdmin}, Target{"", t.agency_code})) return {};
+      return tl::unexpected(
+          forbidden("Only national analysts and administrators, or the publishing agency's "
+                    "administrators, publish open data"));
   }
   return tl::unexpected(forbidden("Not allowed"));
 }

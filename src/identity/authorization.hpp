@@ -30,6 +30,7 @@ enum class Action {
   kManageAlerts,         // acknowledge, resolve; target: the alert's place
   kImportStatistics,     // target: the place of each imported value
   kSetTarget,            // target: the province (or the nation) the target is for
+  kPublishOpenData,      // refresh or publish a dataset; target: the dataset's place, its publisher agency
 };
 
 // The object an action touches, as far as authorization cares: where it belongs and whose it is.

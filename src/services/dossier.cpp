@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <utility>
@@ -65,39 +66,24 @@ Result<Dossier> to_dossier(const Row& r) {
   return d;
 }
 
-std::vector<Value> dossier_values(const Dossier& d) {
+void fill_dossier_row(const Dossier& d, std::vector<Value>& row) {
   const ListKey key = list_key(d);
-  return {d.code,
-          d.procedure_code,
-          std::int64_t{d.procedure_version},
-          d.channel,
-          d.applicant_id,
-          d.applicant_name,
-          d.contact_email,
-          d.place_code,
-          d.agency_code,
-          std::string(name(d.status)),
-          d.step,
-          d.step_role,
-          d.form,
-          std::int64_t{d.fee_vnd},
-          d.created_at,
-          val(d.submitted_at),
-          val(d.received_at),
-          val(d.due_at),
-          val(d.step_started_at),
-          val(d.step_due_at),
-          val(d.paused_at),
-          val(d.finished_at),
-          val(d.timeliness),
-          std::int64_t{d.version},
-          d.province_code,
-          d.time_limit ? Value(d.time_limit->unit) : Value(nullptr),
-          d.time_limit ? Value(std::int64_t{d.time_limit->value}) : Value(nullptr),
-          d.time_limit ? Value(std::int64_t{d.time_limit->cutoff_hour}) : Value(nullptr),
-          key.rank,
-          key.urgency_at,
-          fold_for_search(d.code + " " + d.applicant_name)};
+  storage::assign_row(row, d.code, d.procedure_code, std::int64_t{d.procedure_version}, d.channel,
+                      d.applicant_id, d.applicant_name, d.contact_email, d.place_code, d.agency_code,
+                      std::string(name(d.status)), d.step, d.step_role, d.form, std::int64_t{d.fee_vnd},
+                      d.created_at, val(d.submitted_at), val(d.received_at), val(d.due_at),
+                      val(d.step_started_at), val(d.step_due_at), val(d.paused_at), val(d.finished_at),
+                      val(d.timeliness), std::int64_t{d.version}, d.province_code,
+                      d.time_limit ? Value(d.time_limit->unit) : Value(nullptr),
+                      d.time_limit ? Value(std::int64_t{d.time_limit->value}) : Value(nullptr),
+                      d.time_limit ? Value(std::int64_t{d.time_limit->cutoff_hour}) : Value(nullptr),
+                      key.rank, key.urgency_at, fold_for_search(d.code + " " + d.applicant_name));
+}
+
+std::vector<Value> dossier_values(const Dossier& d) {
+  std::vector<Value> row;
+  fill_dossier_row(d, row);
+  return row;
 }
 
 ResultRow to_result(const Row& r) {
@@ -205,18 +191,39 @@ Result<Dossier> load_dossier(storage::Connection& conn, const std::string& code)
   return to_dossier(rows->rows.front());
 }
 
-Status insert_dossier(storage::Connection& conn, Dossier& d) {
-  if (auto r = insert_dossier_row(conn, d); !r) return r;
-  return count_change(conn, d);
+namespace {
+
+// The columns a dossier's row is written with: those read back, then the list keys.
+const std::vector<std::string_view>& dossier_row_columns() {
+  static const std::vector<std::string_view> columns = [] {
+    std::vector<std::string_view> out;
+    for (std::string_view rest = kDossierColumns; !rest.empty();) {
+      const auto comma = rest.find(", ");
+      out.push_back(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    }
+    for (std::string_view extra : {"queue_rank", "urgency_at", "search_text"}) out.push_back(extra);
+    return out;
+  }();
+  return columns;
 }
 
 Status insert_dossier_row(storage::Connection& conn, const Dossier& d) {
-  return conn.execute_deferred(
-      fmt::format("INSERT INTO dossiers ({}, queue_rank, urgency_at, search_text) VALUES ($1, $2, $3, $4, "
-                  "$5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-                  "$23, $24, $25, $26, $27, $28, $29, $30, $31)",
-                  kDossierColumns),
-      dossier_values(d));
+  static const std::string sql = storage::insert_sql("dossiers", dossier_row_columns());
+  const std::vector<Value> row = dossier_values(d);
+  return conn.execute_deferred(sql, row);
+}
+
+}  // namespace
+
+Status copy_dossiers(storage::Connection& conn, std::span<const Dossier> dossiers) {
+  return conn.copy_rows("dossiers", dossier_row_columns(), dossiers.size(),
+                        [&](std::size_t i, std::vector<Value>& row) { fill_dossier_row(dossiers[i], row); });
+}
+
+Status insert_dossier(storage::Connection& conn, Dossier& d) {
+  if (auto r = insert_dossier_row(conn, d); !r) return r;
+  return count_change(conn, d);
 }
 
 void count_dossier(const Dossier& d, DossierCounts& counts) {
@@ -356,38 +363,71 @@ Result<std::vector<EventRow>> events_after(storage::Connection& conn, std::int64
   return to_events(*rows);
 }
 
+Result<std::vector<EventRow>> event_figures_after(storage::Connection& conn, std::int64_t after_id, int limit,
+                                                  std::span<const DossierAction> actions) {
+  std::string sql =
+      "SELECT id, procedure_code, place_code, channel, substr(at, 1, 7), action, timeliness, fee_vnd, "
+      "paid_online, result_digitised, rating FROM dossier_events WHERE id > $1 AND action IN (";
+  std::vector<Value> params{after_id, std::int64_t{limit}};
+  for (const auto action : actions) {
+    params.emplace_back(std::string(name(action)));
+    sql += fmt::format("{}${}", params.size() == 3 ? "" : ", ", params.size());
+  }
+  sql += ") ORDER BY id LIMIT $2";
+  auto rows = conn.execute(sql, params);
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<EventRow> out;
+  out.reserve(rows->rows.size());
+  for (auto& r : rows->rows) {
+    EventRow e;
+    e.id = r.integer(0);
+    e.procedure_code = std::move(std::get<std::string>(r.values[1]));
+    e.place_code = std::move(std::get<std::string>(r.values[2]));
+    e.channel = std::move(std::get<std::string>(r.values[3]));
+    e.at = std::move(std::get<std::string>(r.values[4]));
+    const auto action = parse_action(r.text(5));
+    if (!action) return fail_internal(fmt::format("dossier event {} holds an unknown action", e.id));
+    e.action = *action;
+    e.timeliness = opt(r, 6);
+    e.fee_vnd = opt_int(r, 7);
+    if (auto paid = opt_int(r, 8)) e.paid_online = *paid != 0;
+    if (auto digitised = opt_int(r, 9)) e.result_digitised = *digitised != 0;
+    e.rating = opt_int(r, 10);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 21> kEventRowColumns = {
+    "dossier_code", "procedure_code", "place_code",  "agency_code",      "channel",
+    "at",           "actor_id",       "actor_name",  "actor_role",       "action",
+    "from_status",  "to_status",      "step",        "step_started_at",  "step_due_at",
+    "timeliness",   "fee_vnd",        "paid_online", "result_digitised", "rating",
+    "comment"};
+
+void fill_event_row(const EventRow& e, std::vector<Value>& row) {
+  storage::assign_row(row, e.dossier_code, e.procedure_code, e.place_code, e.agency_code, e.channel, e.at,
+                      val(e.actor_id), e.actor_name, std::string(name(e.actor_role)),
+                      std::string(name(e.action)), std::string(name(e.from_status)),
+                      std::string(name(e.to_status)), e.step, val(e.step_started_at), val(e.step_due_at),
+                      val(e.timeliness), val(e.fee_vnd), val(e.paid_online), val(e.result_digitised),
+                      val(e.rating), e.comment);
+}
+
+}  // namespace
+
 Status insert_event(storage::Connection& conn, const EventRow& e) {
-  auto r = conn.execute_deferred(
-      "INSERT INTO dossier_events (dossier_code, procedure_code, place_code, agency_code, channel, at, "
-      "actor_id, "
-      "actor_name, actor_role, action, from_status, to_status, step, step_started_at, step_due_at, "
-      "timeliness, "
-      "fee_vnd, paid_online, result_digitised, rating, comment) "
-      "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-      "$21)",
-      {e.dossier_code,
-       e.procedure_code,
-       e.place_code,
-       e.agency_code,
-       e.channel,
-       e.at,
-       val(e.actor_id),
-       e.actor_name,
-       std::string(name(e.actor_role)),
-       std::string(name(e.action)),
-       std::string(name(e.from_status)),
-       std::string(name(e.to_status)),
-       e.step,
-       val(e.step_started_at),
-       val(e.step_due_at),
-       val(e.timeliness),
-       val(e.fee_vnd),
-       val(e.paid_online),
-       val(e.result_digitised),
-       val(e.rating),
-       e.comment});
-  if (!r) return tl::unexpected(r.error());
-  return {};
+  static const std::string sql = storage::insert_sql("dossier_events", kEventRowColumns);
+  std::vector<Value> row;
+  fill_event_row(e, row);
+  return conn.execute_deferred(sql, row);
+}
+
+Status copy_events(storage::Connection& conn, std::span<const EventRow> events) {
+  return conn.copy_rows("dossier_events", kEventRowColumns, events.size(),
+                        [&](std::size_t i, std::vector<Value>& row) { fill_event_row(events[i], row); });
 }
 
 Result<std::optional<ResultRow>> load_result(storage::Connection& conn, const std::string& code) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -117,7 +118,9 @@ Status update_dossier(storage::Connection& conn, Dossier& d);
 // counts gathered by count_dossier and added once with add_dossier_counts, in the same transaction or
 // a later one.
 using DossierCounts = std::map<std::pair<std::string, DossierStatus>, std::int64_t>;
-Status insert_dossier_row(storage::Connection& conn, const Dossier& d);
+// Rows alone, through the storage layer's bulk path (Connection::copy_rows).
+Status copy_dossiers(storage::Connection& conn, std::span<const Dossier> dossiers);
+Status copy_events(storage::Connection& conn, std::span<const EventRow> events);
 void count_dossier(const Dossier& d, DossierCounts& counts);
 Status add_dossier_counts(storage::Connection& conn, const DossierCounts& counts);
 
@@ -127,6 +130,11 @@ Result<std::vector<EventRow>> load_events(storage::Connection& conn, const std::
 Status insert_event(storage::Connection& conn, const EventRow& e);
 // Events after `after_id` in id order, at most `limit`: the feed other modules read.
 Result<std::vector<EventRow>> events_after(storage::Connection& conn, std::int64_t after_id, int limit);
+// The same feed narrowed for readers that count (the data brain reads tens of millions at start):
+// only events whose action is in `actions`, and of each only id, procedure, place, channel, action,
+// timeliness, fee, payment, digitisation and rating; `at` holds the month alone ("2026-03").
+Result<std::vector<EventRow>> event_figures_after(storage::Connection& conn, std::int64_t after_id, int limit,
+                                                  std::span<const DossierAction> actions);
 Result<std::optional<ResultRow>> load_result(storage::Connection& conn, const std::string& code);
 Result<std::optional<ResultRow>> find_result_by_sha256(storage::Connection& conn, const std::string& sha256);
 Status insert_result(storage::Connection& conn, const ResultRow& r);

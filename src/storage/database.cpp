@@ -19,6 +19,24 @@ Status Connection::execute_deferred(std::string_view sql, std::span<const Value>
   return {};
 }
 
+std::string insert_sql(std::string_view table, std::span<const std::string_view> columns) {
+  std::string sql = fmt::format("INSERT INTO {} ({}) VALUES (", table, fmt::join(columns, ", "));
+  for (std::size_t i = 1; i <= columns.size(); ++i) sql += fmt::format("{}${}", i == 1 ? "" : ", ", i);
+  sql += ')';
+  return sql;
+}
+
+Status Connection::copy_rows(std::string_view table, std::span<const std::string_view> columns,
+                             std::size_t count, const RowFill& fill) {
+  const std::string sql = insert_sql(table, columns);
+  std::vector<Value> row(columns.size());
+  for (std::size_t i = 0; i < count; ++i) {
+    fill(i, row);
+    if (auto s = execute_deferred(sql, row); !s) return s;
+  }
+  return {};
+}
+
 void Connection::clear_transaction_state() {
   in_write_ = false;
   values_.clear();

@@ -56,6 +56,17 @@ class Connection {
   Status execute_deferred(std::string_view sql, std::initializer_list<Value> params) {
     return execute_deferred(sql, std::span<const Value>(params.begin(), params.size()));
   }
+  // Many rows into one table (bulk loads, storage/bulk_load.hpp): COPY on PostgreSQL, one prepared
+  // INSERT per row on SQLite. `fill` writes row `index` into `row`, one value per column; the same
+  // vector is handed back for every row, so its strings' buffers are reused, not allocated anew.
+  using RowFill = std::function<void(std::size_t index, std::vector<Value>& row)>;
+  virtual Status copy_rows(std::string_view table, std::span<const std::string_view> columns,
+                           std::size_t count, const RowFill& fill);
+  Status copy_rows(std::string_view table, std::span<const std::string_view> columns,
+                   std::span<const std::vector<Value>> rows) {
+    return copy_rows(table, columns, rows.size(),
+                     [&](std::size_t i, std::vector<Value>& row) { row = rows[i]; });
+  }
   // Called between the units of a group commit, where a unit's rows are all written: deferred
   // statements gathered so far may go to the server now.
   virtual void end_of_unit() {}
@@ -113,6 +124,17 @@ class Connection {
   std::optional<Mark> mark_;
   bool in_write_ = false;
 };
+
+// Sets `row` to `values` in place: strings already in the row keep their buffers.
+template <class... T>
+void assign_row(std::vector<Value>& row, T&&... values) {
+  row.resize(sizeof...(T));
+  std::size_t i = 0;
+  ((row[i++] = std::forward<T>(values)), ...);
+}
+
+// "INSERT INTO table (a, b) VALUES ($1, $2)": one row, every column bound.
+std::string insert_sql(std::string_view table, std::span<const std::string_view> columns);
 
 // For maps keyed by SQL text, looked up with a string_view without building a string.
 struct SqlHash {

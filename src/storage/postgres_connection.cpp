@@ -71,6 +71,41 @@ Value convert(const PGresult* res, int row, int col) {
   }
 }
 
+constexpr std::size_t kCopyChunk = 1 << 20;
+
+// One value in COPY's text format: \N for NULL; backslash, tab and line ends escaped.
+void append_copy_text(std::string& out, const Value& v) {
+  std::visit(
+      [&](const auto& x) {
+        using T = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<T, std::nullptr_t>) {
+          out += "\\N";
+        } else if constexpr (std::is_same_v<T, std::string>) {
+          for (char c : x) {
+            switch (c) {
+              case '\\':
+                out += "\\\\";
+                break;
+              case '\t':
+                out += "\\t";
+                break;
+              case '\n':
+                out += "\\n";
+                break;
+              case '\r':
+                out += "\\r";
+                break;
+              default:
+                out += c;
+            }
+          }
+        } else {
+          fmt::format_to(std::back_inserter(out), "{}", x);
+        }
+      },
+      v);
+}
+
 // Every statement is a named prepared statement of this connection (parsed and planned once), sent
 // in pipeline mode: deferred statements queue up and travel with the next statement that needs an
 // answer, so a transaction of many INSERTs costs one round trip, not one per statement.
@@ -116,6 +151,49 @@ class PostgresConnection final : public Connection {
       auto res = finish();
       if (!res) return tl::unexpected(res.error());
     }
+    return {};
+  }
+
+  using Connection::copy_rows;
+  Status copy_rows(std::string_view table, std::span<const std::string_view> columns, std::size_t count,
+                   const RowFill& fill) override {
+    if (count == 0) return {};
+    // COPY cannot run in pipeline mode: everything queued goes first.
+    if (auto s = send_gathered(); !s) return s;
+    if (!expected_.empty()) {
+      if (auto res = finish(); !res) return tl::unexpected(res.error());
+    }
+    const std::string sql = fmt::format("COPY {} ({}) FROM STDIN", table, fmt::join(columns, ", "));
+    ResultPtr start(PQexec(conn_, sql.c_str()), &PQclear);
+    if (!start || PQresultStatus(start.get()) != PGRES_COPY_IN)
+      return tl::unexpected(postgres_error(conn_, start.get(), "copy"));
+    std::string buffer;
+    std::vector<Value> row(columns.size());
+    bool sent = true;
+    for (std::size_t index = 0; index < count; ++index) {
+      fill(index, row);
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        if (i > 0) buffer += '\t';
+        append_copy_text(buffer, row[i]);
+      }
+      buffer += '\n';
+      if (buffer.size() >= kCopyChunk) {
+        sent = PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) == 1;
+        buffer.clear();
+        if (!sent) break;
+      }
+    }
+    if (sent && !buffer.empty())
+      sent = PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) == 1;
+    if (PQputCopyEnd(conn_, sent ? nullptr : "client failed to send rows") != 1)
+      return tl::unexpected(broken("copy end"));
+    std::optional<Error> error;
+    while (PGresult* raw = PQgetResult(conn_)) {
+      ResultPtr res(raw, &PQclear);
+      if (PQresultStatus(raw) != PGRES_COMMAND_OK && !error) error = postgres_error(conn_, raw, "copy");
+    }
+    if (error) return tl::unexpected(*error);
+    if (!sent) return tl::unexpected(broken("copy data"));
     return {};
   }
 

@@ -28,13 +28,15 @@ void append_field(std::string& out, const std::string& value) {
   out += '"';
 }
 
-std::string cell_text(const Cell& cell) {
+std::string cell_text(const Cell& cell, Decimals decimals) {
   struct Visitor {
+    Decimals decimals;
     std::string operator()(std::monostate) const { return {}; }
     std::string operator()(const std::string& s) const { return s; }
     std::string operator()(std::int64_t n) const { return std::to_string(n); }
     // Two decimals at most, with a dot: what spreadsheet programs read back as the same number.
     std::string operator()(double d) const {
+      if (decimals == Decimals::kExact) return fmt::format("{}", d);
       std::string s = fmt::format("{:.2f}", d);
       while (s.back() == '0') s.pop_back();
       if (s.back() == '.') s.pop_back();
@@ -42,7 +44,7 @@ std::string cell_text(const Cell& cell) {
     }
     std::string operator()(std::chrono::system_clock::time_point t) const { return vietnam_time_text(t); }
   };
-  return std::visit(Visitor{}, cell);
+  return std::visit(Visitor{decimals}, cell);
 }
 
 }  // namespace
@@ -53,7 +55,7 @@ std::string vietnam_time_text(std::chrono::system_clock::time_point t) {
                      unsigned(date.day()), unsigned(date.month()), int(date.year()));
 }
 
-std::string write_csv(const Table& table) {
+std::string write_csv(const Table& table, Decimals decimals) {
   std::string out = "\xEF\xBB\xBF";
   auto line = [&](auto&& cells, auto&& text_of) {
     bool first = true;
@@ -65,7 +67,7 @@ std::string write_csv(const Table& table) {
     out += "\r\n";
   };
   line(table.headers, [](const std::string& h) { return h; });
-  for (const auto& row : table.rows) line(row, cell_text);
+  for (const auto& row : table.rows) line(row, [decimals](const Cell& c) { return cell_text(c, decimals); });
   return out;
 }
 

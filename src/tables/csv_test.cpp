@@ -17,6 +17,16 @@ TEST(Csv, WritesHeaderRowsAndVietnamTimes) {
             ",Nguyễn Văn An,\r\n");
 }
 
+TEST(Csv, MeasuresHaveTwoDecimalsForPeopleAndAllForMachines) {
+  Table t{"x", {"a"}, {{2.0 / 3}, {93.25}, {100.0}}};
+  EXPECT_EQ(write_csv(t),
+            "\xEF\xBB\xBF"
+            "a\r\n0.67\r\n93.25\r\n100\r\n");
+  EXPECT_EQ(write_csv(t, Decimals::kExact),
+            "\xEF\xBB\xBF"
+            "a\r\n0.6666666666666666\r\n93.25\r\n100\r\n");
+}
+
 TEST(Csv, NeutralisesWhatASpreadsheetWouldRunAsAFormula) {
   Table t{"x", {"a"}, {}};
   for (const char* v : {"=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "\tx"})

@@ -1,6 +1,9 @@
 import { AnnouncerProvider } from "./a11y/Announcer";
 import { DashboardPage } from "./data/DashboardPage";
 import { QualityPage } from "./data/QualityPage";
+import { CatalogPage } from "./opendata/CatalogPage";
+import { DatasetPage } from "./opendata/DatasetPage";
+import { StatisticsPage } from "./opendata/StatisticsPage";
 import { AssessPage } from "./dx/AssessPage";
 import { DxHomePage } from "./dx/DxHomePage";
 import { FrameworkPage } from "./dx/FrameworkPage";
@@ -95,6 +98,13 @@ function Page({ route }: { route: Route }) {
       return <DashboardPage route={route} />;
     case "dataQuality":
       return <QualityPage route={route} />;
+    // Open data.
+    case "openData":
+      return <CatalogPage route={route} />;
+    case "openDataset":
+      return <DatasetPage key={route.id} route={route} />;
+    case "openDataStats":
+      return <StatisticsPage route={route} />;
   }
 }
 

@@ -9,6 +9,7 @@ import "./styles/forms.css";
 import "./styles/account.css";
 import "./styles/admin.css";
 import "./styles/services.css";
+import "./styles/opendata.css";
 import { App } from "./App";
 
 const root = document.getElementById("app");

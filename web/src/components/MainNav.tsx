@@ -53,6 +53,7 @@ export function MainNav({ route }: { route: Route }) {
       : []),
     { id: "dx", href: "#/dx", label: t.navDx, isCurrent: (r) => r.name.startsWith("dx") },
     { id: "data", href: "#/data", label: t.navData, isCurrent: (r) => r.name === "data" || r.name === "dataQuality" },
+    { id: "open-data", href: "#/open-data", label: t.navOpenData, isCurrent: (r) => r.name.startsWith("openData") },
     { id: "track", href: "#/track", label: t.navTrack, isCurrent: (r) => r.name === "track" },
     { id: "verify", href: "#/verify", label: t.navVerify, isCurrent: (r) => r.name === "verify" },
     // Shown only to administrators; the server checks every request regardless.

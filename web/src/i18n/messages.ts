@@ -2,6 +2,7 @@ import { dateTime, fmtEn, fmtVi, plural } from "./format";
 import type { Language } from "./language";
 import { dataEn, dataVi } from "./dataMessages";
 import { dxEn, dxVi } from "./dxMessages";
+import { openDataEn, openDataVi } from "./openDataMessages";
 import { servicesEn, servicesVi } from "./servicesMessages";
 
 // Every user-visible UI string lives here (public services' strings in servicesMessages.ts, spread
@@ -289,6 +290,7 @@ const vi = {
   ...servicesVi,
   ...dxVi,
   ...dataVi,
+  ...openDataVi,
 };
 
 export type Messages = typeof vi;
@@ -576,6 +578,7 @@ const en: Messages = {
   ...servicesEn,
   ...dxEn,
   ...dataEn,
+  ...openDataEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { vi, en };

@@ -1,5 +1,6 @@
 import { dataHref, isDataRoute, parseDataRoute, type DataRoute } from "./dataRoutes";
 import { dxHref, dxPageKey, isDxRoute, parseDxRoute, type DxRoute } from "./dxRoutes";
+import { isOpenDataRoute, openDataHref, parseOpenDataRoute, type OpenDataRoute } from "./openDataRoutes";
 import { parseServiceRoute, serviceHref, servicePageKey, type ServiceRoute } from "./serviceRoutes";
 
 // Hash routes keep pages linkable (#/places/01) without needing an SPA fallback on the server.
@@ -16,7 +17,8 @@ export type Route =
   | { name: "notFound"; path: string }
   | ServiceRoute
   | DxRoute
-  | DataRoute;
+  | DataRoute
+  | OpenDataRoute;
 
 export type SignInNotice = "registered" | "externalFailed" | null;
 
@@ -46,13 +48,14 @@ export function parseHash(hash: string): Route {
     return { name: "admin", q, place: params.get("place") ?? "", agency: params.get("agency") ?? "" };
   }
   return (
-    parseServiceRoute(path, params) ?? parseDxRoute(path, params) ?? parseDataRoute(path, params) ?? { name: "notFound", path }
+    parseServiceRoute(path, params) ?? parseDxRoute(path, params) ?? parseDataRoute(path, params) ?? parseOpenDataRoute(path, params) ?? { name: "notFound", path }
   );
 }
 
 export function hrefFor(route: Route): string {
   if (isDxRoute(route)) return dxHref(route);
   if (isDataRoute(route)) return dataHref(route);
+  if (isOpenDataRoute(route)) return openDataHref(route);
   switch (route.name) {
     case "places":
       return withQuery("#/", route.q);
@@ -110,6 +113,7 @@ function withQuery(base: string, q: string): string {
 export function pageKey(route: Route): string {
   if (isDxRoute(route)) return dxPageKey(route);
   if (isDataRoute(route)) return `${route.name}:${route.place}`;
+  if (isOpenDataRoute(route)) return route.name === "openDataset" ? `openDataset:${route.id}` : route.name;
   switch (route.name) {
     case "places":
       return "places";
