@@ -20,12 +20,12 @@ std::string_view name(DatasetKind k);
 inline constexpr DatasetKind kDatasetKinds[] = {DatasetKind::kLive, DatasetKind::kUpload};
 
 // How often a dataset changes (DCAT dct:accrualPeriodicity, EU frequency vocabulary).
-enum class Frequency { kContinuous, kMonthly, kQuarterly, kAnnual, kIrregular };
+enum class Frequency { kContinuous, kDaily, kMonthly, kQuarterly, kAnnual, kIrregular };
 std::string_view name(Frequency f);
 std::string_view frequency_uri(Frequency f);
-inline constexpr Frequency kFrequencies[] = {Frequency::kContinuous, Frequency::kMonthly,
-                                             Frequency::kQuarterly, Frequency::kAnnual,
-                                             Frequency::kIrregular};
+inline constexpr Frequency kFrequencies[] = {Frequency::kContinuous, Frequency::kDaily,
+                                             Frequency::kMonthly,    Frequency::kQuarterly,
+                                             Frequency::kAnnual,     Frequency::kIrregular};
 
 enum class ColumnType { kText, kInteger, kNumber };
 std::string_view name(ColumnType t);

@@ -20,6 +20,8 @@ std::string_view name(Frequency f) {
   switch (f) {
     case Frequency::kContinuous:
       return "continuous";
+    case Frequency::kDaily:
+      return "daily";
     case Frequency::kMonthly:
       return "monthly";
     case Frequency::kQuarterly:
@@ -36,6 +38,8 @@ std::string_view frequency_uri(Frequency f) {
   switch (f) {
     case Frequency::kContinuous:
       return "http://publications.europa.eu/resource/authority/frequency/UPDATE_CONT";
+    case Frequency::kDaily:
+      return "http://publications.europa.eu/resource/authority/frequency/DAILY";
     case Frequency::kMonthly:
       return "http://publications.europa.eu/resource/authority/frequency/MONTHLY";
     case Frequency::kQuarterly:

@@ -346,3 +346,32 @@ for (const backend of backends) {
     });
   });
 }
+
+describe('open data refreshed on a schedule', () => {
+  let server, accounts;
+  before(async () => {
+    server = await startSen({ env: { SEN_OPENDATA_REFRESH_INTERVAL_SECONDS: '1' } });
+    accounts = JSON.parse(readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8'));
+  });
+  after(async () => { await server.stop(); });
+  const as = demoTokens(() => server.url, () => accounts);
+
+  it('publishes a new release within opendata.refresh_interval_seconds of new data, unasked', async () => {
+    const name = 'ho-so-tiep-nhan-theo-tinh-thang';
+    const view = async () => (await fetch(`${server.url}/api/v1/opendata/datasets/${name}`)).json();
+    const before = (await view()).releases.length;
+    const headers = { authorization: `Bearer ${await as('001099012345')}`, 'content-type': 'application/json' };
+    const form = { child_full_name: 'Lê Minh Khôi', child_gender: 'Nam', child_birth_date: new Date().toISOString().slice(0, 10),
+      birth_place: 'Bệnh viện Phụ sản Hà Nội', ethnicity: 'Kinh', nationality: 'Việt Nam', hometown: 'Hà Nội', declarant_relationship: 'Cha' };
+    const d = await (await fetch(`${server.url}/api/v1/dossiers`, { method: 'POST', headers, body: JSON.stringify({ procedure: '1.001193', place: '00004', form }) })).json();
+    await fetch(`${server.url}/api/v1/dossiers/${d.code}/documents/birth_certificate`, {
+      method: 'PUT', headers: { ...headers, 'content-type': 'application/octet-stream' }, body: '%PDF-1.4 giay chung sinh %%EOF' });
+    assert.equal((await fetch(`${server.url}/api/v1/dossiers/${d.code}/submit`, { method: 'POST', headers })).status, 200);
+    let releases = before;
+    for (let i = 0; i < 50 && releases === before; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      releases = (await view()).releases.length;
+    }
+    assert.equal(releases, before + 1, 'one new release, written by the schedule');
+  });
+});

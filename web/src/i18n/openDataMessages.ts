@@ -5,6 +5,7 @@ import { fmtEn, fmtVi, plural } from "./format";
 
 const FREQUENCY_VI: Record<string, string> = {
   continuous: "Liên tục (khi có số liệu mới)",
+  daily: "Hằng ngày",
   monthly: "Hằng tháng",
   quarterly: "Hằng quý",
   annual: "Hằng năm",
@@ -12,6 +13,7 @@ const FREQUENCY_VI: Record<string, string> = {
 };
 const FREQUENCY_EN: Record<string, string> = {
   continuous: "Continuous (as new figures arrive)",
+  daily: "Daily",
   monthly: "Monthly",
   quarterly: "Quarterly",
   annual: "Annual",
