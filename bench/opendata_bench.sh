@@ -40,11 +40,15 @@ done
 resource=ty-le-dung-han-theo-xa-quy-csv
 total=$(curl -s "$url/api/3/action/datastore_search?resource_id=$resource&limit=0" | sed 's/.*"total":\([0-9]*\).*/\1/')
 
-# run NAME URL [wrk options...]: requests per second and p99 latency.
+# run NAME URL [LUA_SCRIPT SCRIPT_ARGS...]: requests per second and p99 latency.
 run() {
   local name=$1 target=$2; shift 2
-  wrk -t2 -c"$connections" -d2s "$@" "$target" >/dev/null
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" "$target" >"$tmp/$name.txt"
+  local script=()
+  if [[ $# -gt 0 ]]; then
+    script=(-s "$1"); shift
+  fi
+  wrk -t2 -c"$connections" -d2s "${script[@]}" "$target" -- "$@" >/dev/null
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "${script[@]}" "$target" -- "$@" >"$tmp/$name.txt"
   if grep -q "Non-2xx" "$tmp/$name.txt"; then echo "opendata_bench: $name answered errors" >&2; cat "$tmp/$name.txt" >&2; exit 2; fi
   rps[$name]=$(awk '/Requests\/sec/ {print $2}' "$tmp/$name.txt")
   p99[$name]=$(awk '$1 == "99%" {print $2}' "$tmp/$name.txt")
@@ -52,7 +56,7 @@ run() {
 declare -A rps p99
 run healthz "$url/healthz"
 run package_search "$url/api/3/action/package_search?q=ty+le&rows=10&facet.field=%5B%22organization%22%2C%22groups%22%5D"
-run datastore_search "$url" -s "$repo/bench/datastore.lua" -- "$resource" "$total"
+run datastore_search "$url" "$repo/bench/datastore.lua" "$resource" "$total"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 search_ratio=$(ratio "${rps[package_search]}" "${rps[healthz]}")

@@ -33,15 +33,33 @@ struct CkanError {
 template <class T>
 using Outcome = tl::expected<T, CkanError>;
 
-// An action's result; datastore_search hands its records over already serialized (`records`, a JSON
-// array's text) to be spliced into the answer.
+// An action's result. The bulky member of a search (datastore_search's records, package_search's
+// results) comes already serialized, as a JSON array's text, to be spliced into the answer: those
+// items are serialized once per release or dataset version, not per request.
 struct ActionResult {
   ActionResult() = default;
   ActionResult(json::value v) : value(std::move(v)) {}  // NOLINT: every action returns a json::value
-  ActionResult(json::object v, std::string r) : value(std::move(v)), records(std::move(r)) {}
+  ActionResult(json::object v, std::string_view member, std::string array)
+      : value(std::move(v)), spliced_member(member), spliced(std::move(array)) {}
   json::value value;
-  std::optional<std::string> records;
+  std::string_view spliced_member;
+  std::optional<std::string> spliced;
 };
+
+// "[a,b,c]" from serialized items.
+std::string json_array_text(const std::vector<const std::string*>& items) {
+  std::size_t size = 2;
+  for (const auto* i : items) size += i->size() + 1;
+  std::string out;
+  out.reserve(size);
+  out += '[';
+  for (const auto* i : items) {
+    if (out.size() > 1) out += ',';
+    out += *i;
+  }
+  out += ']';
+  return out;
+}
 
 tl::unexpected<CkanError> invalid(std::string field, std::string message) {
   return tl::unexpected(CkanError{409, "Validation Error", std::move(message), std::move(field)});
@@ -397,7 +415,7 @@ std::string searchable_text(const CkanSite& site, const Dataset& d) {
   return fold_for_search(s);
 }
 
-Outcome<json::value> package_search(const CkanSite& site, const Params& p) {
+Outcome<ActionResult> package_search(const CkanSite& site, const Params& p) {
   if (auto ok = p.only({"q", "fq", "fq_list", "rows", "start", "sort", "facet", "facet.field", "facet.limit",
                         "facet.mincount", "include_private", "include_drafts", "include_deleted"});
       !ok)
@@ -454,6 +472,7 @@ Outcome<json::value> package_search(const CkanSite& site, const Params& p) {
     int score;
     std::chrono::system_clock::time_point modified;
     bool has_release;
+    std::shared_ptr<const PackageCache::Entry> cached;
   };
   std::vector<Hit> hits;
   for (const auto& d : site.catalogue.datasets()) {
@@ -466,20 +485,17 @@ Outcome<json::value> package_search(const CkanSite& site, const Params& p) {
     }
     if (!keep) continue;
     int score = 0;
-    if (!query_words.empty()) {
-      const auto text = searchable_text(site, *d);
-      const auto title = fold_for_search(d->meta.title.vi + " " + d->meta.title.en);
-      for (const auto& w : query_words) {
-        if (text.find(w) == std::string::npos) {
-          keep = false;
-          break;
-        }
-        score += title.find(w) != std::string::npos ? 3 : 1;
+    auto cached = site.packages.get(site, *d);
+    for (const auto& w : query_words) {
+      if (cached->text.find(w) == std::string::npos) {
+        keep = false;
+        break;
       }
+      score += cached->title.find(w) != std::string::npos ? 3 : 1;
     }
     if (!keep) continue;
     const auto modified = std::max(d->modified_at, has_release ? latest->created_at : d->modified_at);
-    hits.push_back(Hit{d, score, modified, has_release});
+    hits.push_back(Hit{d, score, modified, has_release, std::move(cached)});
   }
 
   // sort over score, metadata_modified, metadata_created, name, title_string.
@@ -537,14 +553,14 @@ Outcome<json::value> package_search(const CkanSite& site, const Params& p) {
     search_facets[field] = json::object{{"title", field}, {"items", std::move(items)}};
   }
 
-  json::array results;
+  std::vector<const std::string*> results;
   for (std::size_t i = *start; i < hits.size() && i < static_cast<std::size_t>(*start) + *rows; ++i)
-    results.push_back(package_dict(site, *hits[i].d));
-  return json::value(json::object{{"count", hits.size()},
-                                  {"sort", *sort},
-                                  {"results", std::move(results)},
-                                  {"facets", std::move(facets)},
-                                  {"search_facets", std::move(search_facets)}});
+    results.push_back(&hits[i].cached->package);
+  return ActionResult(json::object{{"count", hits.size()},
+                                   {"sort", *sort},
+                                   {"facets", std::move(facets)},
+                                   {"search_facets", std::move(search_facets)}},
+                      "results", json_array_text(results));
 }
 
 // ---- datastore_search ----
@@ -723,13 +739,12 @@ Outcome<ActionResult> datastore_search(const CkanSite& site, const Params& p) {
   }
   // Whole records in objects format are the release's own serialized rows: no JSON built per request.
   const bool whole_records = *format == "objects" && !*fields;
-  std::string raw = "[";
+  std::vector<const std::string*> raw;
   json::array records;
   for (std::size_t i = *offset; i < selected.size() && i < static_cast<std::size_t>(*offset) + *limit; ++i) {
     const auto r = selected[i];
     if (whole_records) {
-      if (raw.size() > 1) raw += ',';
-      raw += release->records[r];
+      raw.push_back(&release->records[r]);
     } else if (*format == "objects") {
       json::object rec;
       if (show_id) rec["_id"] = static_cast<std::int64_t>(r + 1);
@@ -756,7 +771,7 @@ Outcome<ActionResult> datastore_search(const CkanSite& site, const Params& p) {
     out["total"] = selected.size();
     out["total_was_estimated"] = false;
   }
-  if (whole_records) return ActionResult(std::move(out), raw + "]");
+  if (whole_records) return ActionResult(std::move(out), "records", json_array_text(raw));
   out["records"] = std::move(records);
   return ActionResult(json::value(std::move(out)));
 }
@@ -906,6 +921,23 @@ Outcome<json::value> status_show(const CkanSite& site, const Params& p) {
 
 }  // namespace
 
+std::shared_ptr<const PackageCache::Entry> PackageCache::get(const CkanSite& site, const Dataset& d) {
+  const auto latest = site.catalogue.latest(d.meta.name);
+  const std::string version =
+      fmt::format("{}/{}", d.modified_at.time_since_epoch().count(), latest ? latest->number : 0);
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = entries_.find(d.meta.name); it != entries_.end() && it->second->version == version)
+      return it->second;
+  }
+  auto entry = std::make_shared<const Entry>(Entry{version, searchable_text(site, d),
+                                                   fold_for_search(d.meta.title.vi + " " + d.meta.title.en),
+                                                   json::serialize(package_dict(site, d))});
+  std::lock_guard lock(mutex_);
+  entries_[d.meta.name] = entry;
+  return entry;
+}
+
 CkanAnswer ckan_action(const CkanSite& site, std::string_view action, const json::object& params) {
   const std::string help = fmt::format("{}/api/3/action/help_show?name={}", site.base_url, action);
   const Params p(params);
@@ -951,13 +983,21 @@ CkanAnswer ckan_action(const CkanSite& site, std::string_view action, const json
     return CkanAnswer{e.status, json::serialize(json::object{
                                     {"help", help}, {"success", false}, {"error", std::move(error)}})};
   }
+  const std::string head =
+      R"({"help":)" + json::serialize(json::value(help)) + R"(,"success":true,"result":)";
   std::string result_text = json::serialize(result->value);
-  if (result->records) {
-    result_text.pop_back();  // the closing brace of the result object
-    result_text += R"(,"records":)" + *result->records + "}";
-  }
-  return CkanAnswer{200, R"({"help":)" + json::serialize(json::value(help)) + R"(,"success":true,"result":)" +
-                             result_text + "}"};
+  if (!result->spliced) return CkanAnswer{200, head + result_text + "}"};
+  std::string body;
+  body.reserve(head.size() + result_text.size() + result->spliced->size() + result->spliced_member.size() +
+               8);
+  body += head;
+  body.append(result_text, 0, result_text.size() - 1);  // without the result object's closing brace
+  body += ",\"";
+  body += result->spliced_member;
+  body += "\":";
+  body += *result->spliced;
+  body += "}}";
+  return CkanAnswer{200, std::move(body)};
 }
 
 }  // namespace sen::opendata

@@ -2,6 +2,9 @@
 
 #include <boost/json.hpp>
 #include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -9,6 +12,23 @@
 #include "opendata/catalogue_file.hpp"
 
 namespace sen::opendata {
+
+struct CkanSite;
+
+// What package_search needs of each dataset, kept until the dataset's metadata or its latest release
+// changes: its words folded for search, its folded title, and its package dict serialized.
+class PackageCache {
+ public:
+  struct Entry {
+    std::string version;  // the metadata's time and the latest release's number
+    std::string text, title, package;
+  };
+  std::shared_ptr<const Entry> get(const CkanSite& site, const Dataset& d);
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const Entry>, std::less<>> entries_;
+};
 
 // What the CKAN-compatible action API reads: the catalogue, the pack's themes and licences, the
 // names of publishing agencies, and where downloads are served.
@@ -20,6 +40,7 @@ struct CkanSite {
   std::string version;
   int search_rows_max = 1000;
   int datastore_rows_max = 32000;
+  PackageCache& packages;
 };
 
 // One action's answer with CKAN's envelope: {"help", "success", "result"} or {"help", "success":

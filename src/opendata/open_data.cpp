@@ -119,7 +119,8 @@ OpenData::OpenData(Inputs& in, PackCatalogue pack)
             in.base_url,
             in.version,
             config_.search_rows_max,
-            config_.datastore_rows_max} {
+            config_.datastore_rows_max,
+            packages_} {
   while (!site_.base_url.empty() && site_.base_url.back() == '/') site_.base_url.pop_back();
 }
 

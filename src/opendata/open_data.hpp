@@ -91,6 +91,7 @@ class OpenData {
   OpenDataConfig config_;
   PackCatalogue pack_;
   Catalogue catalogue_;
+  PackageCache packages_;
   CkanSite site_;
 
   std::mutex render_mutex_;
