@@ -338,14 +338,15 @@ void Database::release(std::unique_ptr<Connection> conn) {
 Result<std::unique_ptr<Database>> open_database(const StorageConfig& config) {
   const auto wait = std::chrono::milliseconds(config.busy_timeout_ms);
   const std::string& url = config.database_url;
+  // The data directory holds files on both backends (uploads, keys, scratch files), not only sen.db.
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) {
+    return fail(ErrorCode::kInvalidArgument,
+                fmt::format("cannot create data directory {}: {}", config.data_dir, ec.message()),
+                "storage.data_dir");
+  }
   if (url.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(config.data_dir, ec);
-    if (ec) {
-      return fail(ErrorCode::kInvalidArgument,
-                  fmt::format("cannot create data directory {}: {}", config.data_dir, ec.message()),
-                  "storage.data_dir");
-    }
     const std::string path = (std::filesystem::path(config.data_dir) / "sen.db").string();
     const int busy = config.busy_timeout_ms;
     auto probe = open_sqlite(path, busy);
