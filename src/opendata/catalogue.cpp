@@ -52,14 +52,17 @@ Result<Dataset> dataset_of(const storage::Row& row) {
 }
 
 void serialize_records(Release& r) {
-  r.records.clear();
-  r.records.reserve(r.rows.size());
+  r.records_json.clear();
+  r.record_ends.clear();
+  r.record_ends.reserve(r.rows.size());
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     json::object rec;
     rec["_id"] = static_cast<std::int64_t>(i + 1);
     for (std::size_t c = 0; c < r.columns.size() && c < r.rows[i].size(); ++c)
       rec[r.columns[c].id] = r.rows[i][c];
-    r.records.push_back(json::serialize(rec));
+    if (i > 0) r.records_json += ',';
+    r.records_json += json::serialize(rec);
+    r.record_ends.push_back(r.records_json.size());
   }
 }
 

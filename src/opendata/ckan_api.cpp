@@ -34,32 +34,17 @@ template <class T>
 using Outcome = tl::expected<T, CkanError>;
 
 // An action's result. The bulky member of a search (datastore_search's records, package_search's
-// results) comes already serialized, as a JSON array's text, to be spliced into the answer: those
-// items are serialized once per release or dataset version, not per request.
+// results) comes as pieces of JSON text serialized once per release or dataset version, spliced
+// into the answer as one array: no JSON is built per item and request.
 struct ActionResult {
   ActionResult() = default;
   ActionResult(json::value v) : value(std::move(v)) {}  // NOLINT: every action returns a json::value
-  ActionResult(json::object v, std::string_view member, std::string array)
-      : value(std::move(v)), spliced_member(member), spliced(std::move(array)) {}
+  ActionResult(json::object v, std::string_view member) : value(std::move(v)), spliced_member(member) {}
   json::value value;
-  std::string_view spliced_member;
-  std::optional<std::string> spliced;
+  std::string_view spliced_member;                // empty when nothing is spliced
+  std::vector<std::string_view> parts;            // the array's items, or runs of items joined by commas
+  std::vector<std::shared_ptr<const void>> keep;  // what `parts` point into
 };
-
-// "[a,b,c]" from serialized items.
-std::string json_array_text(const std::vector<const std::string*>& items) {
-  std::size_t size = 2;
-  for (const auto* i : items) size += i->size() + 1;
-  std::string out;
-  out.reserve(size);
-  out += '[';
-  for (const auto* i : items) {
-    if (out.size() > 1) out += ',';
-    out += *i;
-  }
-  out += ']';
-  return out;
-}
 
 tl::unexpected<CkanError> invalid(std::string field, std::string message) {
   return tl::unexpected(CkanError{409, "Validation Error", std::move(message), std::move(field)});
@@ -553,14 +538,16 @@ Outcome<ActionResult> package_search(const CkanSite& site, const Params& p) {
     search_facets[field] = json::object{{"title", field}, {"items", std::move(items)}};
   }
 
-  std::vector<const std::string*> results;
-  for (std::size_t i = *start; i < hits.size() && i < static_cast<std::size_t>(*start) + *rows; ++i)
-    results.push_back(&hits[i].cached->package);
-  return ActionResult(json::object{{"count", hits.size()},
-                                   {"sort", *sort},
-                                   {"facets", std::move(facets)},
-                                   {"search_facets", std::move(search_facets)}},
-                      "results", json_array_text(results));
+  ActionResult out(json::object{{"count", hits.size()},
+                                {"sort", *sort},
+                                {"facets", std::move(facets)},
+                                {"search_facets", std::move(search_facets)}},
+                   "results");
+  for (std::size_t i = *start; i < hits.size() && i < static_cast<std::size_t>(*start) + *rows; ++i) {
+    out.parts.push_back(hits[i].cached->package);
+    out.keep.push_back(hits[i].cached);
+  }
+  return out;
 }
 
 // ---- datastore_search ----
@@ -697,28 +684,31 @@ Outcome<ActionResult> datastore_search(const CkanSite& site, const Params& p) {
     order.emplace_back(c, k.desc);
   }
 
+  // Without filters, q or another order the rows are the release's own, in order: no selection.
+  const bool every_row_in_order = conditions.empty() && q_text.empty() && q_fields.empty() &&
+                                  order.size() == 1 && order[0].first == -1 && !order[0].second;
   std::vector<std::size_t> selected;
-  for (std::size_t r = 0; r < release->rows.size(); ++r) {
-    const auto& row = release->rows[r];
-    bool keep = true;
-    for (const auto& [c, wanted] : conditions)
-      if (!matches_filter(row[c], wanted)) {
-        keep = false;
-        break;
-      }
-    if (keep && !q_text.empty()) {
-      keep = false;
-      for (const auto& cell : row)
-        if (is_text(cell) && fold_for_search(cell.as_string()).find(q_text) != std::string::npos) {
-          keep = true;
+  if (!every_row_in_order) {
+    for (std::size_t r = 0; r < release->rows.size(); ++r) {
+      const auto& row = release->rows[r];
+      bool keep = true;
+      for (const auto& [c, wanted] : conditions)
+        if (!matches_filter(row[c], wanted)) {
+          keep = false;
           break;
         }
+      if (keep && !q_text.empty()) {
+        keep = false;
+        for (const auto& cell : row)
+          if (is_text(cell) && fold_for_search(cell.as_string()).find(q_text) != std::string::npos) {
+            keep = true;
+            break;
+          }
+      }
+      for (const auto& [c, text] : q_fields)
+        if (keep && fold_for_search(value_text(row[c])).find(text) == std::string::npos) keep = false;
+      if (keep) selected.push_back(r);
     }
-    for (const auto& [c, text] : q_fields)
-      if (keep && fold_for_search(value_text(row[c])).find(text) == std::string::npos) keep = false;
-    if (keep) selected.push_back(r);
-  }
-  if (!(order.size() == 1 && order[0].first == -1 && !order[0].second))
     std::stable_sort(selected.begin(), selected.end(), [&](std::size_t a, std::size_t b) {
       for (const auto& [c, desc] : order) {
         const int cmp =
@@ -727,6 +717,11 @@ Outcome<ActionResult> datastore_search(const CkanSite& site, const Params& p) {
       }
       return a < b;
     });
+  }
+  const std::size_t total = every_row_in_order ? release->rows.size() : selected.size();
+  const std::size_t first = std::min<std::size_t>(*offset, total);
+  const std::size_t last = std::min<std::size_t>(first + *limit, total);
+  const auto row_at = [&](std::size_t i) { return every_row_in_order ? i : selected[i]; };
 
   json::array field_list;
   if (show_id) field_list.push_back(json::object{{"id", "_id"}, {"type", "int"}});
@@ -739,22 +734,21 @@ Outcome<ActionResult> datastore_search(const CkanSite& site, const Params& p) {
   }
   // Whole records in objects format are the release's own serialized rows: no JSON built per request.
   const bool whole_records = *format == "objects" && !*fields;
-  std::vector<const std::string*> raw;
   json::array records;
-  for (std::size_t i = *offset; i < selected.size() && i < static_cast<std::size_t>(*offset) + *limit; ++i) {
-    const auto r = selected[i];
-    if (whole_records) {
-      raw.push_back(&release->records[r]);
-    } else if (*format == "objects") {
-      json::object rec;
-      if (show_id) rec["_id"] = static_cast<std::int64_t>(r + 1);
-      for (int c : shown) rec[release->columns[c].id] = release->rows[r][c];
-      records.push_back(std::move(rec));
-    } else {
-      json::array rec;
-      if (show_id) rec.push_back(static_cast<std::int64_t>(r + 1));
-      for (int c : shown) rec.push_back(release->rows[r][c]);
-      records.push_back(std::move(rec));
+  if (!whole_records) {
+    for (std::size_t i = first; i < last; ++i) {
+      const auto r = row_at(i);
+      if (*format == "objects") {
+        json::object rec;
+        if (show_id) rec["_id"] = static_cast<std::int64_t>(r + 1);
+        for (int c : shown) rec[release->columns[c].id] = release->rows[r][c];
+        records.push_back(std::move(rec));
+      } else {
+        json::array rec;
+        if (show_id) rec.push_back(static_cast<std::int64_t>(r + 1));
+        for (int c : shown) rec.push_back(release->rows[r][c]);
+        records.push_back(std::move(rec));
+      }
     }
   }
   json::object out{
@@ -768,10 +762,20 @@ Outcome<ActionResult> datastore_search(const CkanSite& site, const Params& p) {
                               {"next", fmt::format("/api/3/action/datastore_search?resource_id={}&offset={}",
                                                    *id, *offset + *limit)}}}};
   if (*include_total) {
-    out["total"] = selected.size();
+    out["total"] = total;
     out["total_was_estimated"] = false;
   }
-  if (whole_records) return ActionResult(std::move(out), "records", json_array_text(raw));
+  if (whole_records) {
+    ActionResult result(std::move(out), "records");
+    if (every_row_in_order && first < last) {
+      result.parts.push_back(release->records_between(first, last));  // one run: a page
+    } else {
+      for (std::size_t i = first; i < last; ++i)
+        result.parts.push_back(release->records_between(row_at(i), row_at(i) + 1));
+    }
+    result.keep.push_back(release);
+    return result;
+  }
   out["records"] = std::move(records);
   return ActionResult(json::value(std::move(out)));
 }
@@ -986,17 +990,21 @@ CkanAnswer ckan_action(const CkanSite& site, std::string_view action, const json
   const std::string head =
       R"({"help":)" + json::serialize(json::value(help)) + R"(,"success":true,"result":)";
   std::string result_text = json::serialize(result->value);
-  if (!result->spliced) return CkanAnswer{200, head + result_text + "}"};
+  if (result->spliced_member.empty()) return CkanAnswer{200, head + result_text + "}"};
+  std::size_t size = head.size() + result_text.size() + result->spliced_member.size() + 8;
+  for (const auto part : result->parts) size += part.size() + 1;
   std::string body;
-  body.reserve(head.size() + result_text.size() + result->spliced->size() + result->spliced_member.size() +
-               8);
+  body.reserve(size);
   body += head;
   body.append(result_text, 0, result_text.size() - 1);  // without the result object's closing brace
   body += ",\"";
   body += result->spliced_member;
-  body += "\":";
-  body += *result->spliced;
-  body += "}}";
+  body += "\":[";
+  for (std::size_t i = 0; i < result->parts.size(); ++i) {
+    if (i > 0) body += ',';
+    body += result->parts[i];
+  }
+  body += "]}}";
   return CkanAnswer{200, std::move(body)};
 }
 

@@ -85,9 +85,17 @@ struct Release {
   std::string note;
   std::vector<Column> columns;
   std::vector<std::vector<Value>> rows;
-  // Each row as a DataStore record ({"_id": n, "column": value, ...}), serialized once: a release
-  // never changes, and datastore_search pages are most of what harvesters ask for.
-  std::vector<std::string> records;
+  // Every row as a DataStore record ({"_id": n, "column": value, ...}), serialized once and joined
+  // by commas: a release never changes, and datastore_search pages (runs of consecutive records)
+  // are most of what harvesters ask for, so a page is one slice of this text.
+  std::string records_json;
+  std::vector<std::size_t> record_ends;  // record i ends at record_ends[i] in records_json
+
+  // Records [first, last) as JSON array items separated by commas (first < last <= rows).
+  std::string_view records_between(std::size_t first, std::size_t last) const {
+    const std::size_t begin = first == 0 ? 0 : record_ends[first - 1] + 1;
+    return std::string_view(records_json).substr(begin, record_ends[last - 1] - begin);
+  }
 };
 
 }  // namespace sen::opendata

@@ -178,6 +178,36 @@ for (const backend of backends) {
       assert.equal(column.status, 409);
     });
 
+    it('searches a table by filters, text and field, sorted, in lists, and pages past its end', async () => {
+      const id = 'ty-le-dung-han-theo-xa-quy-csv';
+      const all = (await ckan('datastore_search', { resource_id: id, limit: '32000' })).body.result;
+      assert.equal(all.records.length, all.total);
+      const provinces = all.records.filter((r) => r.level === 'province');
+      assert.ok(provinces.length >= 34 && provinces.length < all.total);
+
+      const filtered = (await ckan('datastore_search', { resource_id: id, filters: { level: 'province' }, limit: '32000' })).body.result;
+      assert.equal(filtered.total, provinces.length);
+      assert.deepEqual(filtered.records, provinces, 'the rows of the whole table that match, in order');
+
+      const hanoi = provinces[0].place_name;
+      const byText = (await ckan('datastore_search', { resource_id: id, q: { place_name: hanoi.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D') }, filters: { level: 'province' } })).body.result;
+      assert.ok(byText.total >= 1 && byText.records.every((r) => r.place_name === hanoi), `search without diacritics for ${hanoi}`);
+
+      const sorted = (await ckan('datastore_search', { resource_id: id, filters: { level: 'province' }, sort: 'place_code desc, period', limit: '32000' })).body.result;
+      const expected = [...provinces].sort((a, b) => (a.place_code === b.place_code ? (a.period < b.period ? -1 : a.period > b.period ? 1 : a._id - b._id) : a.place_code < b.place_code ? 1 : -1));
+      assert.deepEqual(sorted.records.map((r) => r._id), expected.map((r) => r._id));
+
+      const lists = (await ckan('datastore_search', { resource_id: id, fields: 'place_code,value', records_format: 'lists', offset: '5', limit: '3' })).body.result;
+      assert.deepEqual(lists.fields.map((f) => f.id), ['place_code', 'value']);
+      assert.deepEqual(lists.records, all.records.slice(5, 8).map((r) => [r.place_code, r.value]));
+
+      const last = (await ckan('datastore_search', { resource_id: id, offset: String(all.total - 2), limit: '1000' })).body.result;
+      assert.deepEqual(last.records, all.records.slice(-2));
+      const past = (await ckan('datastore_search', { resource_id: id, offset: String(all.total + 10) })).body.result;
+      assert.deepEqual(past.records, []);
+      assert.equal(past.total, all.total);
+    });
+
     it('refreshes a live dataset after a dossier is processed and keeps the previous release unchanged', async () => {
       const name = 'ho-so-tiep-nhan-theo-tinh-thang';
       const before = (await api('phantich', 'GET', `/opendata/datasets/${name}`)).json;
