@@ -1,5 +1,6 @@
 #include "core/text_input.hpp"
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -103,5 +104,14 @@ std::string trim_whitespace(std::string_view text) {
 }
 
 bool has_line_break(std::string_view text) { return text.find_first_of("\t\n") != std::string_view::npos; }
+
+std::string upper_case(std::string_view text) {
+  icu::UnicodeString s =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  s.toUpper(icu::Locale("vi"));
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
 
 }  // namespace sen

@@ -22,6 +22,9 @@ Status clean_json_strings(boost::json::value& value, const std::string& path = "
 // `text` without the spaces, tabs and line breaks around it.
 std::string trim_whitespace(std::string_view text);
 
+// Capitals as Vietnamese writes them ("Giấy khai sinh" -> "GIẤY KHAI SINH"), for document titles.
+std::string upper_case(std::string_view text);
+
 // True when `text` holds a tab or a line break: for single-line fields after clean_text.
 bool has_line_break(std::string_view text);
 

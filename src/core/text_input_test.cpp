@@ -65,5 +65,11 @@ TEST(TextInput, CleansEveryStringOfABodyNamingItsPath) {
   EXPECT_EQ(boost::json::serialize(good), "{\"n\u00e9\":\"H\u00e0\"}");
 }
 
+TEST(TextInput, UpperCaseKeepsVietnameseLetters) {
+  EXPECT_EQ(upper_case("Giấy khai sinh"), "GIẤY KHAI SINH");
+  EXPECT_EQ(upper_case("Trích lục đăng ký giám hộ"), "TRÍCH LỤC ĐĂNG KÝ GIÁM HỘ");
+  EXPECT_EQ(upper_case("Quyết định hỗ trợ"), "QUYẾT ĐỊNH HỖ TRỢ");
+}
+
 }  // namespace
 }  // namespace sen

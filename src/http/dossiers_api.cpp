@@ -315,7 +315,17 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
               }});
   router.add({"GET", "/api/v1/notifications", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return reply(svc.reads.notifications(who), r);
+                  auto lang = language_param(r);
+                  if (!lang) return error_response(lang.error(), r);
+                  auto page = parse_page_request(r);
+                  if (!page) return error_response(page.error(), r);
+                  auto found = svc.reads.notifications(who, *lang, *page);
+                  if (!found) return error_response(found.error(), r);
+                  return json_response(
+                      json::object{{"items", std::move(found->items)},
+                                   {"unread", found->unread},
+                                   {"next", found->next_after ? json::value(encode_cursor(*found->next_after))
+                                                              : json::value(nullptr)}});
                 });
               }});
   router.add({"POST", "/api/v1/notifications/{id}/read", [&ctx, &svc](const Request& r) {

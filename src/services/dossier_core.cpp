@@ -156,7 +156,8 @@ Result<void> DossierCore::record_change(storage::Connection& conn, const Dossier
                                         const std::string& procedure_name, bool created) {
   if (auto e = insert_event(conn, event); !e) return e;
   if (event.from_status != after.status) {
-    if (auto n = notify_applicant(conn, after, procedure_name, event.comment, d_.config.public_url, d_.clock);
+    if (auto n = notify_applicant(conn, after, procedure_name, NotificationKind::kStatusChange, event.comment,
+                                  d_.config.public_url, d_.clock);
         !n) {
       return n;
     }

@@ -4,8 +4,11 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <charconv>
+#include <limits>
 
 #include "identity/roles.hpp"
+#include "services/notifier.hpp"
 #include "services/procedure_pack.hpp"
 
 namespace sen::services {
@@ -123,28 +126,53 @@ Result<boost::json::object> DossierReads::track(const std::string& code, const s
                       {"events", std::move(event_list)}};
 }
 
-Result<boost::json::object> DossierReads::notifications(const identity::Principal& who) {
+Result<DossierReads::Notifications> DossierReads::notifications(const identity::Principal& who, Language lang,
+                                                                const storage::PageRequest& page) {
+  std::int64_t before = std::numeric_limits<std::int64_t>::max();
+  if (!page.after.empty()) {
+    auto [ptr, ec] = std::from_chars(page.after.data(), page.after.data() + page.after.size(), before);
+    if (ec != std::errc() || ptr != page.after.data() + page.after.size())
+      return fail(ErrorCode::kInvalidArgument, "cursor is not one this list gave", "cursor");
+  }
   auto conn = d_.db.acquire();
   if (!conn) return tl::unexpected(conn.error());
   auto rows = (*conn)->execute(
-      "SELECT id, dossier_code, status, message, created_at, read_at FROM notifications WHERE account_id = "
-      "$1 "
-      "ORDER BY id DESC LIMIT 50",
-      {who.account_id});
+      "SELECT id, dossier_code, status, message, created_at, read_at, kind, procedure_name, note, due_at "
+      "FROM notifications WHERE account_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+      {who.account_id, before, std::int64_t{page.limit} + 1});
   if (!rows) return tl::unexpected(rows.error());
   auto unread = (*conn)->execute(
       "SELECT count(*) FROM notifications WHERE account_id = $1 AND read_at IS NULL", {who.account_id});
   if (!unread) return tl::unexpected(unread.error());
-  json::array items;
+  Notifications out;
+  out.unread = unread->rows.front().integer(0);
   for (const auto& r : rows->rows) {
-    items.push_back(json::object{{"id", r.integer(0)},
-                                 {"dossier", r.text(1)},
-                                 {"status", r.text(2)},
-                                 {"message", r.text(3)},
-                                 {"created_at", r.text(4)},
-                                 {"read", !r.is_null(5)}});
+    if (static_cast<int>(out.items.size()) == page.limit) {
+      out.next_after = std::to_string(out.items.back().as_object().at("id").as_int64());
+      break;
+    }
+    auto status = parse_status(r.text(2));
+    if (!status) return fail_internal("stored notification status is unknown: " + r.text(2));
+    std::string message = r.text(3);  // rows from before notifications were kept as facts
+    if (!r.is_null(6)) {
+      auto kind = parse_notification_kind(r.text(6));
+      if (!kind) return fail_internal("stored notification kind is unknown: " + r.text(6));
+      NotificationFacts facts{*kind, r.text(1), r.text(7), *status, r.text(8), std::nullopt};
+      if (!r.is_null(9)) {
+        auto due = parse_rfc3339(r.text(9));
+        if (!due) return fail_internal("stored notification due time is not a time: " + r.text(9));
+        facts.due = *due;
+      }
+      message = notification_text(facts, lang);
+    }
+    out.items.push_back(json::object{{"id", r.integer(0)},
+                                     {"dossier", r.text(1)},
+                                     {"status", r.text(2)},
+                                     {"message", std::move(message)},
+                                     {"created_at", r.text(4)},
+                                     {"read", !r.is_null(5)}});
   }
-  return json::object{{"items", std::move(items)}, {"unread", unread->rows.front().integer(0)}};
+  return out;
 }
 
 Status DossierReads::mark_notification_read(const identity::Principal& who, std::int64_t id) {

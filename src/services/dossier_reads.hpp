@@ -30,7 +30,14 @@ class DossierReads {
   Result<boost::json::object> my_results(const identity::Principal& who);
   // Public: the dossier's status for whoever knows its code and the applicant's identity number.
   Result<boost::json::object> track(const std::string& code, const std::string& id_number);
-  Result<boost::json::object> notifications(const identity::Principal& who);
+  // The caller's notifications, newest first, in `lang`; `after` is the id a previous page ended at.
+  struct Notifications {
+    boost::json::array items;
+    std::int64_t unread = 0;
+    std::optional<std::string> next_after;
+  };
+  Result<Notifications> notifications(const identity::Principal& who, Language lang,
+                                      const storage::PageRequest& page);
   Status mark_notification_read(const identity::Principal& who, std::int64_t id);
 
  private:

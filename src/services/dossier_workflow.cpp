@@ -124,7 +124,7 @@ Result<boost::json::object> DossierWorkflow::act(const identity::Principal& who,
     if (target) event.comment = fmt::format("{} → {}: {}", old.agency_code, target->code, event.comment);
     if (auto s = core_.record_change(conn, d, event, origin, p.name); !s) return s;
     if (fx.revokes_result) {
-      return notify_applicant(conn, d, p.name, "Kết quả đã bị thu hồi: " + reason, d_.config.public_url,
+      return notify_applicant(conn, d, p.name, NotificationKind::kResultRevoked, reason, d_.config.public_url,
                               d_.clock);
     }
     return {};

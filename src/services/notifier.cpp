@@ -13,21 +13,76 @@ std::string vietnamese_time(std::chrono::system_clock::time_point t) {
                      unsigned(date.day()), unsigned(date.month()), int(date.year()));
 }
 
+std::string people_time(std::chrono::system_clock::time_point t, Language lang) {
+  switch (lang) {
+    case Language::kVietnamese:
+      return vietnamese_time(t);
+    case Language::kEnglish: {
+      static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+      const auto [date, time] = vietnam_civil_time(t);
+      return fmt::format("{} {} {}, {:02}:{:02}", unsigned(date.day()), kMonths[unsigned(date.month()) - 1],
+                         int(date.year()), time.hours().count(), time.minutes().count());
+    }
+  }
+  return {};
+}
+
+std::optional<NotificationKind> parse_notification_kind(std::string_view text) {
+  if (text == "status_change") return NotificationKind::kStatusChange;
+  if (text == "result_revoked") return NotificationKind::kResultRevoked;
+  return std::nullopt;
+}
+
+std::string_view name(NotificationKind k) {
+  switch (k) {
+    case NotificationKind::kStatusChange:
+      return "status_change";
+    case NotificationKind::kResultRevoked:
+      return "result_revoked";
+  }
+  return {};
+}
+
+std::string notification_text(const NotificationFacts& n, Language lang) {
+  std::string text = fmt::format("{} {} ({}): {}.", in_language(lang, "Hồ sơ", "Application"), n.dossier_code,
+                                 n.procedure_name, status_label(n.status, lang));
+  if (!n.note.empty()) {
+    switch (n.kind) {
+      case NotificationKind::kStatusChange:
+        text += fmt::format(" {}: {}", in_language(lang, "Ghi chú", "Note"), n.note);
+        break;
+      case NotificationKind::kResultRevoked:
+        text += fmt::format(" {}: {}", in_language(lang, "Kết quả đã bị thu hồi", "The result was revoked"),
+                            n.note);
+        break;
+    }
+  }
+  if (n.due)
+    text += fmt::format(" {}: {}.", in_language(lang, "Hẹn trả kết quả", "Result due"),
+                        people_time(*n.due, lang));
+  return text;
+}
+
 Status notify_applicant(storage::Connection& conn, const Dossier& d, const std::string& procedure_name,
-                        const std::string& comment, const std::string& public_url, const Clock& clock) {
+                        NotificationKind kind, const std::string& note, const std::string& public_url,
+                        const Clock& clock) {
   const std::string now = format_rfc3339(clock.now());
-  std::string message = fmt::format("Hồ sơ {} ({}): {}.", d.code, procedure_name,
-                                    status_label(d.status, Language::kVietnamese));
-  if (!comment.empty()) message += " Ghi chú: " + comment;
+  NotificationFacts facts{kind, d.code, procedure_name, d.status, note, std::nullopt};
   if (d.due_at && clock_running(d.status)) {
     auto due = stored_time(d.due_at, "due_at");
     if (!due) return tl::unexpected(due.error());
-    message += " Hẹn trả kết quả: " + vietnamese_time(*due) + ".";
+    facts.due = *due;
   }
+  // `message` keeps the Vietnamese words as e-mailed; readers get the facts put in their language.
+  const std::string message = notification_text(facts, Language::kVietnamese);
   auto n = conn.execute_deferred(
-      "INSERT INTO notifications (account_id, dossier_code, status, message, created_at) VALUES ($1, $2, $3, "
-      "$4, $5)",
-      {d.applicant_id, d.code, std::string(name(d.status)), message, now});
+      "INSERT INTO notifications (account_id, dossier_code, status, message, created_at, kind, "
+      "procedure_name, "
+      "note, due_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+      {d.applicant_id, d.code, std::string(name(d.status)), message, now, std::string(name(kind)),
+       procedure_name, note,
+       facts.due ? storage::Value(format_rfc3339(*facts.due)) : storage::Value(nullptr)});
   if (!n) return tl::unexpected(n.error());
   if (d.contact_email.empty()) return {};
   const std::string body = fmt::format(

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/text_input.hpp"
 #include "services/labels.hpp"
 #include "services/notifier.hpp"
 
@@ -114,8 +115,8 @@ documents::DocumentSpec result_spec(const PaperContext& c, const std::string& si
                                     const std::string& issued_at) {
   auto s = base_spec(c);
   s.place_date = place_date(c.place_name, issued_at);
-  std::string title =
-      c.procedure.result.empty() ? "KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH" : c.procedure.result;
+  // The document's own name, as a paper of that kind is titled; what it contains follows below.
+  const std::string title = upper_case(c.procedure.result_title);
   s.title = title;
   s.subtitle = c.procedure.name;
   s.meta_title = title;

@@ -89,7 +89,8 @@ struct Procedure {
   std::vector<Channel> channels;
   std::vector<Component> components;
   std::string conditions;
-  std::string result;  // name of the result document, e.g. "Giấy khai sinh"
+  std::string result;        // what the applicant receives, as published
+  std::string result_title;  // the result document's own name ("Giấy khai sinh"): its PDF's title
   std::vector<std::string> legal_basis;
   boost::json::value form_schema;    // JSON Schema (object) of the applicant's form
   std::vector<FormRule> form_rules;  // checks across the form's fields

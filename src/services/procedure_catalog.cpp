@@ -9,6 +9,7 @@
 #include "core/text_fold.hpp"
 #include "services/deadline.hpp"
 #include "services/procedure_pack.hpp"
+#include "services/procedure_search.hpp"
 
 namespace sen::services {
 namespace {
@@ -111,6 +112,7 @@ Status ProcedureCatalog::warm() const {
 
 Result<places::Page<std::shared_ptr<const Procedure>>> ProcedureCatalog::search(
     const ProcedureFilter& filter, const storage::PageRequest& page) const {
+  if (!filter.query.empty()) return ranked_search(filter, page);
   auto conn = db_.acquire();
   if (!conn) return tl::unexpected(conn.error());
   const std::string folded = fold_for_search(filter.query);
@@ -131,6 +133,42 @@ Result<places::Page<std::shared_ptr<const Procedure>>> ProcedureCatalog::search(
     if (!p) return tl::unexpected(p.error());
     out.items.push_back(*p);
   }
+  return out;
+}
+
+// Every procedure is in the cache (warm() at start, each change re-read), so a query is ranked in
+// memory; the page key orders by score, then name length, then code, as rank_procedures does.
+Result<places::Page<std::shared_ptr<const Procedure>>> ProcedureCatalog::ranked_search(
+    const ProcedureFilter& filter, const storage::PageRequest& page) const {
+  std::vector<std::shared_ptr<const Procedure>> candidates;
+  {
+    std::shared_lock lock(mutex_);
+    for (const auto& [code, p] : cache_) {
+      if (!filter.level.empty() && p->level != filter.level) continue;
+      if (!filter.sector.empty() && p->sector != filter.sector) continue;
+      if (!filter.levels_at_place.empty() &&
+          std::find(filter.levels_at_place.begin(), filter.levels_at_place.end(), p->level) ==
+              filter.levels_at_place.end())
+        continue;
+      candidates.push_back(p);
+    }
+  }
+  places::Page<std::shared_ptr<const Procedure>> out;
+  const auto matches = rank_procedures(filter.query, candidates);
+  out.total = page.count_total ? static_cast<std::int64_t>(matches.size()) : 0;
+  for (const auto& m : matches) {
+    std::string key = fmt::format("{:06d}.{:05d}.{}", 999999 - std::min(m.score, 999999),
+                                  std::min<std::size_t>(m.procedure->name.size(), 99999), m.procedure->code);
+    if (!page.after.empty() && key <= page.after) continue;
+    if (static_cast<int>(out.items.size()) == page.limit) break;
+    out.items.push_back(m.procedure);
+    out.next_after = std::move(key);
+  }
+  // A full page is followed by more only when a match remains after it.
+  if (static_cast<int>(out.items.size()) < page.limit)
+    out.next_after.reset();
+  else if (out.items.back() == matches.back().procedure)
+    out.next_after.reset();
   return out;
 }
 

@@ -17,9 +17,9 @@
 namespace sen::services {
 
 struct ProcedureFilter {
-  std::string query;                         // name or code, with or without diacritics
-  std::string level;                         // commune | province | ministry; empty: any
-  std::string sector;                        // exact sector name; empty: any
+  std::string query;   // ranked, forgiving (services/procedure_search.hpp); empty: every procedure by code
+  std::string level;   // commune | province | ministry; empty: any
+  std::string sector;  // exact sector name; empty: any
   std::vector<std::string> levels_at_place;  // from `place=`: the levels that can be submitted there
 };
 
@@ -53,6 +53,8 @@ class ProcedureCatalog {
                                                    const std::string& actor_ip);
 
  private:
+  Result<places::Page<std::shared_ptr<const Procedure>>> ranked_search(
+      const ProcedureFilter& filter, const storage::PageRequest& page) const;
   Result<std::shared_ptr<const Procedure>> cached(const std::string& code, const std::string& definition,
                                                   int version) const;
 

@@ -18,6 +18,7 @@
 
 #include "core/json_reader.hpp"
 #include "core/json_text.hpp"
+#include "core/text_input.hpp"
 #include "services/procedure_rules.hpp"
 
 namespace sen::services {
@@ -410,10 +411,11 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
   if (ec) return fail(ErrorCode::kMalformedJson, std::string(origin) + ": not valid JSON: " + ec.message());
   if (!root.is_object()) return r.error("", "top level must be an object, not " + json_type_name(root));
   const json::object& o = root.as_object();
-  if (auto ok = r.only_keys(o, "",
-                            {"code", "name", "sector", "level", "agency", "handled_by", "applicant_types",
-                             "online_level", "channels", "components", "conditions", "result", "legal_basis",
-                             "form_schema", "form_rules", "steps", "source_note", "sources", "version"});
+  if (auto ok = r.only_keys(o, "", {"code",         "name",        "sector",          "level",
+                                    "agency",       "handled_by",  "applicant_types", "online_level",
+                                    "channels",     "components",  "conditions",      "result",
+                                    "result_title", "legal_basis", "form_schema",     "form_rules",
+                                    "steps",        "source_note", "sources",         "version"});
       !ok) {
     return tl::unexpected(ok.error());
   }
@@ -468,6 +470,10 @@ Result<Procedure> parse_procedure(std::string_view json_text, std::string_view o
   auto result = r.string(o, "", "result", true);
   if (!result) return tl::unexpected(result.error());
   p.result = std::move(*result);
+  auto result_title = r.string(o, "", "result_title", true);
+  if (!result_title) return tl::unexpected(result_title.error());
+  if (has_line_break(*result_title)) return r.error("result_title", "must be one line");
+  p.result_title = std::move(*result_title);
   auto legal_basis = r.strings(o, "", "legal_basis", true);
   if (!legal_basis) return tl::unexpected(legal_basis.error());
   p.legal_basis = std::move(*legal_basis);
@@ -613,6 +619,7 @@ json::object procedure_to_json(const Procedure& p) {
       {"components", std::move(components)},
       {"conditions", p.conditions},
       {"result", p.result},
+      {"result_title", p.result_title},
       {"legal_basis", to_array(p.legal_basis)},
       {"form_schema", p.form_schema},
       {"form_rules", form_rules_json(p.form_rules)},

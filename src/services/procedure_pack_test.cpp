@@ -49,7 +49,7 @@ constexpr const char* kValid = R"({
   "components": [
     {"id": "birth_certificate", "name": "Giấy chứng sinh", "copy_kind": "original", "reusable_from": ["1.000894"]}
   ],
-  "result": "Giấy khai sinh", "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
+  "result": "Giấy khai sinh", "result_title": "Giấy khai sinh", "legal_basis": ["Luật Hộ tịch số 60/2014/QH13"],
   "form_schema": {"type": "object", "properties": {"child_full_name": {"type": "string", "title": "Họ và tên"}}},
   "steps": [
     {"id": "receive", "name": "Tiếp nhận", "role": "receiving_officer", "share": 0.2},
@@ -235,6 +235,9 @@ TEST(ProcedurePack, RejectsInvalidDefinitions) {
       {"unknown key", [](json::object& o) { o["fees"] = 1; }, "fees"},
       {"missing name", [](json::object& o) { o.erase("name"); }, "name"},
       {"empty result", [](json::object& o) { o["result"] = ""; }, "result"},
+      {"no result title", [](json::object& o) { o.erase("result_title"); }, "result_title"},
+      {"result title on two lines", [](json::object& o) { o["result_title"] = "Giấy\nkhai sinh"; },
+       "result_title"},
       {"malformed code", [](json::object& o) { o["code"] = "1.1193"; }, "code"},
       {"unknown level", [](json::object& o) { o["level"] = "district"; }, "level"},
       {"version as text", [](json::object& o) { o["version"] = "1"; }, "version"},

@@ -4,6 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startSen, postgresUrl, createPostgresDatabase } from '../support/sen_server.mjs';
@@ -210,6 +211,9 @@ for (const backend of backends) {
       const receipt = await fetch(`${server.url}/api/v1/dossiers/${code}/payment/receipt`, { headers: { authorization: `Bearer ${await as(citizen)}` } });
       assert.equal(receipt.status, 200);
       assert.equal(receipt.headers.get('content-type'), 'application/pdf');
+      const receiptText = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(await receipt.arrayBuffer()) }).toString();
+      assert.match(receiptText, /BIÊN LAI THU PHÍ, LỆ PHÍ/);
+      assert.doesNotMatch(receiptText, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
     });
 
     it('walks a birth registration to a signed result that verifies, and is rated once', async () => {
@@ -230,6 +234,15 @@ for (const backend of backends) {
       assert.ok(official.events.some((e) => e.actor && e.step_due_at));
       const pdf = Buffer.from(await (await fetch(`${server.url}/api/v1/dossiers/${code}/result`, { headers: { authorization: `Bearer ${await as(citizen)}` } })).arrayBuffer());
       assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+      // Titled with the document's own name; times as people read them, never RFC 3339.
+      const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+      assert.match(text, /^GIẤY KHAI SINH$/m);
+      assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+      const received = await fetch(`${server.url}/api/v1/dossiers/${code}/receipt`, { headers: { authorization: `Bearer ${await as(citizen)}` } });
+      assert.equal(received.status, 200);
+      const receivedText = execFileSync('pdftotext', ['-', '-'], { input: Buffer.from(await received.arrayBuffer()) }).toString();
+      assert.match(receivedText, /GIẤY TIẾP NHẬN HỒ SƠ/);
+      assert.doesNotMatch(receivedText, /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
       const verify = async (bytes) => (await fetch(`${server.url}/api/v1/verify`, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: bytes })).json();
       const ok = await verify(pdf);
       assert.equal(ok.valid, true, JSON.stringify(ok));
@@ -268,6 +281,30 @@ for (const backend of backends) {
       assert.match(mails.at(-1).subject, /Đã trả kết quả/);
       const inApp = (await call(citizen, 'GET', '/api/v1/notifications')).json;
       assert.ok(inApp.items.some((n) => n.dossier === code && n.status === 'returned'));
+      // Kept as facts, worded in the reader's language; times as people read them, never RFC 3339.
+      const rfc3339 = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+      const english = (await call(citizen, 'GET', '/api/v1/notifications?lang=en')).json;
+      const revokedVi = inApp.items.find((n) => n.dossier === code && n.message.includes('Kết quả đã bị thu hồi'));
+      const revokedEn = english.items.find((n) => n.id === revokedVi?.id);
+      assert.match(revokedEn.message, new RegExp(`^Application ${code} \\(.*\\): .*\\. The result was revoked: Cấp nhầm`));
+      const due = english.items.find((n) => n.dossier === code && /Result due/.test(n.message));
+      assert.match(due.message, /Result due: \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\./);
+      const dueVi = inApp.items.find((n) => n.id === due.id);
+      assert.match(dueVi.message, /Hẹn trả kết quả: \d{2}:\d{2} ngày \d{2}\/\d{2}\/\d{4}\./);
+      for (const n of [...inApp.items, ...english.items]) assert.doesNotMatch(n.message, rfc3339);
+      for (const m of mails) assert.doesNotMatch(`${m.subject}\n${m.body}`, rfc3339);
+      assert.equal((await call(citizen, 'GET', '/api/v1/notifications?lang=fr')).status, 400);
+      // Paged with cursors, newest first, to the end.
+      const ids = [];
+      for (let cursor = null, pages = 0; pages < 50; pages++) {
+        const page = (await call(citizen, 'GET', `/api/v1/notifications?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).json;
+        ids.push(...page.items.map((n) => n.id));
+        if (page.next === null) break;
+        cursor = page.next;
+      }
+      assert.ok(ids.length >= 5);
+      assert.deepEqual(ids, [...ids].sort((a, b) => b - a));
+      assert.equal(new Set(ids).size, ids.length);
     });
   });
 }

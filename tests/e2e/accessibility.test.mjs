@@ -26,7 +26,7 @@ describe("accessibility", { skip: skipReason() ?? false }, () => {
   test("keyboard: skip link, search box and focus on page change", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url);
     const { page } = s;
-    await page.goto("/");
+    await page.goto("/#/places");
     await page.locator(".card-grid > li").first().waitFor();
 
     await page.keyboard.press("Tab");
@@ -65,11 +65,11 @@ describe("accessibility", { skip: skipReason() ?? false }, () => {
   test("axe: no serious or critical WCAG 2 A/AA violations", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url);
     const { page } = s;
-    await page.goto("/");
+    await page.goto("/#/places");
     await page.locator(".card-grid > li").first().waitFor();
     await assertAccessible(page, "home (vi)");
 
-    await page.goto("/#/?q=da%20nang");
+    await page.goto("/#/places?q=da%20nang");
     await page.getByTestId("search-count").waitFor();
     await assertAccessible(page, "search results");
 
@@ -86,7 +86,7 @@ describe("accessibility", { skip: skipReason() ?? false }, () => {
   test("small screen layout", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url, { viewport: { width: 390, height: 844 } });
     const { page } = s;
-    await page.goto("/");
+    await page.goto("/#/places");
     await page.locator(".card-grid > li").first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, "no horizontal scrolling at 390px");

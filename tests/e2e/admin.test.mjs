@@ -9,6 +9,7 @@ import { skipReason } from "./support/paths.mjs";
 import { openSession } from "./support/session.mjs";
 import { useServerAndBrowser } from "./support/suite.mjs";
 import { eventually } from "./support/wait.mjs";
+import { signedInLanding } from "./support/services.mjs";
 
 const TIMEOUT = { timeout: 120_000 };
 
@@ -35,7 +36,7 @@ describe("administration", { skip: skipReason() ?? false }, () => {
     await page.getByLabel("Tên đăng nhập").fill(username);
     await page.getByLabel("Mật khẩu", { exact: true }).fill(demo(username).password);
     await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-    await page.getByRole("heading", { level: 1, name: "Tài khoản của bạn" }).waitFor();
+    await signedInLanding(page);
   }
 
   test("an agency administrator adds an official, grants a role and revokes it", TIMEOUT, async () => {
@@ -163,6 +164,8 @@ describe("administration", { skip: skipReason() ?? false }, () => {
     const s = await openSession(env.browser, env.url, { allowConsole: [NO_PROVIDERS] });
     const { page } = s;
     await signIn(page, "tiepnhan.badinh");
+    assert.match(page.url(), /#\/workspace$/, "an official lands on the queue");
+    await page.goto("/#/account");
     const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
     await nav.getByRole("link", { name: "Địa bàn hành chính" }).waitFor();
     // The roles have arrived (the account page lists them) and still no link.

@@ -14,7 +14,7 @@ describe("language switch", { skip: skipReason() ?? false }, () => {
   test("English changes the UI text and <html lang>, and persists", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url);
     const { page } = s;
-    await page.goto("/");
+    await page.goto("/#/places");
     await page.locator(".card-grid > li").first().waitFor();
     const banner = page.getByRole("banner");
     assert.match(await banner.innerText(), /Nền tảng chính quyền số/);

@@ -50,7 +50,7 @@ describe("identity", { skip: skipReason() ?? false }, () => {
     const { page } = s;
     await s.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: env.url });
     await page.goto("/");
-    await page.getByRole("link", { name: "Đăng nhập", exact: true }).click();
+    await page.getByRole("banner").getByRole("link", { name: "Đăng nhập", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "Đăng nhập" }).waitFor();
     await page.getByText("Công dân đăng nhập bằng số định danh cá nhân").waitFor();
     await s.screenshot("identity-sign-in");
@@ -101,8 +101,8 @@ describe("identity", { skip: skipReason() ?? false }, () => {
     await eventually(async () => assert.match(await page.getByTestId("announcer").innerText(), /Đã thu hồi khóa/));
 
     await page.getByRole("button", { name: "Đăng xuất" }).click();
-    await page.getByRole("heading", { level: 1, name: "Địa bàn hành chính" }).waitFor();
-    await page.getByRole("link", { name: "Đăng nhập", exact: true }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Bạn cần làm thủ tục gì?" }).waitFor();
+    await page.getByRole("banner").getByRole("link", { name: "Đăng nhập", exact: true }).waitFor();
     assert.equal(await page.getByTestId("account-link").count(), 0);
 
     // The session is gone on the server too: the account page sends us to sign-in.

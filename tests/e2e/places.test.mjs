@@ -22,10 +22,10 @@ describe("places", { skip: skipReason() ?? false }, () => {
     await s.close();
   });
 
-  test("home page lists the 34 provinces", TIMEOUT, async () => {
+  test("the directory lists the 34 provinces", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url);
     const { page } = s;
-    await page.goto("/");
+    await page.goto("/#/places");
     const cards = page.locator(".card-grid > li");
     await eventually(async () => assert.equal(await cards.count(), 34));
     assert.equal(await page.locator("html").getAttribute("lang"), "vi");
@@ -51,7 +51,7 @@ describe("places", { skip: skipReason() ?? false }, () => {
   test("clicking Hà Nội shows its communes, load more pages through them, back returns", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url);
     const { page } = s;
-    await page.goto("/");
+    await page.goto("/#/places");
     await page.getByRole("link", { name: /Thành phố Hà Nội/ }).click();
     await eventually(async () => assert.match(page.url(), /#\/places\/01$/));
     await page.getByRole("heading", { level: 1, name: "Thành phố Hà Nội" }).waitFor();

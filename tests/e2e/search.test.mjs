@@ -14,13 +14,13 @@ describe("search", { skip: skipReason() ?? false }, () => {
   test("'da nang' without diacritics finds Thành phố Đà Nẵng", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url);
     const { page } = s;
-    await page.goto("/");
+    await page.goto("/#/places");
     await page.locator(".card-grid > li").first().waitFor();
     await page.getByLabel("Tìm xã, phường, tỉnh, thành phố").fill("da nang");
     // first(): a commune result would also link its parent province by the same name.
     const result = page.getByRole("link", { name: "Thành phố Đà Nẵng", exact: true }).first();
     await result.waitFor();
-    await eventually(async () => assert.match(page.url(), /#\/\?q=da\+nang$/));
+    await eventually(async () => assert.match(page.url(), /#\/places\?q=da\+nang$/));
     await eventually(async () => assert.match(await page.getByTestId("search-count").innerText(), /^Tìm thấy \d+ kết quả$/));
     await eventually(async () => assert.match(await page.getByTestId("announcer").innerText(), /Tìm thấy \d+ kết quả/));
     // A province result has no "Thuộc …" line (the server gives provinces the parent "VN").
@@ -41,7 +41,7 @@ describe("search", { skip: skipReason() ?? false }, () => {
   test("search finds communes with their province, and submitting works", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url);
     const { page } = s;
-    await page.goto("/");
+    await page.goto("/#/places");
     const box = page.getByLabel("Tìm xã, phường, tỉnh, thành phố");
     await box.fill("Ba Đình");
     await box.press("Enter");
@@ -57,7 +57,7 @@ describe("search", { skip: skipReason() ?? false }, () => {
   test("a search without matches says so", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url);
     const { page } = s;
-    await page.goto("/#/?q=zzzxqj");
+    await page.goto("/#/places?q=zzzxqj");
     await eventually(async () => assert.equal(await page.getByTestId("search-count").innerText(), "Không tìm thấy kết quả nào"));
     await page.getByText("Không có địa bàn nào khớp").waitFor();
     // Clearing the box brings the province list back.

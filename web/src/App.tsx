@@ -17,6 +17,8 @@ import { usePageFocus } from "./hooks/usePageFocus";
 import { I18nProvider } from "./i18n/I18nProvider";
 import { AccountPage } from "./pages/AccountPage";
 import { AdminPage } from "./pages/AdminPage";
+import { HomePage } from "./pages/HomePage";
+import { InfoPage } from "./pages/InfoPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { PlacesPage } from "./pages/PlacesPage";
 import { ProvincePage } from "./pages/ProvincePage";
@@ -39,6 +41,10 @@ import { WorkspacePage } from "./workspace/WorkspacePage";
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
+    case "home":
+      return <HomePage route={route} />;
+    case "info":
+      return <InfoPage key={route.topic} topic={route.topic} />;
     case "places":
       return <PlacesPage q={route.q} />;
     case "province":

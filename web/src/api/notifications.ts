@@ -1,8 +1,16 @@
+import type { Language } from "../i18n/language";
 import { apiUrl, getJson, sendOnly } from "./client";
 import type { AppNotification } from "./serviceTypes";
 
-export function listNotifications(signal?: AbortSignal): Promise<{ items: AppNotification[]; unread: number }> {
-  return getJson(apiUrl("/notifications"), signal);
+export interface NotificationPage {
+  items: AppNotification[];
+  unread: number;
+  next: string | null;
+}
+
+// Newest first, worded by the server in `lang`; `cursor` is the `next` of the previous page.
+export function listNotifications(lang: Language, cursor: string | null, signal?: AbortSignal): Promise<NotificationPage> {
+  return getJson(apiUrl("/notifications", { lang, cursor, limit: 20 }), signal);
 }
 
 export function markNotificationRead(id: string | number): Promise<void> {

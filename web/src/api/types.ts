@@ -115,6 +115,11 @@ export interface Agency {
   name: string;
   kind: AgencyKind | string;
   place_code: string;
+  // Empty until an administrator records them.
+  address?: string;
+  phone?: string;
+  email?: string;
+  office_hours?: string;
 }
 
 export interface Official {

@@ -1,4 +1,5 @@
 import type { Place } from "../api/types";
+import { hrefFor } from "../routing/route";
 import { PlaceMeta } from "./PlaceMeta";
 
 export function CommuneList({ communes, labelledBy }: { communes: Place[]; labelledBy: string }) {
@@ -6,9 +7,9 @@ export function CommuneList({ communes, labelledBy }: { communes: Place[]; label
     <ul class="place-list" aria-labelledby={labelledBy}>
       {communes.map((c) => (
         <li key={c.code} class="place-row">
-          <span class="place-row__name" lang="vi">
+          <a class="place-row__name" lang="vi" href={hrefFor({ name: "province", code: c.code, q: "" })}>
             {c.name}
-          </span>
+          </a>
           <PlaceMeta place={c} />
         </li>
       ))}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from "preact";
+import { useLayoutEffect, useRef } from "preact/hooks";
 
 interface Props {
   // The heading that names the table (and its scrolling region).
@@ -10,12 +11,22 @@ interface Props {
   children: ComponentChildren;
 }
 
-// A table with column headers. On narrow screens it scrolls sideways inside a region that is
-// focusable, so keyboard users can scroll it too.
+// A table with column headers. On narrow screens each row becomes a card whose cells carry their
+// column's name (data-label, shown by CSS), so nothing scrolls sideways; the region stays focusable
+// for the rare table still wider than the screen.
 export function DataTable({ labelledBy, columns, testId, class: extra, children }: Props) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  useLayoutEffect(() => {
+    for (const row of Array.from(body.current?.rows ?? [])) {
+      Array.from(row.cells).forEach((cell, i) => {
+        const label = columns[i];
+        if (label !== undefined && cell.dataset.label !== label) cell.dataset.label = label;
+      });
+    }
+  });
   return (
     <div class="table-scroll" role="region" aria-labelledby={labelledBy} tabIndex={0}>
-      <table class={extra === undefined ? "data-table" : `data-table ${extra}`} aria-labelledby={labelledBy} data-testid={testId}>
+      <table class={extra === undefined ? "data-table data-table--cards" : `data-table data-table--cards ${extra}`} aria-labelledby={labelledBy} data-testid={testId}>
         <thead>
           <tr>
             {columns.map((c) => (
@@ -25,7 +36,7 @@ export function DataTable({ labelledBy, columns, testId, class: extra, children 
             ))}
           </tr>
         </thead>
-        <tbody>{children}</tbody>
+        <tbody ref={body}>{children}</tbody>
       </table>
     </div>
   );

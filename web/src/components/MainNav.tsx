@@ -1,6 +1,7 @@
 import { useI18n } from "../i18n/I18nProvider";
 import { isAdmin } from "../admin/adminRoles";
-import type { Route } from "../routing/route";
+import { useEffect, useState } from "preact/hooks";
+import { pageKey, type Route } from "../routing/route";
 import { useSession } from "../session/SessionProvider";
 import { hasWorkspace, isApplicant } from "../workspace/workspaceRoles";
 
@@ -17,12 +18,7 @@ export function MainNav({ route }: { route: Route }) {
   const roles = state.status === "signedIn" ? state.roles : null;
   // New sections are added here as further entries.
   const items: NavItem[] = [
-    {
-      id: "places",
-      href: "#/",
-      label: t.navPlaces,
-      isCurrent: (r) => r.name === "places" || r.name === "province",
-    },
+    { id: "home", href: "#/", label: t.navHome, isCurrent: (r) => r.name === "home" },
     {
       id: "procedures",
       href: "#/procedures",
@@ -56,14 +52,34 @@ export function MainNav({ route }: { route: Route }) {
     { id: "open-data", href: "#/open-data", label: t.navOpenData, isCurrent: (r) => r.name.startsWith("openData") },
     { id: "track", href: "#/track", label: t.navTrack, isCurrent: (r) => r.name === "track" },
     { id: "verify", href: "#/verify", label: t.navVerify, isCurrent: (r) => r.name === "verify" },
+    {
+      id: "places",
+      href: "#/places",
+      label: t.navPlaces,
+      isCurrent: (r) => r.name === "places" || r.name === "province",
+    },
     // Shown only to administrators; the server checks every request regardless.
     ...(isAdmin(roles)
       ? [{ id: "admin", href: "#/admin", label: t.navAdmin, isCurrent: (r: Route) => r.name === "admin" }]
       : []),
   ];
+  // On narrow screens the list folds behind a menu button (CSS shows the button only there); a new
+  // page folds it again.
+  const [open, setOpen] = useState(false);
+  const page = pageKey(route);
+  useEffect(() => setOpen(false), [page]);
   return (
-    <nav class="main-nav" aria-label={t.mainNavLabel}>
-      <ul>
+    <nav class={open ? "main-nav main-nav--open" : "main-nav"} aria-label={t.mainNavLabel}>
+      <button
+        type="button"
+        class="main-nav__toggle"
+        aria-expanded={open}
+        aria-controls="main-nav-list"
+        onClick={() => setOpen(!open)}
+      >
+        {open ? t.menuClose : t.menuOpen}
+      </button>
+      <ul id="main-nav-list">
         {items.map((item) => (
           <li key={item.id}>
             <a href={item.href} aria-current={item.isCurrent(route) ? "page" : undefined}>

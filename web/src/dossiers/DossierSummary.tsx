@@ -21,7 +21,7 @@ export function DossierSummary({ dossier, official }: { dossier: Dossier; offici
       </h2>
       <dl class="details">
         <DetailRow label={t.fieldStatus} testId="dossier-status">
-          <StatusBadge status={d.status} code={d.status_code} />
+          <StatusBadge status={d.status} />
           {d.paused && (
             <>
               {" "}

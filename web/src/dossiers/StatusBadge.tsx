@@ -22,14 +22,12 @@ function tone(status: string): string {
   }
 }
 
-// A dossier's status in words, with the national status code ("Đã tiếp nhận (mã 2)").
-export function StatusBadge({ status, code }: { status: string; code: number | null }) {
+// A dossier's status in words ("Đã tiếp nhận"); the national status code is for data exchange, not people.
+export function StatusBadge({ status }: { status: string }) {
   const { t } = useI18n();
   return (
     <span class={`status-badge status-badge--${tone(status)}`} data-testid="status" data-status={status}>
       {statusLabel(t, status)}
-      {/* Drafts have no national code (the server sends 0). */}
-      {code !== null && code > 0 && <span class="status-badge__code"> ({t.statusCode(code)})</span>}
     </span>
   );
 }

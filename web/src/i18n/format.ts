@@ -41,9 +41,19 @@ const plainDateFormats: Record<Language, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }),
 };
 
+// Vietnamese times read "17:00 ngày 03/12/2026"; Intl gives "17:00 03/12/2026", so the parts are joined here.
+function formatDate(format: Intl.DateTimeFormat, date: Date): string {
+  if (format.resolvedOptions().locale.startsWith("vi") && format.resolvedOptions().hour !== undefined) {
+    const parts = format.formatToParts(date);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+    return `${part("hour")}:${part("minute")} ngày ${part("day")}/${part("month")}/${part("year")}`;
+  }
+  return format.format(date);
+}
+
 function formatIso(format: Intl.DateTimeFormat, iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : format.format(date);
+  return Number.isNaN(date.getTime()) ? iso : formatDate(format, date);
 }
 
 // Server timestamps are RFC 3339; shown in the reader's time zone. An unparsable value is shown as is.

@@ -3,6 +3,7 @@ import type { Language } from "./language";
 import { dataEn, dataVi } from "./dataMessages";
 import { dxEn, dxVi } from "./dxMessages";
 import { openDataEn, openDataVi } from "./openDataMessages";
+import { portalEn, portalVi } from "./portalMessages";
 import { servicesEn, servicesVi } from "./servicesMessages";
 
 // Every user-visible UI string lives here (public services' strings in servicesMessages.ts, spread
@@ -291,6 +292,7 @@ const vi = {
   ...dxVi,
   ...dataVi,
   ...openDataVi,
+  ...portalVi,
 };
 
 export type Messages = typeof vi;
@@ -579,6 +581,7 @@ const en: Messages = {
   ...dxEn,
   ...dataEn,
   ...openDataEn,
+  ...portalEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { vi, en };

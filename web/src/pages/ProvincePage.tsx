@@ -8,6 +8,7 @@ import { useResource } from "../hooks/useResource";
 import { useI18n } from "../i18n/I18nProvider";
 import { hrefFor } from "../routing/route";
 import { CommunesSection } from "./CommunesSection";
+import { PlaceServicesSections } from "./PlaceServicesSections";
 
 export function ProvincePage({ code, q }: { code: string; q: string }) {
   const { t } = useI18n();
@@ -38,7 +39,9 @@ export function ProvincePage({ code, q }: { code: string; q: string }) {
       </div>
       {notFound && <LoadError message={t.errorNotFoundPlace(code)} />}
       {province.status === "error" && !notFound && <LoadError onRetry={reload} />}
-      {!notFound && <CommunesSection code={code} q={q} />}
+      {/* A commune has no units below it: its page is its agencies and the procedures handled there. */}
+      {province.status === "ready" && province.value.level !== "commune" && <CommunesSection code={code} q={q} />}
+      {province.status === "ready" && <PlaceServicesSections code={code} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { useAnnounceOnChange } from "../a11y/Announcer";
-import { login } from "../api/auth";
+import { getMe, login } from "../api/auth";
 import { ApiError } from "../api/client";
 import { ErrorSummary } from "../components/ErrorSummary";
 import { Notice } from "../components/Notice";
@@ -11,9 +11,10 @@ import { commonError, errorText, type ErrorText } from "../forms/errorText";
 import type { FormError } from "../forms/FormError";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useI18n } from "../i18n/I18nProvider";
-import { hrefFor, parseHash, type SignInNotice } from "../routing/route";
+import { hrefFor, parseHash, type Route, type SignInNotice } from "../routing/route";
 import { navigate } from "../routing/router";
 import { useSession } from "../session/SessionProvider";
+import { hasWorkspace, isApplicant } from "../workspace/workspaceRoles";
 import { ExternalSignIn } from "./ExternalSignIn";
 
 const USERNAME_ID = "sign-in-username";
@@ -22,6 +23,18 @@ const PASSWORD_ID = "sign-in-password";
 interface FieldErrors {
   username?: ErrorText;
   password?: ErrorText;
+}
+
+// Where a sign-in without a page to return to lands: officials on their queue (the work they came
+// for), everyone else on the account page (their dossiers, notifications and details).
+async function landingPage(): Promise<Route> {
+  try {
+    const me = await getMe();
+    if (hasWorkspace(me.roles) && !isApplicant(me.roles)) return parseHash("#/workspace");
+  } catch {
+    // The account page loads /me again and says what failed.
+  }
+  return { name: "account" };
 }
 
 // `next`: the page that sent the reader here (e.g. "submit online"); they return to it after signing in.
@@ -59,8 +72,14 @@ export function SignInPage({ notice, next }: { notice: SignInNotice; next?: stri
     try {
       const result = await login(name, password);
       session.signedIn(result.display_name, result.csrf_token);
-      // A one-time password must be replaced first, on the account page.
-      navigate(next === undefined || result.password_change_required ? { name: "account" } : parseHash(`#${next}`));
+      if (result.password_change_required) {
+        // A one-time password must be replaced first, on the account page.
+        navigate({ name: "account" });
+      } else if (next !== undefined) {
+        navigate(parseHash(`#${next}`));
+      } else {
+        navigate(await landingPage());
+      }
     } catch (error) {
       // One message for unknown user, wrong password and locked account: nothing to probe.
       const wrong = error instanceof ApiError && error.isUnauthenticated;

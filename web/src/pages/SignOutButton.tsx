@@ -29,7 +29,7 @@ export function SignOutButton() {
     }
     signedOut();
     announce(t.signedOut);
-    navigate({ name: "places", q: "" });
+    navigate({ name: "home", q: "" });
   };
 
   return (

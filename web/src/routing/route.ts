@@ -1,3 +1,4 @@
+import type { InfoTopic } from "../i18n/portalMessages";
 import { dataHref, isDataRoute, parseDataRoute, type DataRoute } from "./dataRoutes";
 import { dxHref, dxPageKey, isDxRoute, parseDxRoute, type DxRoute } from "./dxRoutes";
 import { isOpenDataRoute, openDataHref, parseOpenDataRoute, type OpenDataRoute } from "./openDataRoutes";
@@ -5,7 +6,10 @@ import { parseServiceRoute, serviceHref, servicePageKey, type ServiceRoute } fro
 
 // Hash routes keep pages linkable (#/places/01) without needing an SPA fallback on the server.
 export type Route =
+  // The first page: `q` searches procedures.
+  | { name: "home"; q: string }
   | { name: "places"; q: string }
+  | { name: "info"; topic: InfoTopic }
   | { name: "province"; code: string; q: string }
   // `notice`: why the sign-in page was opened (after sign-up, or the provider's redirect on failure).
   // `next`: the page (hash path and query, without "#") to return to after signing in.
@@ -22,18 +26,27 @@ export type Route =
 
 export type SignInNotice = "registered" | "externalFailed" | null;
 
+const INFO_PATHS: readonly (readonly [InfoTopic, string])[] = [
+  ["contact", "/contact"],
+  ["privacy", "/privacy"],
+  ["accessibility", "/accessibility"],
+];
+
 const PROVINCE_PATH = /^\/places\/([0-9A-Za-z]{1,16})\/?$/;
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, "");
   // Plain in-page anchors such as #main (skip link opened in a new tab) are not routes.
-  if (raw !== "" && !raw.startsWith("/")) return { name: "places", q: "" };
+  if (raw !== "" && !raw.startsWith("/")) return { name: "home", q: "" };
   const queryStart = raw.indexOf("?");
   const path = (queryStart < 0 ? raw : raw.slice(0, queryStart)) || "/";
   const params = new URLSearchParams(queryStart < 0 ? "" : raw.slice(queryStart + 1));
   const q = params.get("q") ?? "";
 
-  if (path === "/" || path === "/places" || path === "/places/") return { name: "places", q };
+  if (path === "/") return { name: "home", q };
+  if (path === "/places" || path === "/places/") return { name: "places", q };
+  const info = INFO_PATHS.find(([, p]) => p === path);
+  if (info !== undefined) return { name: "info", topic: info[0] };
   const match = PROVINCE_PATH.exec(path);
   if (match?.[1] !== undefined) return { name: "province", code: match[1], q };
   if (path === "/sign-in") {
@@ -57,8 +70,12 @@ export function hrefFor(route: Route): string {
   if (isDataRoute(route)) return dataHref(route);
   if (isOpenDataRoute(route)) return openDataHref(route);
   switch (route.name) {
-    case "places":
+    case "home":
       return withQuery("#/", route.q);
+    case "places":
+      return withQuery("#/places", route.q);
+    case "info":
+      return `#${INFO_PATHS.find(([topic]) => topic === route.topic)?.[1] ?? "/"}`;
     case "province":
       return withQuery(`#/places/${encodeURIComponent(route.code)}`, route.q);
     case "signIn": {
@@ -115,8 +132,11 @@ export function pageKey(route: Route): string {
   if (isDataRoute(route)) return `${route.name}:${route.place}`;
   if (isOpenDataRoute(route)) return route.name === "openDataset" ? `openDataset:${route.id}` : route.name;
   switch (route.name) {
+    case "home":
     case "places":
-      return "places";
+      return route.name;
+    case "info":
+      return `info:${route.topic}`;
     case "province":
       return `province:${route.code}`;
     case "signIn":

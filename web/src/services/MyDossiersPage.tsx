@@ -63,7 +63,7 @@ function MyDossiers() {
             </th>
             <td lang="vi">{d.procedure.name}</td>
             <td>
-              <StatusBadge status={d.status} code={d.status_code} />
+              <StatusBadge status={d.status} />
             </td>
             <td>
               <DueDate at={d.due_at} overdue={d.overdue} />

@@ -10,7 +10,7 @@ const POLL_MS = 60_000;
 // The unread count, asked again on every page change, every minute, and after reading some.
 // Only for signed-in readers; a failure leaves the last count (the bell is no place for errors).
 export function NotificationBell({ route }: { route: Route }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state } = useSession();
   const [unread, setUnread] = useState<number | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -29,12 +29,12 @@ export function NotificationBell({ route }: { route: Route }) {
       return;
     }
     const controller = new AbortController();
-    listNotifications(controller.signal).then(
+    listNotifications(lang, null, controller.signal).then(
       (answer) => setUnread(answer.unread),
       () => undefined,
     );
     return () => controller.abort();
-  }, [signedIn, page, generation]);
+  }, [signedIn, page, generation, lang]);
 
   if (!signedIn) return null;
   const count = unread ?? 0;

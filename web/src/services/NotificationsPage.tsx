@@ -3,6 +3,7 @@ import { useAnnounce } from "../a11y/Announcer";
 import { listNotifications, markNotificationRead } from "../api/notifications";
 import type { AppNotification } from "../api/serviceTypes";
 import { LoadError } from "../components/LoadError";
+import { LoadMoreButton } from "../components/LoadMoreButton";
 import { Loading } from "../components/Loading";
 import { StatusBadge } from "../dossiers/StatusBadge";
 import { useResource } from "../hooks/useResource";
@@ -24,20 +25,36 @@ export function NotificationsPage({ route }: { route: Route }) {
 }
 
 function Notifications() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state } = useSession();
   const roles = state.status === "signedIn" ? state.roles : null;
   // Officials open dossiers in their workspace; applicants on their own dossier page.
   const official = hasWorkspace(roles) && !isApplicant(roles);
   const announce = useAnnounce();
   const onSessionError = useSignedOutOn401();
-  const [answer, reload, replace] = useResource("notifications", (signal) => listNotifications(signal));
+  const [answer, reload, replace] = useResource(`notifications:${lang}`, (signal) => listNotifications(lang, null, signal));
   const [failed, setFailed] = useState<string | number | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreFailed, setMoreFailed] = useState(false);
   useSignedOutOnResource401(answer);
 
   if (answer.status === "loading") return <Loading />;
   if (answer.status === "error") return <LoadError onRetry={reload} />;
-  const { items, unread } = answer.value;
+  const { items, unread, next } = answer.value;
+
+  const loadMore = async () => {
+    if (next === null || loadingMore) return;
+    setLoadingMore(true);
+    setMoreFailed(false);
+    try {
+      const more = await listNotifications(lang, next);
+      replace({ items: [...items, ...more.items], unread: more.unread, next: more.next });
+    } catch (error) {
+      if (!onSessionError(error)) setMoreFailed(true);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   const markRead = async (n: AppNotification, quiet: boolean) => {
     setFailed(null);
@@ -46,6 +63,7 @@ function Notifications() {
       replace({
         items: items.map((x) => (x.id === n.id ? { ...x, read: true } : x)),
         unread: Math.max(0, unread - 1),
+        next,
       });
       notificationsChanged();
       if (!quiet) {
@@ -73,7 +91,7 @@ function Notifications() {
             class={n.read ? "notification" : "notification notification--unread"}
             data-testid="notification"
           >
-            <p class="notification__message" lang="vi">
+            <p class="notification__message">
               {!n.read && <span class="tag tag--new">{t.unreadTag}</span>} {n.message}
             </p>
             <p class="notification__meta">
@@ -90,7 +108,7 @@ function Notifications() {
                 {t.dossierHeading(n.dossier)}
               </a>
               <span aria-hidden="true"> · </span>
-              <StatusBadge status={n.status} code={null} />
+              <StatusBadge status={n.status} />
               <span aria-hidden="true"> · </span>
               {t.serviceTime(n.created_at)}
             </p>
@@ -108,6 +126,8 @@ function Notifications() {
           </li>
         ))}
       </ul>
+      {moreFailed && <LoadError onRetry={() => void loadMore()} />}
+      {next !== null && <LoadMoreButton busy={loadingMore} onClick={() => void loadMore()} />}
     </>
   );
 }

@@ -1,8 +1,5 @@
 import { useAnnounceOnChange } from "../a11y/Announcer";
 import { listProcedures } from "../api/procedures";
-import { LoadError } from "../components/LoadError";
-import { LoadMoreButton } from "../components/LoadMoreButton";
-import { Loading } from "../components/Loading";
 import { PageHeading } from "../components/PageHeading";
 import { PlaceChooser } from "../components/PlaceChooser";
 import { SearchForm } from "../components/SearchForm";
@@ -11,8 +8,8 @@ import { usePagedList } from "../hooks/usePagedList";
 import { useI18n } from "../i18n/I18nProvider";
 import { hrefFor, type Route } from "../routing/route";
 import { navigate } from "../routing/router";
-import { ProcedureCard } from "./ProcedureCard";
 import { ProcedureFilters } from "./ProcedureFilters";
+import { ProcedureResults } from "./ProcedureResults";
 
 type ProceduresRoute = Extract<Route, { name: "procedures" }>;
 
@@ -68,20 +65,7 @@ export function ProceduresPage({ route }: { route: ProceduresRoute }) {
             </p>
           )}
         </div>
-        {list.status === "loading" && <Loading />}
-        {list.status === "error" && <LoadError onRetry={list.reload} />}
-        {list.status === "ready" && list.items.length === 0 && <p class="notice">{t.proceduresNone}</p>}
-        {list.status === "ready" && list.items.length > 0 && (
-          <>
-            <ul class="admin-list" aria-labelledby={RESULTS_ID}>
-              {list.items.map((p) => (
-                <ProcedureCard key={p.code} procedure={p} />
-              ))}
-            </ul>
-            {list.error !== null && <LoadError onRetry={list.loadMore} />}
-            {list.hasMore && <LoadMoreButton busy={list.loadingMore} onClick={list.loadMore} />}
-          </>
-        )}
+        <ProcedureResults list={list} labelledBy={RESULTS_ID} />
       </section>
     </>
   );

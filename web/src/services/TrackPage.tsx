@@ -23,9 +23,21 @@ const fieldId = (f: TrackField) => `track-${f}`;
 
 // Public: anyone with the dossier code (printed on the receipt, which links here with ?code=)
 // and the applicant's identification number sees where the dossier stands.
-export function TrackPage({ code: initialCode }: { code: string }) {
+export function TrackPage({ code }: { code: string }) {
   const { t } = useI18n();
   useDocumentTitle(t.trackHeading);
+  return (
+    <div class="form-page track-page">
+      <PageHeading>{t.trackHeading}</PageHeading>
+      <p class="lead">{t.trackIntro}</p>
+      <TrackPanel initialCode={code} />
+    </div>
+  );
+}
+
+// The tracking form and its answer, on this page and on the first page.
+export function TrackPanel({ initialCode }: { initialCode: string }) {
+  const { t } = useI18n();
   const [code, setCode] = useState(initialCode);
   const [idNumber, setIdNumber] = useState("");
   const [busy, setBusy] = useState(false);
@@ -61,9 +73,7 @@ export function TrackPage({ code: initialCode }: { code: string }) {
 
   const err = (f: TrackField) => (errors.fields[f] !== undefined ? errorText(t, errors.fields[f]) : undefined);
   return (
-    <div class="form-page track-page">
-      <PageHeading>{t.trackHeading}</PageHeading>
-      <p class="lead">{t.trackIntro}</p>
+    <>
       <ErrorSummary attempt={errors.attempt} errors={errors.summary(FIELDS)} />
       <form class="form" noValidate onSubmit={onSubmit}>
         <TextField id={fieldId("code")} label={t.trackCodeLabel} hint={t.trackCodeHint} error={err("code")} value={code} onInput={setCode} autocomplete="off" />
@@ -80,7 +90,7 @@ export function TrackPage({ code: initialCode }: { code: string }) {
         <SubmitButton label={t.trackButton} busyLabel={t.searching} busy={busy} />
       </form>
       {result !== null && <TrackResultView result={result} />}
-    </div>
+    </>
   );
 }
 
@@ -96,7 +106,7 @@ function TrackResultView({ result }: { result: TrackResult }) {
           <span lang="vi">{result.procedure.name}</span>
         </DetailRow>
         <DetailRow label={t.fieldStatus}>
-          <StatusBadge status={result.status} code={result.status_code} />
+          <StatusBadge status={result.status} />
         </DetailRow>
         {result.received_at !== null && (
           <DetailRow label={t.fieldReceivedAt}>{t.serviceTime(result.received_at)}</DetailRow>

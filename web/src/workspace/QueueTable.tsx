@@ -38,7 +38,7 @@ const QueueRow = memo(function QueueRow({ d }: { d: DossierListItem }) {
       <td lang="vi">{d.procedure.name}</td>
       <td lang="vi">{d.applicant.name}</td>
       <td>
-        <StatusBadge status={d.status} code={d.status_code} />
+        <StatusBadge status={d.status} />
       </td>
       <td>{d.step === null ? t.notGiven : typeof d.step === "string" ? stepLabel(t, d.step) : d.step.name}</td>
       <td>{d.step_due_at === null ? t.notGiven : t.serviceTime(d.step_due_at)}</td>
