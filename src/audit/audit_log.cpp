@@ -135,17 +135,22 @@ Result<VerifyReport> verify(storage::Database& db) {
 Result<Page> query(storage::Database& db, const Query& q, const storage::PageRequest& page) {
   auto conn = db.acquire();
   if (!conn) return tl::unexpected(conn.error());
-  // The key column is the zero-padded sequence so keyset paging compares text in both dialects.
-  const std::string key =
-      db.dialect() == storage::Dialect::kSqlite ? "printf('%020d', seq)" : "lpad(seq::text, 20, '0')";
+  // The key column is the zero-padded sequence so keyset paging compares text in both dialects;
+  // newest first pages over its complement, which sorts the other way.
+  const std::string seq = q.newest_first ? "(999999999999999999 - seq)" : "seq";
+  const std::string key = db.dialect() == storage::Dialect::kSqlite
+                              ? fmt::format("printf('%020d', {})", seq)
+                              : fmt::format("lpad({}::text, 20, '0')", seq);
   auto rows = storage::fetch_page(
       **conn, fmt::format("SELECT {} AS k, * FROM ({}) a", key, kColumns), "SELECT count(*) FROM audit_log a",
       "($1 = '' OR object_type = $1) AND ($2 = '' OR object_id = $2) AND ($3 = '' OR actor_id = $3) AND "
-      "($4 = '' OR place_code = $4) AND ($5 = '' OR at >= $5) AND ($6 = '' OR at < $6)",
+      "($4 = '' OR place_code = $4) AND ($5 = '' OR at >= $5) AND ($6 = '' OR at < $6) AND "
+      "($7 = '' OR action = $7)",
       key,
       {q.object_type, q.object_id, q.actor_id, q.place_code,
        // Entries are stamped in UTC ("Z"), so instants compare as text once written the same way.
-       q.from ? format_rfc3339(*q.from, 0) : std::string(), q.to ? format_rfc3339(*q.to, 0) : std::string()},
+       q.from ? format_rfc3339(*q.from, 0) : std::string(), q.to ? format_rfc3339(*q.to, 0) : std::string(),
+       q.action},
       page);
   if (!rows) return tl::unexpected(rows.error());
   Page out;

@@ -58,6 +58,8 @@ struct Query {
   std::string place_code;
   std::optional<std::chrono::system_clock::time_point> from;  // inclusive; none: unbounded
   std::optional<std::chrono::system_clock::time_point> to;    // exclusive
+  std::string action;                                         // exact, e.g. "account.admin_lock"; empty: any
+  bool newest_first = false;  // an auditor's page starts from the latest; exports read oldest first
 };
 
 struct Page {

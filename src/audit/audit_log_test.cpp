@@ -116,6 +116,36 @@ TEST_P(AuditLogTest, QueriesByObjectAndPagesInOrder) {
   EXPECT_EQ(uncounted->items[0].seq, 1);
 }
 
+TEST_P(AuditLogTest, FiltersByActionAndPagesNewestFirst) {
+  add(5);
+  auto other = db().write_transaction([&](storage::Connection& c) {
+    return append(c, Entry{"acc2", "", "account.admin_lock", "account", "acc1", "", "{}"}, clock_);
+  });
+  ASSERT_TRUE(other) << other.error().internal;
+
+  Query locks;
+  locks.action = "account.admin_lock";
+  auto found = query(db(), locks, {});
+  ASSERT_TRUE(found) << found.error().internal;
+  ASSERT_EQ(found->total, 1);
+  EXPECT_EQ(found->items[0].entry.actor_id, "acc2");
+
+  Query latest;
+  latest.action = "thing.change";
+  latest.newest_first = true;
+  std::vector<std::int64_t> seqs;
+  storage::PageRequest req{2, ""};
+  for (;;) {
+    auto p = query(db(), latest, req);
+    ASSERT_TRUE(p) << p.error().internal;
+    for (const auto& e : p->items) seqs.push_back(e.seq);
+    if (!p->next_after) break;
+    req.after = *p->next_after;
+    req.count_total = false;
+  }
+  EXPECT_EQ(seqs, (std::vector<std::int64_t>{5, 4, 3, 2, 1}));
+}
+
 SEN_INSTANTIATE_FOR_BACKENDS(AuditLogTest);
 
 }  // namespace

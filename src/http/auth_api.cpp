@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <map>
 
 #include "audit/audit_log.hpp"
 #include "audit/audit_table.hpp"
@@ -22,10 +23,12 @@ namespace json = boost::json;
 Result<audit::Query> audit_query(const Request& r, const identity::Principal& who,
                                  const identity::Authorizer& authorizer,
                                  std::span<const std::string_view> extra) {
-  static constexpr std::string_view kFilters[] = {"object_type", "object_id", "actor", "place", "from", "to"};
+  static constexpr std::string_view kFilters[] = {"object_type", "object_id", "actor", "place",
+                                                  "from",        "to",        "action"};
   if (auto ok = check_query_names(r, {kFilters, extra}); !ok) return tl::unexpected(ok.error());
   auto param = [&](std::string_view n) { return std::string(r.query_param(n).value_or("")); };
-  audit::Query q{param("object_type"), param("object_id"), param("actor"), param("place"), {}, {}};
+  audit::Query q{param("object_type"), param("object_id"), param("actor"), param("place"), {}, {},
+                 param("action")};
   for (auto [name, bound] : {std::pair{"from", &q.from}, std::pair{"to", &q.to}}) {
     const auto text = r.query_param(name);
     if (!text) continue;
@@ -281,18 +284,37 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
        }});
 
   router.add({"GET", "/api/v1/audit", [&accounts, &authorizer = ctx.authorizer, &db](const Request& r) {
+                static constexpr std::string_view kListParams[] = {"limit", "cursor", "order"};
                 auto who = authenticate(r, accounts);
                 if (!who) return error_response(who.error(), r);
-                auto q = audit_query(r, *who, authorizer, kPagingParams);
+                auto q = audit_query(r, *who, authorizer, kListParams);
                 if (!q) return error_response(q.error(), r);
+                const auto order = r.query_param("order").value_or("oldest");
+                if (order != "oldest" && order != "newest") {
+                  return error_response(
+                      Error{ErrorCode::kInvalidArgument, "order must be oldest or newest", "order"}, r);
+                }
+                q->newest_first = order == "newest";
                 auto page = parse_page_request(r);
                 if (!page) return error_response(page.error(), r);
                 auto result = audit::query(db, *q, *page);
                 if (!result) return error_response(result.error(), r);
-                return list_response(*result, [](const audit::StoredEntry& e) {
+                // Who acted, as people know them; looked up once per actor on the page.
+                std::map<std::string, json::object> actors;
+                for (const auto& e : result->items) {
+                  if (e.entry.actor_id.empty() || actors.contains(e.entry.actor_id)) continue;
+                  auto account = accounts.get_account(e.entry.actor_id);
+                  if (!account) return error_response(account.error(), r);
+                  actors.emplace(e.entry.actor_id, json::object{{"username", shown_username(*account)},
+                                                                {"display_name", account->display_name}});
+                }
+                return list_response(*result, [&actors](const audit::StoredEntry& e) {
+                  auto actor = actors.find(e.entry.actor_id);
                   return json::object{{"seq", e.seq},
                                       {"at", e.at},
                                       {"actor", e.entry.actor_id},
+                                      {"actor_account", actor == actors.end() ? json::value(nullptr)
+                                                                              : json::value(actor->second)},
                                       {"ip", e.entry.actor_ip},
                                       {"action", e.entry.action},
                                       {"object_type", e.entry.object_type},

@@ -113,6 +113,8 @@ void add_procedure_routes(Router& router, const ApiContext& ctx) {
                 if (!place) return error_response(place.error(), r);
                 json::object out = services::procedure_to_json(**p);
                 add_terms_in_force(out, **p, scope_of(ctx, *place));
+                // Shown beside each file chooser; the upload route enforces the same limit.
+                out["upload_limit_bytes"] = ctx.upload_limit_bytes;
                 return json_response(std::move(out));
               }});
   router.add(

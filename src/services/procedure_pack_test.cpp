@@ -200,6 +200,33 @@ TEST(ProcedurePack, ShippedProceduresTakeOnlineSubmissionsAndTitleEveryField) {
   }
 }
 
+// A field drawn from an official list (x-list) offers exactly that list's names, in its order,
+// and a default taken from it.
+TEST(ProcedurePack, ShippedListFieldsOfferTheOfficialListInOrder) {
+  const auto lists_dir = std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn/lists";
+  int list_fields = 0;
+  for (const auto& p : shipped()) {
+    for (const auto& field : p.form_schema.as_object().at("properties").as_object()) {
+      const json::object& property = field.value().as_object();
+      const json::value* list = property.if_contains("x-list");
+      if (list == nullptr) continue;
+      ++list_fields;
+      const std::string where = p.code + " form_schema.properties." + std::string(field.key());
+      std::ifstream in(lists_dir / (std::string(list->as_string()) + ".json"));
+      ASSERT_TRUE(in) << where << ": no list " << list->as_string();
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      json::array names;
+      for (const auto& item : json::parse(text).at("items").as_array()) names.push_back(item.at("name"));
+      ASSERT_TRUE(property.contains("enum")) << where;
+      EXPECT_EQ(property.at("enum").as_array(), names) << where;
+      if (const json::value* fallback = property.if_contains("default")) {
+        EXPECT_NE(std::find(names.begin(), names.end(), *fallback), names.end()) << where;
+      }
+    }
+  }
+  EXPECT_GE(list_fields, 4);
+}
+
 TEST(ProcedurePack, EveryShippedProcedureRoundTrips) {
   ASSERT_FALSE(shipped().empty());
   for (const auto& p : shipped()) {

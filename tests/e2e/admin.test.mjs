@@ -160,6 +160,94 @@ describe("administration", { skip: skipReason() ?? false }, () => {
     await s.close();
   });
 
+  test("the auditor reads the audit log: newest first, filtered by action, actor and days, paged, exported", TIMEOUT, async () => {
+    const s = await openSession(env.browser, env.url, { allowConsole: [NO_PROVIDERS] });
+    const { page } = s;
+    await signIn(page, "kiemtoan");
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    await nav.getByRole("link", { name: "Nhật ký kiểm toán" }).click();
+    await page.getByRole("heading", { level: 1, name: "Nhật ký kiểm toán" }).waitFor();
+    const rows = page.getByTestId("audit-row");
+    await rows.first().waitFor();
+    // Newest first: the auditor's own sign-in heads the log, worded, not as the recorded code.
+    assert.equal(await rows.first().getAttribute("data-action"), "session.start");
+    assert.match(await rows.first().innerText(), /Đặng Thị Lan[\s\S]*Đăng nhập/);
+    const total = Number((await page.getByTestId("audit-count").innerText()).replace(/\D/g, ""));
+    assert.ok(total > 50, `the demo's log has more than one page (${total})`);
+    assert.equal(await rows.count(), 50);
+    await page.getByRole("button", { name: "Xem thêm" }).click();
+    await eventually(async () => assert.equal(await rows.count(), Math.min(total, 100)));
+    const seqs = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-seq"))));
+    assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a), "newest first across pages");
+    assert.equal(new Set(seqs).size, seqs.length, "no entry shown twice");
+    assert.doesNotMatch(await page.locator("main").innerText(), /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/, "times as people read them");
+    await assertAccessible(page, "audit log");
+
+    // By action: sign-ins only.
+    await page.getByLabel("Hành động").selectOption("session.start");
+    await page.getByRole("button", { name: "Lọc", exact: true }).click();
+    await eventually(async () => assert.match(page.url(), /#\/audit\?action=session\.start$/));
+    await eventually(async () => {
+      const actions = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-action")));
+      assert.ok(actions.length > 0 && actions.every((a) => a === "session.start"), actions.join());
+    });
+    // By actor: one click on the name keeps the action and adds the actor.
+    await rows.filter({ hasText: "kiemtoan" }).first().getByRole("link", { name: "Chỉ xem việc của Đặng Thị Lan" }).click();
+    await eventually(async () => assert.match(page.url(), /actor=[^&]+/));
+    assert.match(page.url(), /action=session\.start/);
+    await page.getByTestId("audit-actor-filter").getByText("Người thực hiện: Đặng Thị Lan").waitFor();
+    await eventually(async () => {
+      const texts = await rows.allInnerTexts();
+      assert.ok(texts.length > 0 && texts.every((t) => t.includes("kiemtoan")), texts.join("|"));
+    });
+
+    // Days: a day that does not exist and a backwards range are named, and nothing is filtered.
+    const url = page.url();
+    await page.locator("#audit-from").fill("31");
+    await page.locator("#audit-from-month").fill("02");
+    await page.locator("#audit-from-year").fill("2026");
+    await page.getByRole("button", { name: "Lọc", exact: true }).click();
+    await page.getByTestId("error-summary").getByRole("link", { name: "Từ ngày phải là một ngày có thật, đủ ngày, tháng và năm" }).waitFor();
+    assert.equal(page.url(), url);
+    await s.screenshot("audit-filter-errors", { fullPage: true });
+    await assertAccessible(page, "audit log, filter errors");
+    const today = new Date(Date.now() + 7 * 3600 * 1000);
+    const yesterday = new Date(today.getTime() - 86_400_000);
+    const fill = async (id, d) => {
+      await page.locator(`#${id}`).fill(String(d.getUTCDate()));
+      await page.locator(`#${id}-month`).fill(String(d.getUTCMonth() + 1));
+      await page.locator(`#${id}-year`).fill(String(d.getUTCFullYear()));
+    };
+    await fill("audit-from", today);
+    await fill("audit-to", yesterday);
+    await page.getByRole("button", { name: "Lọc", exact: true }).click();
+    await page.getByTestId("error-summary").getByText("“Đến hết ngày” không được trước “Từ ngày”").waitFor();
+    await fill("audit-to", today);
+    await page.getByRole("button", { name: "Lọc", exact: true }).click();
+    await eventually(async () => assert.match(page.url(), /from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/));
+    await eventually(async () => assert.ok((await rows.count()) > 0));
+    // Nothing shown is a raw timestamp.
+    assert.doesNotMatch(await page.locator("main").innerText(), /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+
+    // The filtered log downloads as it is filtered.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("audit-export").getByRole("button", { name: "CSV" }).click(),
+    ]);
+    const csv = readFileSync(await download.path(), "utf8");
+    const lines = csv.trim().split(/\r?\n/);
+    assert.match(lines[0], /Hành động/);
+    assert.equal(lines.length - 1, await rows.count(), "the export holds the rows shown");
+    assert.ok(lines.slice(1).every((l) => l.includes("session.start") && l.includes("kiemtoan")), csv);
+
+    // At 390 px: cards, no sideways scroll.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `audit page scrolls sideways by ${overflow}px`);
+    await s.screenshot("audit-390", { fullPage: true });
+    await s.close();
+  });
+
   test("an officer has no administration link and is told they lack access", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url, { allowConsole: [NO_PROVIDERS] });
     const { page } = s;
@@ -171,6 +259,7 @@ describe("administration", { skip: skipReason() ?? false }, () => {
     // The roles have arrived (the account page lists them) and still no link.
     await page.getByTestId("roles").getByText("Cán bộ tiếp nhận hồ sơ").waitFor();
     assert.equal(await nav.getByRole("link", { name: "Quản trị" }).count(), 0);
+    assert.equal(await nav.getByRole("link", { name: "Nhật ký kiểm toán" }).count(), 0);
     await page.goto("/#/admin");
     await page.getByRole("heading", { level: 1, name: "Quản trị" }).waitFor();
     await page.getByTestId("notice").getByText("Tài khoản của bạn không có quyền quản trị.", { exact: false }).waitFor();

@@ -14,6 +14,7 @@ import { pdfsig } from "./support/pdfsig.mjs";
 import {
   act,
   attachRequiredDocuments,
+  fillDateField,
   fillDossierForm,
   fillSignIn,
   firstInputMember,
@@ -138,8 +139,18 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     await page.locator("#new-dossier-place-search").fill(BA_DINH.placeSearch);
     await page.getByRole("link", { name: BA_DINH.placeName, exact: true }).click();
     await eventually(async () => assert.match(page.url(), /place=00004/));
+    // Nationality comes preselected from the official list; ethnic groups are the official 54.
+    assert.equal(await page.locator(formFieldSelector("nationality")).inputValue(), "Việt Nam");
+    const ethnicGroups = await page.locator(`${formFieldSelector("ethnicity")} option`).allInnerTexts();
+    assert.ok(ethnicGroups.includes("Kinh") && ethnicGroups.includes("Ê-đê") && ethnicGroups.length >= 55, ethnicGroups.join());
     await fillDossierForm(page, procedure.form_schema, { values: BIRTH_FORM });
+    // A date is three boxes; a day that does not exist is named in the summary, which links to the day box.
+    await fillDateField(page, formFieldSelector("child_birth_date"), "2025-02-31");
     await page.getByLabel("Thư điện tử liên hệ").fill("nguyen.van.an@example.vn");
+    await page.getByRole("button", { name: "Lưu nháp và tiếp tục" }).click();
+    await page.getByTestId("error-summary").getByRole("link", { name: "Ngày, tháng, năm sinh phải là một ngày có thật, đủ ngày, tháng và năm" }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), formFieldSelector("child_birth_date").slice(1));
+    await fillDateField(page, formFieldSelector("child_birth_date"), "2025-06-01");
     await citizen.screenshot("services-wizard-form", { fullPage: true });
     await page.getByRole("button", { name: "Lưu nháp và tiếp tục" }).click();
     await page.getByRole("heading", { level: 2, name: "Giấy tờ kèm theo" }).waitFor();
@@ -161,7 +172,8 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     await page.getByRole("button", { name: "Lưu và tiếp tục" }).click();
     await page.getByRole("heading", { level: 2, name: "Giấy tờ kèm theo" }).waitFor();
 
-    // A file whose content is not what its name says is refused, with the server's reason.
+    // A file whose content is not what its name says is refused as soon as it is chosen, with the
+    // server's reason; the chosen file stays shown and the step cannot be left while it is.
     const required = procedure.components.find((c) => c.required);
     assert.ok(required, "the procedure has a required component");
     const slot = page.locator(`[data-testid="document-slot"][data-component="${required.id}"]`);
@@ -170,9 +182,18 @@ describe("public services", { skip: skipReason() ?? false }, () => {
       mimeType: "application/pdf",
       buffer: Buffer.from("This is plain text pretending to be a PDF.\n"),
     });
-    await slot.getByRole("button", { name: /^Tải lên/ }).click();
     await page.locator(`#document-${required.id}-file-error`).waitFor();
+    assert.match(await slot.getByTestId("chosen-file").innerText(), /“giay-chung-sinh\.pdf” \(\d+ byte\) chưa được lưu/);
+    await page.getByRole("link", { name: "Tiếp tục: xem lại hồ sơ" }).click();
+    const pendingSummary = page.getByTestId("error-summary");
+    await pendingSummary.getByRole("link", { name: /giay-chung-sinh\.pdf.*chưa tải lên được/ }).waitFor();
+    assert.match(page.url(), /\/edit\?step=documents|\/edit$/, "still on the documents step");
     await citizen.screenshot("services-wizard-upload-refused", { fullPage: true });
+    await assertAccessible(page, "wizard documents, a refused upload");
+    await pendingSummary.getByRole("link", { name: /giay-chung-sinh\.pdf/ }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), `document-${required.id}-file`);
+    await slot.getByRole("button", { name: /^Bỏ tệp này/ }).click();
+    await slot.getByTestId("chosen-file").waitFor({ state: "detached" });
     await attachRequiredDocuments(page, procedure);
     await citizen.screenshot("services-wizard-documents", { fullPage: true });
     await assertAccessible(page, "wizard documents");
@@ -182,14 +203,40 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     await page.getByTestId("form-data").waitFor();
     await citizen.screenshot("services-wizard-review", { fullPage: true });
     await assertAccessible(page, "wizard review");
+
+    // Check your answers: each row's "Thay đổi" goes back to its input, focused; the change shows.
+    const nameRow = page.getByTestId("form-data").locator(".details__row", { hasText: BIRTH_FORM.child_full_name });
+    await nameRow.getByRole("link", { name: /^Thay đổi/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Tờ khai" }).waitFor();
+    const focusedId = await page.evaluate(() => document.activeElement?.id ?? "");
+    assert.equal(focusedId, formFieldSelector("child_full_name").slice(1), "the changed answer's input is focused");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.type("Nguyễn Minh Khôi");
+    await page.getByRole("button", { name: "Lưu và tiếp tục" }).click();
+    await page.getByRole("heading", { level: 2, name: "Giấy tờ kèm theo" }).waitFor();
+    await page.getByRole("link", { name: "Tiếp tục: xem lại hồ sơ" }).click();
+    await page.getByTestId("form-data").getByText("Nguyễn Minh Khôi").waitFor();
+
+    // The declaration comes first: submitting without it is refused, with the summary at the top.
     await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
-    await page.getByTestId("notice").getByText(`Đã nộp hồ sơ ${code}`).waitFor();
+    await page.getByTestId("error-summary").getByRole("link", { name: "Đánh dấu lời cam đoan trước khi nộp hồ sơ" }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), "applicant-declaration");
+    await citizen.screenshot("services-check-your-answers", { fullPage: true });
+    await page.getByLabel(/Tôi xin cam đoan/).check();
+    await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
+    const confirmation = page.getByTestId("confirmation");
+    await confirmation.getByRole("heading", { name: "Đã nộp hồ sơ" }).waitFor();
+    assert.equal(await confirmation.getByTestId("confirmation-code").innerText(), code);
+    assert.match(await confirmation.innerText(), /Điều gì xảy ra tiếp theo[\s\S]*Thời hạn giải quyết|Điều gì xảy ra tiếp theo[\s\S]*Hẹn trả kết quả/);
+    await confirmation.getByRole("link", { name: "Tải giấy tiếp nhận (PDF)" }).waitFor();
+    await citizen.screenshot("services-confirmation", { fullPage: true });
+    await assertAccessible(page, "confirmation");
     await pay(citizen);
     assert.equal(await statusOf(page), "Mới đăng ký");
     const receipt = await page.request.get(`/api/v1/dossiers/${code}/receipt`);
     assert.equal(receipt.status(), 200);
     assert.match(receipt.headers()["content-type"] ?? "", /application\/pdf/);
-    await page.getByRole("link", { name: "Tải giấy tiếp nhận (PDF)" }).waitFor();
+    await page.getByRole("link", { name: "Tải giấy tiếp nhận (PDF)" }).last().waitFor();
     await citizen.screenshot("services-dossier-submitted", { fullPage: true });
     await assertAccessible(page, "dossier submitted");
 
@@ -349,8 +396,9 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     const required = procedure.components.find((c) => c.required);
     await uploadPdf(page, required.id, "Sen test: clearer copy");
     await page.getByRole("link", { name: "Tiếp tục: xem lại hồ sơ" }).click();
+    await page.getByLabel(/Tôi xin cam đoan/).check();
     await page.getByRole("button", { name: "Nộp bổ sung", exact: true }).click();
-    await page.getByTestId("notice").getByText(`Đã nộp hồ sơ ${code}`).waitFor();
+    await page.getByTestId("confirmation-code").getByText(code).waitFor();
     assert.doesNotMatch(await statusOf(page), /Yêu cầu bổ sung/);
     const timeline = await page.getByTestId("timeline").innerText();
     assert.match(timeline, /tạm dừng tính thời hạn/);

@@ -38,6 +38,7 @@ import { VerifyPage } from "./services/VerifyPage";
 import { SessionProvider } from "./session/SessionProvider";
 import { OfficialDossierPage } from "./workspace/OfficialDossierPage";
 import { WorkspacePage } from "./workspace/WorkspacePage";
+import { AuditPage } from "./audit/AuditPage";
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
@@ -58,6 +59,8 @@ function Page({ route }: { route: Route }) {
       return <AccountPage />;
     case "admin":
       return <AdminPage route={route} />;
+    case "audit":
+      return <AuditPage route={route} />;
     case "notFound":
       return <NotFoundPage />;
     // Public services. Keys: another procedure or dossier is a fresh page, not an update.

@@ -95,26 +95,36 @@ export async function fillDossierForm(page, schema, { dateValue = "2025-06-01", 
     }
     const input = page.locator(fieldId(p));
     if (prop.enum !== undefined || prop.type === "boolean") await input.selectOption(value);
+    else if (prop.format === "date") await fillDateField(page, fieldId(p), value);
     else await input.fill(value);
   }
 }
 
 export const formFieldSelector = fieldId;
 
+// A date is three boxes (day, month, year); `value` is "YYYY-MM-DD".
+export async function fillDateField(page, selector, value) {
+  const [year, month, day] = value.split("-");
+  await page.locator(selector).fill(day);
+  await page.locator(`${selector}-month`).fill(month);
+  await page.locator(`${selector}-year`).fill(year);
+}
+
 // Uploads a generated PDF into one component's slot (documents step) and waits for the server.
+// Choosing the file uploads it.
 export async function uploadPdf(page, componentId, text = `Sen test: ${componentId}`) {
   const slot = page.locator(`[data-testid="document-slot"][data-component="${componentId}"]`);
+  const stored = page.waitForResponse(
+    (r) => r.request().method() === "PUT" && r.url().endsWith(`/documents/${componentId}`),
+  );
   await slot.locator('input[type="file"]').setInputFiles({
     name: `${componentId}.pdf`,
     mimeType: "application/pdf",
     buffer: makePdf(text),
   });
-  const stored = page.waitForResponse(
-    (r) => r.request().method() === "PUT" && r.url().endsWith(`/documents/${componentId}`),
-  );
-  await slot.getByRole("button", { name: /^Tải lên/ }).click();
   assert.equal((await stored).status(), 200, `upload of ${componentId}`);
   await slot.getByTestId("attached").waitFor();
+  await slot.getByTestId("chosen-file").waitFor({ state: "detached" });
 }
 
 // Attaches a generated PDF to every required component of the dossier.
@@ -153,8 +163,9 @@ export async function submitDossier(page, { procedure: code, placeSearch, placeN
   await attachRequiredDocuments(page, procedure);
   await page.getByRole("link", { name: "Tiếp tục: xem lại hồ sơ" }).click();
   await page.getByRole("heading", { level: 2, name: "Xem lại hồ sơ trước khi nộp" }).waitFor();
+  await page.getByLabel(/Tôi xin cam đoan/).check();
   await page.getByRole("button", { name: "Nộp hồ sơ", exact: true }).click();
-  await page.getByTestId("notice").getByText(`Đã nộp hồ sơ ${dossierCode}`).waitFor();
+  await page.getByTestId("confirmation-code").getByText(dossierCode).waitFor();
   return { code: dossierCode, procedure };
 }
 

@@ -57,3 +57,49 @@ export function importOfficials(file: File, dryRun: boolean): Promise<ImportResu
 }
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  // Who acted as people know them; null for the system or an anonymous registration.
+  actor_account: { username: string; display_name: string } | null;
+  ip: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  place: string;
+  summary: Record<string, unknown>;
+  hash: string;
+}
+
+export interface AuditFilters {
+  // The place whose log is read; "" for the whole country.
+  place: string;
+  actor: string;
+  action: string;
+  object_type: string;
+  object_id: string;
+  // Instants (RFC 3339) or "".
+  from: string;
+  to: string;
+}
+
+const auditQuery = (f: AuditFilters) => ({
+  place: f.place || null,
+  actor: f.actor || null,
+  action: f.action || null,
+  object_type: f.object_type || null,
+  object_id: f.object_id || null,
+  from: f.from || null,
+  to: f.to || null,
+});
+
+// Newest first, as an auditor reads it.
+export function listAudit(filters: AuditFilters, cursor: string | null, signal?: AbortSignal): Promise<Page<AuditEntry>> {
+  return getJson(apiUrl("/audit", { ...auditQuery(filters), order: "newest", cursor, limit: PAGE_SIZE }), signal);
+}
+
+export function auditExportUrl(filters: AuditFilters, format: "csv" | "xlsx", lang: string): string {
+  return apiUrl("/audit/export", { ...auditQuery(filters), format, lang });
+}

@@ -1,5 +1,6 @@
 import { useI18n } from "../i18n/I18nProvider";
 import { isAdmin } from "../admin/adminRoles";
+import { canReadAudit } from "../audit/auditRoles";
 import { useEffect, useState } from "preact/hooks";
 import { pageKey, type Route } from "../routing/route";
 import { useSession } from "../session/SessionProvider";
@@ -61,6 +62,9 @@ export function MainNav({ route }: { route: Route }) {
     // Shown only to administrators; the server checks every request regardless.
     ...(isAdmin(roles)
       ? [{ id: "admin", href: "#/admin", label: t.navAdmin, isCurrent: (r: Route) => r.name === "admin" }]
+      : []),
+    ...(canReadAudit(roles)
+      ? [{ id: "audit", href: "#/audit", label: t.navAudit, isCurrent: (r: Route) => r.name === "audit" }]
       : []),
   ];
   // On narrow screens the list folds behind a menu button (CSS shows the button only there); a new

@@ -3,7 +3,7 @@ import { Field, type FieldProps } from "./Field";
 interface Props extends FieldProps {
   value: string;
   onInput: (value: string) => void;
-  type?: "text" | "password" | "email" | "date" | "number";
+  type?: "text" | "password" | "email" | "number";
   autocomplete?: string;
   inputMode?: "text" | "numeric" | "decimal" | "email";
   // Mobile keyboards: codes and usernames stay as typed; names start each word in capitals.

@@ -17,8 +17,17 @@ function groupTitles(nodes: readonly FormNode[], path: string): string[] {
   return [];
 }
 
-// The applicant's answers, labelled with the schema's titles, in the form's order.
-export function FormDataList({ schema, form }: { schema: JsonSchema; form: Record<string, unknown> }) {
+// The applicant's answers, labelled with the schema's titles, in the form's order; with
+// `changeHref`, each row links back to its input ("Thay đổi").
+export function FormDataList({
+  schema,
+  form,
+  changeHref,
+}: {
+  schema: JsonSchema;
+  form: Record<string, unknown>;
+  changeHref?: (path: string) => string;
+}) {
   const { t, lang } = useI18n();
   const nodes = useMemo(() => formNodes(schema), [schema]);
   const values = useMemo(() => toValues(nodes, form), [nodes, form]);
@@ -31,14 +40,25 @@ export function FormDataList({ schema, form }: { schema: JsonSchema; form: Recor
   };
   return (
     <dl class="details" data-testid="form-data">
-      {fields.map((field) => (
-        <DetailRow
-          key={field.path}
-          label={[...groupTitles(nodes, field.path), ...(field.context === undefined ? [] : [field.context]), field.title].join(" – ")}
-        >
-          <span lang="vi">{shown(field, values[field.path] ?? "")}</span>
-        </DetailRow>
-      ))}
+      {fields.map((field) => {
+        const label = [...groupTitles(nodes, field.path), ...(field.context === undefined ? [] : [field.context]), field.title].join(" – ");
+        return (
+          <DetailRow key={field.path} label={label} action={changeHref === undefined ? undefined : <ChangeLink href={changeHref(field.path)} what={label} />}>
+            <span lang="vi">{shown(field, values[field.path] ?? "")}</span>
+          </DetailRow>
+        );
+      })}
     </dl>
+  );
+}
+
+// "Thay đổi", naming what it changes for screen readers.
+export function ChangeLink({ href, what }: { href: string; what: string }) {
+  const { t } = useI18n();
+  return (
+    <a href={href}>
+      {t.changeAnswer}
+      <span class="visually-hidden"> {what}</span>
+    </a>
   );
 }

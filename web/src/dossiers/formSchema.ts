@@ -18,6 +18,8 @@ export interface FormField {
   pattern: string | undefined;
   minimum: number | undefined;
   maximum: number | undefined;
+  // The schema's `default` ("Việt Nam" for a nationality): what a new form starts with.
+  defaultValue: string | undefined;
 }
 
 // A nested object becomes a group (fieldset) of its own fields.
@@ -112,6 +114,7 @@ export function formNodes(schema: JsonSchema, prefix = "", context?: string): Fo
         pattern: property.pattern,
         minimum: property.minimum,
         maximum: property.maximum,
+        defaultValue: typeof property.default === "string" ? property.default : undefined,
       },
     };
   });

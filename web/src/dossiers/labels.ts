@@ -106,3 +106,4 @@ export const copyKindLabel = (t: Messages, kind: string) => labelOf(t, COPY_KIND
 export const documentSourceLabel = (t: Messages, source: string) => labelOf(t, DOCUMENT_SOURCE, source);
 
 export const DOSSIER_STATUSES = Object.keys(STATUS);
+export const DOSSIER_EVENTS = Object.keys(EVENT);

@@ -3,6 +3,7 @@ import type { Language } from "./language";
 import { dataEn, dataVi } from "./dataMessages";
 import { dxEn, dxVi } from "./dxMessages";
 import { openDataEn, openDataVi } from "./openDataMessages";
+import { auditEn, auditVi } from "./auditMessages";
 import { portalEn, portalVi } from "./portalMessages";
 import { servicesEn, servicesVi } from "./servicesMessages";
 
@@ -70,6 +71,10 @@ const vi = {
 
   errorSummaryTitle: "Có lỗi cần sửa",
   errorPrefix: "Lỗi:",
+  dateDay: "Ngày",
+  dateMonth: "Tháng",
+  dateYear: "Năm",
+  dateHint: "Ví dụ: 20 11 2026",
   errorRequestFailed: "Không gửi được yêu cầu. Vui lòng thử lại.",
   errorTooManyAttempts: (seconds: number): string =>
     `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${fmtVi(seconds)} giây.`,
@@ -293,6 +298,7 @@ const vi = {
   ...dataVi,
   ...openDataVi,
   ...portalVi,
+  ...auditVi,
 };
 
 export type Messages = typeof vi;
@@ -360,6 +366,10 @@ const en: Messages = {
 
   errorSummaryTitle: "There is a problem",
   errorPrefix: "Error:",
+  dateDay: "Day",
+  dateMonth: "Month",
+  dateYear: "Year",
+  dateHint: "For example: 20 11 2026",
   errorRequestFailed: "The request could not be completed. Please try again.",
   errorTooManyAttempts: (seconds) =>
     `Too many attempts. Please try again in ${plural(seconds, "second", "seconds")}.`,
@@ -582,6 +592,7 @@ const en: Messages = {
   ...dataEn,
   ...openDataEn,
   ...portalEn,
+  ...auditEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { vi, en };

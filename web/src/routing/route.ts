@@ -18,11 +18,32 @@ export type Route =
   | { name: "account" }
   // Administration: `q` searches places, `place` lists its agencies, `agency` its officials.
   | { name: "admin"; q: string; place: string; agency: string }
+  // The audit log, filtered; `from` and `to` are days (YYYY-MM-DD), `to` included.
+  | AuditRoute
   | { name: "notFound"; path: string }
   | ServiceRoute
   | DxRoute
   | DataRoute
   | OpenDataRoute;
+
+export interface AuditRoute {
+  name: "audit";
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+  from: string;
+  to: string;
+}
+
+const AUDIT_PARAMS = [
+  ["actor", "actor"],
+  ["action", "action"],
+  ["objectType", "object_type"],
+  ["objectId", "object_id"],
+  ["from", "from"],
+  ["to", "to"],
+] as const;
 
 export type SignInNotice = "registered" | "externalFailed" | null;
 
@@ -59,6 +80,11 @@ export function parseHash(hash: string): Route {
   if (path === "/account") return { name: "account" };
   if (path === "/admin" || path === "/admin/") {
     return { name: "admin", q, place: params.get("place") ?? "", agency: params.get("agency") ?? "" };
+  }
+  if (path === "/audit") {
+    const route: AuditRoute = { name: "audit", actor: "", action: "", objectType: "", objectId: "", from: "", to: "" };
+    for (const [key, param] of AUDIT_PARAMS) route[key] = params.get(param) ?? "";
+    return route;
   }
   return (
     parseServiceRoute(path, params) ?? parseDxRoute(path, params) ?? parseDataRoute(path, params) ?? parseOpenDataRoute(path, params) ?? { name: "notFound", path }
@@ -97,6 +123,12 @@ export function hrefFor(route: Route): string {
       if (route.agency !== "") params.set("agency", route.agency);
       const qs = params.toString();
       return qs === "" ? "#/admin" : `#/admin?${qs}`;
+    }
+    case "audit": {
+      const params = new URLSearchParams();
+      for (const [key, param] of AUDIT_PARAMS) if (route[key] !== "") params.set(param, route[key]);
+      const qs = params.toString();
+      return qs === "" ? "#/audit" : `#/audit?${qs}`;
     }
     case "notFound":
       return `#${route.path}`;
@@ -143,6 +175,7 @@ export function pageKey(route: Route): string {
     case "signUp":
     case "account":
     case "admin":
+    case "audit":
       return route.name;
     case "notFound":
       return `notFound:${route.path}`;

@@ -13,7 +13,8 @@ export type ServiceRoute =
   // page that sent the applicant here (`form.<member>=` in the query), e.g. the solution and assessment
   // of a co-funding application.
   | { name: "dossierNew"; procedure: string; place: string; placeQ: string; prefill?: Record<string, string> }
-  | { name: "dossierEdit"; code: string; step: WizardStep }
+  // `field`: the input to focus on arrival (a "Thay đổi" link of the check-your-answers page).
+  | { name: "dossierEdit"; code: string; step: WizardStep; field?: string }
   | { name: "dossiers" }
   // `submitted`: opened right after submitting, to say so.
   | { name: "dossier"; code: string; submitted: boolean }
@@ -59,7 +60,12 @@ export function parseServiceRoute(path: string, params: URLSearchParams): Servic
     return { name: "dossierNew", procedure: m[1], place: get("place"), placeQ: get("q"), prefill };
   }
   m = EDIT_DOSSIER_PATH.exec(path);
-  if (m?.[1] !== undefined) return { name: "dossierEdit", code: m[1], step: wizardStep(params.get("step")) };
+  if (m?.[1] !== undefined) {
+    const field = params.get("field");
+    return field === null || field === ""
+      ? { name: "dossierEdit", code: m[1], step: wizardStep(params.get("step")) }
+      : { name: "dossierEdit", code: m[1], step: wizardStep(params.get("step")), field };
+  }
   m = DOSSIER_PATH.exec(path);
   if (m?.[1] !== undefined) return { name: "dossier", code: m[1], submitted: params.get("submitted") === "1" };
   m = PROCEDURE_PATH.exec(path);
@@ -97,7 +103,7 @@ export function serviceHref(route: ServiceRoute): string {
         ...Object.fromEntries(Object.entries(route.prefill ?? {}).map(([k, v]) => [`form.${k}`, v])),
       });
     case "dossierEdit":
-      return withParams(`#/dossiers/${seg(route.code)}/edit`, { step: route.step === "form" ? "" : route.step });
+      return withParams(`#/dossiers/${seg(route.code)}/edit`, { step: route.step === "form" ? "" : route.step, field: route.field ?? "" });
     case "dossiers":
       return "#/dossiers";
     case "dossier":

@@ -20,21 +20,42 @@ interface Props {
   // The server's complaint about this component at submission, if any.
   fault: string | null;
   onChanged: (component: ProcedureComponent, document: StoredDocument | null) => void;
+  // A file chosen but not (yet) stored: uploading, or refused; null once stored or discarded.
+  onPending: (component: ProcedureComponent, file: File | null) => void;
   onSessionError: (error: unknown) => boolean;
 }
 
-type Failure = { what: "upload" | "reuse" | "remove"; error: unknown } | { what: "noFile" | "tooLarge" | "noResult" };
+type Failure = { what: "upload" | "reuse" | "remove"; error: unknown } | { what: "tooLarge" | "noResult" };
 
-// One paper of the dossier: what is attached, an upload (raw file body), or an earlier result.
-export function DocumentSlot({ code, component, document, candidates, uploadLimit, fault, onChanged, onSessionError }: Props) {
+// One paper of the dossier: what is attached, an upload (raw file body, sent as soon as the file
+// is chosen), or an earlier result. A chosen file that could not be stored stays shown, with its
+// name and size, until it is stored or discarded, and the step cannot be left while it is.
+export function DocumentSlot({ code, component, document, candidates, uploadLimit, fault, onChanged, onPending, onSessionError }: Props) {
   const { t } = useI18n();
   const announce = useAnnounce();
   const [file, setFile] = useState<File | null>(null);
   const [chosenResult, setChosenResult] = useState("");
   const [busy, setBusy] = useState<"upload" | "reuse" | "remove" | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
+  // A new key empties the file input once its file is stored or discarded.
+  const [inputKey, setInputKey] = useState(0);
   const id = `document-${component.id}`;
   const types = component.accepted_types.length === 0 ? DEFAULT_TYPES : component.accepted_types;
+
+  const choose = (chosen: File | null) => {
+    setFile(chosen);
+    onPending(component, chosen);
+    setFailure(null);
+    if (chosen === null) return;
+    if (uploadLimit !== undefined && chosen.size > uploadLimit) return setFailure({ what: "tooLarge" });
+    void run("upload", () => uploadDocument(code, component.id, chosen));
+  };
+  const discard = () => {
+    setFile(null);
+    onPending(component, null);
+    setFailure(null);
+    setInputKey((k) => k + 1);
+  };
 
   const run = async (what: "upload" | "reuse" | "remove", request: () => Promise<StoredDocument | null>) => {
     if (busy !== null) return;
@@ -44,7 +65,7 @@ export function DocumentSlot({ code, component, document, candidates, uploadLimi
       const doc = await request();
       onChanged(component, doc);
       announce(doc === null ? t.documentRemoved(component.name) : t.documentAttached(component.name));
-      if (what === "upload") setFile(null);
+      if (what === "upload") discard();
     } catch (error) {
       if (!onSessionError(error)) setFailure({ what, error });
     } finally {
@@ -52,12 +73,6 @@ export function DocumentSlot({ code, component, document, candidates, uploadLimi
     }
   };
 
-  const onUpload = (event: Event) => {
-    event.preventDefault();
-    if (file === null) return setFailure({ what: "noFile" });
-    if (uploadLimit !== undefined && file.size > uploadLimit) return setFailure({ what: "tooLarge" });
-    void run("upload", () => uploadDocument(code, component.id, file));
-  };
   const onReuse = (event: Event) => {
     event.preventDefault();
     if (chosenResult === "") return setFailure({ what: "noResult" });
@@ -66,8 +81,6 @@ export function DocumentSlot({ code, component, document, candidates, uploadLimi
 
   const failureText = (f: Failure): string => {
     switch (f.what) {
-      case "noFile":
-        return t.errorFileMissing;
       case "tooLarge":
         return t.errorFileTooLargeLimit(fileSizeText(t, uploadLimit ?? 0));
       case "noResult":
@@ -79,7 +92,7 @@ export function DocumentSlot({ code, component, document, candidates, uploadLimi
     }
   };
   const uploadError =
-    failure !== null && (failure.what === "upload" || failure.what === "noFile" || failure.what === "tooLarge")
+    failure !== null && (failure.what === "upload" || failure.what === "tooLarge")
       ? failureText(failure)
       : fault !== null && document === undefined
         ? t.errorDocumentMissing
@@ -136,26 +149,44 @@ export function DocumentSlot({ code, component, document, candidates, uploadLimi
             )}
           </div>
         )}
-        <form class="document-slot__form" noValidate onSubmit={onUpload}>
+        <div class="document-slot__form">
           <FileField
+            key={inputKey}
             id={`${id}-file`}
             label={document === undefined ? t.chooseFile : t.replaceFile}
             hint={hint}
             error={uploadError}
             accept={types.join(",")}
             required={component.required && document === undefined}
-            onChange={setFile}
+            onChange={choose}
           />
-          <button type="submit" class="button" aria-disabled={busy === "upload"}>
-            {busy === "upload" ? t.uploading : t.upload}
-            <span class="visually-hidden"> {component.name}</span>
-          </button>
           {uploadError !== undefined && failure !== null && (
             <p class="visually-hidden" role="alert">
               {uploadError}
             </p>
           )}
-        </form>
+        </div>
+        {file !== null && (
+          <div class={busy === "upload" ? "document-slot__chosen" : "document-slot__chosen document-slot__chosen--failed"} data-testid="chosen-file">
+            <p>
+              {busy === "upload" ? t.uploadingFile(file.name, fileSizeText(t, file.size)) : t.chosenNotStored(file.name, fileSizeText(t, file.size))}
+            </p>
+            {busy !== "upload" && (
+              <p class="button-row">
+                {failure?.what === "upload" && (
+                  <button type="button" class="button button--secondary" onClick={() => choose(file)}>
+                    {t.retryUpload}
+                    <span class="visually-hidden"> {component.name}</span>
+                  </button>
+                )}
+                <button type="button" class="button button--secondary" onClick={discard}>
+                  {t.discardFile}
+                  <span class="visually-hidden"> {component.name}</span>
+                </button>
+              </p>
+            )}
+          </div>
+        )}
         {candidates.length > 0 && (
           <form class="document-slot__form" noValidate onSubmit={onReuse}>
             <SelectField

@@ -1,4 +1,7 @@
+import { useState } from "preact/hooks";
 import { listMyResults } from "../api/dossiers";
+import { ErrorSummary } from "../components/ErrorSummary";
+import type { FormError } from "../forms/FormError";
 import type { Dossier, IssuedResult, Procedure, ProcedureComponent, StoredDocument } from "../api/serviceTypes";
 import { useResource } from "../hooks/useResource";
 import { useI18n } from "../i18n/I18nProvider";
@@ -25,9 +28,32 @@ export function DocumentsStep({ dossier, procedure, fault, onDocument, onSession
     reusable ? listMyResults(signal) : Promise.resolve(NONE),
   );
   const mine = results.status === "ready" ? results.value : NONE;
+  // Files chosen but not stored (uploading or refused), by component: leaving would lose them.
+  const [pending, setPending] = useState<ReadonlyMap<string, { component: ProcedureComponent; file: File }>>(new Map());
+  const [blocked, setBlocked] = useState<{ attempt: number; errors: FormError[] }>({ attempt: 0, errors: [] });
+  const onPending = (component: ProcedureComponent, file: File | null) =>
+    setPending((p) => {
+      const next = new Map(p);
+      if (file === null) next.delete(component.id);
+      else next.set(component.id, { component, file });
+      return next;
+    });
+  const onContinue = (event: Event) => {
+    if (pending.size === 0) return;
+    event.preventDefault();
+    setBlocked((b) => ({
+      attempt: b.attempt + 1,
+      errors: [...pending.values()].map(({ component, file }) => ({
+        fieldId: `document-${component.id}-file`,
+        text: { detail: t.errorUploadPending(component.name, file.name) },
+      })),
+    }));
+  };
+  const shownErrors = blocked.errors.filter((e) => [...pending.values()].some(({ component }) => e.fieldId === `document-${component.id}-file`));
   return (
     <section class="section" aria-labelledby="documents-step-heading">
       <h2 id="documents-step-heading">{t.documentsStepHeading}</h2>
+      <ErrorSummary errors={shownErrors} attempt={blocked.attempt} headingLevel={3} />
       <p class="section__intro">{t.documentsStepIntro}</p>
       {fault?.at === "document" && (
         <div class="notice notice--error">
@@ -45,12 +71,13 @@ export function DocumentsStep({ dossier, procedure, fault, onDocument, onSession
             uploadLimit={procedure.upload_limit_bytes}
             fault={fault?.at === "document" && fault.component === component.id ? fault.detail : null}
             onChanged={onDocument}
+            onPending={onPending}
             onSessionError={onSessionError}
           />
         ))}
       </ul>
       <p class="wizard-next">
-        <a class="button" href={hrefFor({ name: "dossierEdit", code: dossier.code, step: "review" })}>
+        <a class="button" href={hrefFor({ name: "dossierEdit", code: dossier.code, step: "review" })} onClick={onContinue}>
           {t.continueToReview}
         </a>
       </p>

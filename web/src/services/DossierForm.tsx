@@ -27,6 +27,8 @@ interface Props {
   memberFields?: Readonly<Record<string, string>>;
   // A failure the server reported elsewhere (at submission) about this form, shown on arrival.
   initialFault?: ServerFault | null;
+  // The input to focus on arrival: a form path ("child_full_name") or "contact_email".
+  focusField?: string | undefined;
   onSave: (form: Record<string, unknown>, contactEmail: string) => Promise<void>;
   onSessionError: (error: unknown) => boolean;
 }
@@ -37,7 +39,13 @@ interface Props {
 export function DossierForm(props: Props) {
   const { t } = useI18n();
   const nodes = useMemo(() => formNodes(props.schema), [props.schema]);
-  const [values, setValues] = useState<FormValues>(() => toValues(nodes, props.form));
+  // Members the applicant has not answered yet start at the schema's default (nationality: Việt Nam).
+  const [values, setValues] = useState<FormValues>(() => {
+    const start = toValues(nodes, props.form);
+    for (const f of formFields(nodes, start))
+      if (f.defaultValue !== undefined && (start[f.path] ?? "") === "") start[f.path] = f.defaultValue;
+    return start;
+  });
   // Lists expand to the items they hold now.
   const fields = formFields(nodes, values);
   const [email, setEmail] = useState(props.contactEmail);
@@ -71,6 +79,14 @@ export function DossierForm(props: Props) {
   useEffect(() => {
     if (props.initialFault != null) showFault(props.initialFault);
   }, [props.initialFault]);
+
+  useEffect(() => {
+    if (props.focusField === undefined) return;
+    const id = props.focusField === "contact_email" ? EMAIL_ID : formFieldId(props.focusField);
+    const input = document.getElementById(id);
+    input?.scrollIntoView({ block: "center" });
+    input?.focus();
+  }, [props.focusField]);
 
   const onSubmit = async (event: Event) => {
     event.preventDefault();

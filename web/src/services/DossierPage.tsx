@@ -1,7 +1,6 @@
 import { useAnnounce } from "../a11y/Announcer";
 import { Breadcrumb } from "../components/Breadcrumb";
 import { Loading } from "../components/Loading";
-import { Notice } from "../components/Notice";
 import { ActionPanel } from "../dossiers/ActionPanel";
 import { DocumentList } from "../dossiers/DocumentList";
 import { DossierSummary } from "../dossiers/DossierSummary";
@@ -16,6 +15,7 @@ import { useSignedOutOn401 } from "../session/useSignedOutOn401";
 import { PaymentPanel } from "./PaymentPanel";
 import { RatingSection } from "./RatingSection";
 import { ResultPanel } from "./ResultPanel";
+import { SubmittedPanel } from "./SubmittedPanel";
 import { SupplementNotice } from "./SupplementNotice";
 
 type DossierRoute = Extract<Route, { name: "dossier" }>;
@@ -53,9 +53,7 @@ function ApplicantDossier({ route }: { route: DossierRoute }) {
       <p class="lead" lang="vi">
         {d.procedure.name}
       </p>
-      {route.submitted && (d.status === "submitted" || d.status === "awaiting_payment") && (
-        <Notice kind="success">{d.status === "awaiting_payment" ? t.submittedPayNotice(d.code) : t.submittedNotice(d.code)}</Notice>
-      )}
+      {route.submitted && (d.status === "submitted" || d.status === "awaiting_payment") && <SubmittedPanel dossier={d} />}
       {d.status === "draft" && (
         <div class="notice">
           <p>{t.draftNotice}</p>

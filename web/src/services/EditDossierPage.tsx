@@ -98,6 +98,7 @@ function Wizard({ route, dossier, procedure, replace, onSessionError }: WizardPr
             submitLabel={t.saveAndContinue}
             busyLabel={t.saving}
             initialFault={fault !== null && fault.at !== "document" ? fault : null}
+            focusField={route.field}
             onSessionError={onSessionError}
             onSave={async (form, email) => {
               replace(await saveDossierForm(dossier.code, form, email));

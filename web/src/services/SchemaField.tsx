@@ -1,3 +1,4 @@
+import { DateField } from "../components/DateField";
 import { SelectField } from "../components/SelectField";
 import { TextAreaField } from "../components/TextAreaField";
 import { TextField } from "../components/TextField";
@@ -37,7 +38,7 @@ export function SchemaField({ field, value, error, onInput }: Props) {
       return <SelectField {...common} options={[{ value: "", label: t.selectPlaceholder }, ...choices]} onChange={onInput} />;
     }
     case "date":
-      return <TextField {...common} type="date" onInput={onInput} />;
+      return <DateField {...common} onInput={onInput} />;
     case "email":
       return <TextField {...common} type="email" inputMode="email" autocomplete="email" onInput={onInput} />;
     case "idNumber":
