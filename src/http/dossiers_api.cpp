@@ -34,7 +34,15 @@ Response reply(const Result<json::object>& v, const Request& r, int status = 200
   return json_response(*v, status);
 }
 
+// A paper as a download, or with ?disposition=inline to be read in a frame of our own pages (an
+// official reads the applicant's papers and the result before acting). Inline, the response may be
+// framed by this origin only and loads nothing itself; the files are sniffed PDFs and images.
 Response download(Result<services::Download> d, const Request& r) {
+  const auto disposition = r.query_param("disposition").value_or("attachment");
+  if (disposition != "attachment" && disposition != "inline") {
+    return error_response(
+        Error{ErrorCode::kInvalidArgument, "disposition must be attachment or inline", "disposition"}, r);
+  }
   if (!d) return error_response(d.error(), r);
   Response out{200, d->content_type, {}, {}};
   if (auto* bytes = std::get_if<std::string>(&d->content)) {
@@ -42,8 +50,13 @@ Response download(Result<services::Download> d, const Request& r) {
   } else {
     out.file = std::get<FileLocation>(std::move(d->content));
   }
-  out.headers.push_back({"Content-Disposition", fmt::format("attachment; filename=\"{}\"", d->file_name)});
+  out.headers.push_back(
+      {"Content-Disposition", fmt::format("{}; filename=\"{}\"", disposition, d->file_name)});
   out.headers.push_back({"Cache-Control", "private, no-store"});
+  if (disposition == "inline") {
+    out.headers.push_back({"X-Frame-Options", "SAMEORIGIN"});
+    out.headers.push_back({"Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'"});
+  }
   return out;
 }
 
@@ -263,6 +276,11 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
   router.add({"GET", "/api/v1/dossiers/{code}/result", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   return download(svc.results.result(who, code_of(r)), r);
+                });
+              }});
+  router.add({"GET", "/api/v1/dossiers/{code}/result-preview", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  return download(svc.results.result_preview(who, code_of(r)), r);
                 });
               }});
   router.add({"POST", "/api/v1/dossiers/{code}/result/revoke", [&ctx, &svc](const Request& r) {

@@ -482,8 +482,10 @@ struct Server::Impl {
     res.set("X-Frame-Options", "DENY");
     res.set(
         "Content-Security-Policy",
+        // frame-src: a dossier's papers, read in the page (served inline with their own policy).
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-        "connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+        "connect-src 'self'; frame-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+        "form-action 'self'");
     bool has_cache_control = false;
     for (const auto& [k, v] : response.headers) {
       has_cache_control = has_cache_control || k == "Cache-Control";

@@ -310,6 +310,7 @@ Result<boost::json::object> DossierCore::render_view(const Loaded& l, const Rela
     action_terms[a.action] = json::object{{"needs_reason", a.needs_reason},
                                           {"needs_target_agency", a.needs_target_agency},
                                           {"ends_without_result", a.ends_without_result},
+                                          {"issues_result", a.issues_result},
                                           {"comment_max_chars", d_.config.comment_max_chars}};
   }
   return json::object{

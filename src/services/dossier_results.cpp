@@ -6,6 +6,8 @@
 
 #include "core/sha256.hpp"
 #include "pki/pdf_signature.hpp"
+#include "services/papers.hpp"
+#include "services/workflow.hpp"
 
 namespace sen::services {
 
@@ -77,6 +79,21 @@ Result<Download> DossierResults::result(const identity::Principal& who, const st
   auto stored = d_.files.locate((*r)->storage_name);
   if (!stored) return tl::unexpected(stored.error());
   return Download{std::move(*stored), "application/pdf", "ket-qua-" + code + ".pdf"};
+}
+
+Result<Download> DossierResults::result_preview(const identity::Principal& who, const std::string& code) {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto l = core_.load_readable(**conn, who, code);
+  if (!l) return tl::unexpected(l.error());
+  if (auto may = plan(*l->procedure, workflow_state(l->dossier), DossierAction::kApprove, l->roles); !may) {
+    return tl::unexpected(may.error());
+  }
+  auto ctx = core_.paper_context(**conn, *l);
+  if (!ctx) return tl::unexpected(ctx.error());
+  auto pdf = core_.render_paper(result_preview_spec(*ctx, who.display_name, format_rfc3339(d_.clock.now())));
+  if (!pdf) return tl::unexpected(pdf.error());
+  return Download{std::move(*pdf), "application/pdf", "xem-truoc-ket-qua-" + code + ".pdf"};
 }
 
 }  // namespace sen::services

@@ -11,6 +11,9 @@ class DossierResults {
 
   Result<Download> receipt(const identity::Principal& who, const std::string& code);
   Result<Download> result(const identity::Principal& who, const std::string& code);
+  // The result as it would be issued, unsigned and marked as a preview, for the leader who may
+  // approve the dossier now (kForbidden or kConflict otherwise, as approving would answer).
+  Result<Download> result_preview(const identity::Principal& who, const std::string& code);
   // Public: who issued this PDF, when, for which dossier, and whether it was altered or revoked.
   Result<boost::json::object> verify(std::string_view pdf);
 

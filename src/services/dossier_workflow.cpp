@@ -133,7 +133,14 @@ Result<boost::json::object> DossierWorkflow::act(const identity::Principal& who,
     if (issued) d_.files.remove(issued->storage_name);
     return tl::unexpected(done.error());
   }
-  return core_.view_after(who, code);
+  auto view = core_.view_after(who, code);
+  if (!view && target && view.error().code == ErrorCode::kNotFound) {
+    // Transferred out of the caller's reach: done, but theirs no longer to see.
+    return json::object{{"code", code},
+                        {"visible", false},
+                        {"agency", json::object{{"code", target->code}, {"name", target->name}}}};
+  }
+  return view;
 }
 
 Result<ResultRow> DossierWorkflow::issue_result(const DossierCore::Loaded& l,

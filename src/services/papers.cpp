@@ -46,12 +46,19 @@ std::vector<documents::Field> form_fields(const Procedure& p, const std::string&
     const auto* value = form.as_object().if_contains(name);
     if (value == nullptr) continue;
     std::string label(name);
+    std::string text = json_text(*value);
     if (schema.is_object()) {
-      if (const auto* title = schema.as_object().if_contains("title"); title && title->is_string()) {
+      const auto& field = schema.as_object();
+      if (const auto* title = field.if_contains("title"); title && title->is_string()) {
         label = std::string(title->as_string());
       }
+      // A date as people write it: 01/06/2025, not 2025-06-01.
+      if (const auto* format = field.if_contains("format");
+          format && *format == "date" && text.size() == 10) {
+        text = fmt::format("{}/{}/{}", text.substr(8, 2), text.substr(5, 2), text.substr(0, 4));
+      }
     }
-    out.push_back({label, json_text(*value)});
+    out.push_back({label, std::move(text)});
   }
   return out;
 }
@@ -69,8 +76,8 @@ documents::DocumentSpec base_spec(const PaperContext& c) {
 }  // namespace
 
 std::string display_time(const std::string& t) {
-  if (t.size() < 16) return t;
-  return fmt::format("{}/{}/{} {}", t.substr(8, 2), t.substr(5, 2), t.substr(0, 4), t.substr(11, 5));
+  const auto at = parse_rfc3339(t);
+  return at ? people_time(*at, Language::kVietnamese) : t;
 }
 
 documents::DocumentSpec receipt_spec(const PaperContext& c, const std::vector<DocumentRow>& documents) {
@@ -126,7 +133,7 @@ documents::DocumentSpec result_spec(const PaperContext& c, const std::string& si
   main.fields = form_fields(c.procedure, c.dossier.form);
   s.sections.push_back(std::move(main));
   documents::Section note;
-  note.paragraphs = {fmt::format("Cấp theo hồ sơ số {} của {}, tiếp nhận ngày {}.", c.dossier.code,
+  note.paragraphs = {fmt::format("Cấp theo hồ sơ số {} của {}, tiếp nhận lúc {}.", c.dossier.code,
                                  c.dossier.applicant_name,
                                  display_time(c.dossier.received_at.value_or(issued_at)))};
   s.sections.push_back(std::move(note));
@@ -135,6 +142,18 @@ documents::DocumentSpec result_spec(const PaperContext& c, const std::string& si
   s.signed_note = "Đã ký số";
   s.qr_payload = c.public_url + "/#/verify?dossier=" + c.dossier.code;
   s.qr_caption = "Kiểm tra tính hợp lệ";
+  return s;
+}
+
+documents::DocumentSpec result_preview_spec(const PaperContext& c, const std::string& signer_name,
+                                            const std::string& at) {
+  auto s = result_spec(c, signer_name, at);
+  s.number = "BẢN XEM TRƯỚC – CHƯA KÝ SỐ";
+  s.signed_note.clear();
+  s.qr_payload.clear();
+  s.qr_caption.clear();
+  s.footer = "Bản xem trước để lãnh đạo kiểm tra trước khi ký; không có giá trị pháp lý.";
+  s.meta_subject = "Bản xem trước kết quả hồ sơ " + c.dossier.code;
   return s;
 }
 

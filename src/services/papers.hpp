@@ -23,10 +23,14 @@ documents::DocumentSpec receipt_spec(const PaperContext& c, const std::vector<Do
 // The result document the approving leader signs, with a QR code to the verification page.
 documents::DocumentSpec result_spec(const PaperContext& c, const std::string& signer_name,
                                     const std::string& issued_at);
+// The same document before it is signed, for the leader to read first: no signature, no
+// verification code, and "preview, not valid" in the number line and on every page.
+documents::DocumentSpec result_preview_spec(const PaperContext& c, const std::string& signer_name,
+                                            const std::string& at);
 // "Biên lai thu phí, lệ phí điện tử" once the fee is paid.
 documents::DocumentSpec payment_receipt_spec(const PaperContext& c, const PaymentRow& payment);
 
-// "26/11/2026 08:00" from an RFC 3339 time in Vietnam's offset.
+// "08:00 ngày 26/11/2026", Vietnam's time, from an RFC 3339 time.
 std::string display_time(const std::string& rfc3339);
 
 }  // namespace sen::services

@@ -215,8 +215,9 @@ TEST(ProcedurePack, ShippedListFieldsOfferTheOfficialListInOrder) {
       std::ifstream in(lists_dir / (std::string(list->as_string()) + ".json"));
       ASSERT_TRUE(in) << where << ": no list " << list->as_string();
       const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const json::value list_file = json::parse(text);
       json::array names;
-      for (const auto& item : json::parse(text).at("items").as_array()) names.push_back(item.at("name"));
+      for (const auto& item : list_file.at("items").as_array()) names.push_back(item.at("name"));
       ASSERT_TRUE(property.contains("enum")) << where;
       EXPECT_EQ(property.at("enum").as_array(), names) << where;
       if (const json::value* fallback = property.if_contains("default")) {

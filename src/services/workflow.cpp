@@ -94,7 +94,7 @@ std::vector<ActionTerms> allowed_action_terms(const Procedure& p, const Workflow
       if (!t) continue;  // allowed_actions offers only actions with a row
       const Effects& fx = t->rule->effects;
       out.push_back({text, fx.needs_reason, fx.changes_agency,
-                     (fx.finishes && !fx.issues_result) || fx.revokes_result});
+                     (fx.finishes && !fx.issues_result) || fx.revokes_result, fx.issues_result});
     }
   }
   return out;

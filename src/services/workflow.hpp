@@ -43,12 +43,13 @@ Result<Plan> plan(const Procedure& p, const WorkflowState& s, DossierAction acti
 
 // The actions the caller may take now, by name, in table order, and what each asks of the caller and does,
 // from the same table rows, so a client asks the server rather than keeping its own list: a stated reason, a
-// target agency, and whether it ends the dossier without a result (or withdraws one).
+// target agency, whether it ends the dossier without a result (or withdraws one), and whether it issues one.
 struct ActionTerms {
   std::string action;
   bool needs_reason = false;
   bool needs_target_agency = false;
   bool ends_without_result = false;
+  bool issues_result = false;  // approving signs and issues the result: the leader previews it first
 };
 std::vector<ActionTerms> allowed_action_terms(const Procedure& p, const WorkflowState& s,
                                               const std::vector<ActorRole>& roles);

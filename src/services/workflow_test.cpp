@@ -119,7 +119,13 @@ TEST(Workflow, EachAllowedActionSaysWhatItAsksAndWhetherItEndsTheDossier) {
                                      [](const auto& t) { return t.action == "transfer"; });
   ASSERT_NE(transfer, processing.end());
   EXPECT_TRUE(transfer->needs_target_agency && transfer->needs_reason);
-  EXPECT_FALSE(transfer->ends_without_result);
+  EXPECT_FALSE(transfer->ends_without_result || transfer->issues_result);
+  const auto approving = allowed_action_terms(p, at(S::kProcessing, "approve", true), {R::kApprovingLeader});
+  const auto approve =
+      std::find_if(approving.begin(), approving.end(), [](const auto& t) { return t.action == "approve"; });
+  ASSERT_NE(approve, approving.end());
+  EXPECT_TRUE(approve->issues_result);
+  EXPECT_FALSE(approve->ends_without_result);
 }
 
 TEST(Workflow, AStepThatIsNotTheProceduresIsAnInternalError) {

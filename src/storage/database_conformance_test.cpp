@@ -159,15 +159,19 @@ std::int64_t count_items(Database& db, const std::string& where = "1 = 1") {
 // Group commit: writes queued while the writer is busy share one transaction, each in its own
 // savepoint; a unit that fails is undone alone, the others commit, and each caller hears its own outcome.
 TEST_P(DatabaseConformance, GroupedWritesFailAloneAndCommitTogether) {
+  std::atomic<bool> holding{false};
   std::atomic<bool> release{false};
   std::thread first([&] {
     auto r = db().write_transaction([&](Connection& c) -> Status {
+      holding = true;
       while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));  // holds the writer
       return insert_item(c, 1, "first");
     });
     EXPECT_TRUE(r);
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  // The others start only once `first` holds the writer: on a busy machine a fixed pause was not
+  // always enough, and unit 5 took key 1 before `first` did.
+  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   constexpr int kWriters = 12;
   std::vector<std::thread> writers;
   std::vector<Status> outcomes(kWriters);

@@ -248,6 +248,31 @@ describe("administration", { skip: skipReason() ?? false }, () => {
     await s.close();
   });
 
+  test("a national administrator starts from the jobs of the role and the 34 provinces", TIMEOUT, async () => {
+    const s = await openSession(env.browser, env.url, { allowConsole: [NO_PROVIDERS] });
+    const { page } = s;
+    await signIn(page, "quantri.quocgia");
+    await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Quản trị" }).click();
+    const start = page.getByTestId("admin-start");
+    await start.getByRole("heading", { name: "Bắt đầu từ đây" }).waitFor();
+    for (const task of ["Thêm cán bộ hàng loạt từ tệp", "Nhật ký kiểm toán", "Cảnh báo sớm và chỉ tiêu", "Dữ liệu mở"]) {
+      await start.getByRole("link", { name: task }).waitFor();
+    }
+    const provinces = page.getByRole("list", { name: "Quản trị theo tỉnh, thành phố" }).getByRole("link");
+    await eventually(async () => assert.equal(await provinces.count(), 34));
+    await s.screenshot("admin-national-start", { fullPage: true });
+    await assertAccessible(page, "admin (national start)");
+    // The import form is one click away, focused.
+    await start.getByRole("link", { name: "Thêm cán bộ hàng loạt từ tệp" }).click();
+    assert.equal(await activeId(page), "admin-import-heading");
+    // A province opens on its agencies.
+    await provinces.filter({ hasText: "Hà Nội" }).first().click();
+    await eventually(async () => assert.match(page.url(), /#\/admin\?place=01$/));
+    await page.getByTestId("admin-place").getByText("Hà Nội").waitFor();
+    assert.equal(await page.getByTestId("admin-start").count(), 0);
+    await s.close();
+  });
+
   test("an officer has no administration link and is told they lack access", TIMEOUT, async () => {
     const s = await openSession(env.browser, env.url, { allowConsole: [NO_PROVIDERS] });
     const { page } = s;

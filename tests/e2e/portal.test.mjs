@@ -217,7 +217,9 @@ describe("portal", { skip: skipReason() ?? false }, () => {
     await official.page.setViewportSize({ width: 1280, height: 900 });
     await official.page.goto(`/#/workspace/dossiers/${encodeURIComponent(code)}`);
     await official.page.getByTestId("dossier-status").waitFor();
-    await official.page.waitForLoadState("networkidle");
+    // The papers' frames keep the browser's PDF viewer busy, so the page is read once its parts are in.
+    await official.page.getByTestId("control-sheet").waitFor();
+    await official.page.getByTestId("document-preview").first().waitFor();
     await noTimestamps(official.page, "official's dossier page");
     await official.screenshot("portal-official-dossier", { fullPage: true });
     await citizen.close();

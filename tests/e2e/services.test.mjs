@@ -9,7 +9,7 @@ import path from "node:path";
 import { after, describe, test } from "node:test";
 import { assertAccessible } from "./support/a11y.mjs";
 import { skipReason } from "./support/paths.mjs";
-import { tamper } from "./support/pdf.mjs";
+import { pdfText, tamper } from "./support/pdf.mjs";
 import { pdfsig } from "./support/pdfsig.mjs";
 import {
   act,
@@ -252,6 +252,14 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     const stale = await receiving.context.newPage();
     await stale.goto(`/#/workspace/dossiers/${code}`);
     await stale.getByTestId("actions").getByRole("button", { name: "Tiếp nhận", exact: true }).waitFor();
+    // The papers are read in the page, before the decision, which comes last.
+    const papers = receiving.page.getByTestId("document-preview");
+    await eventually(async () => assert.equal(await papers.first().getAttribute("data-kind"), "pdf"));
+    const order = await receiving.page.evaluate(() =>
+      ["official-form-heading", "official-documents-heading", "actions-heading"].map((id) =>
+        document.getElementById(id).getBoundingClientRect().top),
+    );
+    assert.ok(order[0] < order[1] && order[1] < order[2], `form, papers, then the decision: ${order}`);
     await receiving.screenshot("services-officer-dossier", { fullPage: true });
     await assertAccessible(receiving.page, "official dossier");
     await act(receiving.page, code, "Tiếp nhận");
@@ -266,7 +274,32 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     const processing = await officer(PROCESSING);
     await act(processing.page, code, "Chuyển bước tiếp");
     const leader = await officer(LEADER);
-    await act(leader.page, code, "Phê duyệt và ký số");
+    // The leader reads the result before signing it: the unsigned preview, in the page.
+    await act(leader.page, code, "Phê duyệt và ký số", {
+      beforeConfirm: async (p) => {
+        const preview = p.getByTestId("result-preview");
+        await preview.getByRole("heading", { name: "Xem trước kết quả sẽ ký" }).waitFor();
+        await eventually(async () => assert.equal(await preview.locator(".file-preview").getAttribute("data-kind"), "pdf"));
+        const frame = preview.locator("iframe");
+        assert.equal(await frame.getAttribute("title"), `Bản xem trước kết quả hồ sơ ${code}`);
+        await eventually(async () =>
+          assert.ok(p.frames().some((f) => /\/result-preview\?disposition=inline$/.test(f.url())), "the preview is framed"),
+        );
+        const unsigned = await p.request.get(`/api/v1/dossiers/${encodeURIComponent(code)}/result-preview`);
+        assert.equal(unsigned.status(), 200);
+        const text = await pdfText(await unsigned.body());
+        assert.match(text, /GIẤY KHAI SINH/);
+        assert.match(text, /BẢN XEM TRƯỚC – CHƯA KÝ SỐ/);
+        assert.match(text, /Nguyễn Minh Khôi/);
+        assert.match(text, /01\/06\/2025/, "the birth date as people write it");
+        assert.doesNotMatch(text, /\d{4}-\d{2}-\d{2}/);
+        // The browser's PDF viewer draws a moment after the frame loads; the picture waits for it.
+        await frame.scrollIntoViewIfNeeded();
+        await p.waitForTimeout(2000);
+        await leader.screenshot("workspace-result-preview");
+        await assertAccessible(p, "approve with the result preview");
+      },
+    });
     assert.match(await statusOf(leader.page), /^Đã có kết quả$/);
     await act(receiving.page, code, "Trả kết quả");
     assert.match(await statusOf(receiving.page), /^Đã trả kết quả$/);
@@ -413,6 +446,25 @@ describe("public services", { skip: skipReason() ?? false }, () => {
     assert.match(sheet, /Nộp bổ sung hồ sơ – tiếp tục tính thời hạn/);
     assert.match(sheet, new RegExp(reason.slice(0, 20)));
     await receiving.screenshot("services-officer-resubmitted", { fullPage: true });
+
+    // Accepted, then transferred to another commune's People's Committee, found by its name
+    // typed without accents; it leaves the processing officer's reach, which the page says.
+    await act(receiving.page, code, "Tiếp nhận");
+    const processing = await officer(PROCESSING);
+    await act(processing.page, code, "Chuyển cơ quan khác", {
+      reason: "Người nộp cư trú tại phường Sài Gòn.",
+      target: { search: "sai gon", name: "Ủy ban nhân dân Phường Sài Gòn" },
+    });
+    await processing.page.getByTestId("action-done").getByText(/đã chuyển đến Ủy ban nhân dân Phường Sài Gòn/).waitFor();
+    await processing.screenshot("services-officer-transferred", { fullPage: true });
+    await assertAccessible(processing.page, "dossier transferred away");
+    const saigon = await officer("tiepnhan.saigon");
+    await saigon.page.goto("/#/workspace?scope=all");
+    await saigon.page.getByTestId("queue-row").filter({ hasText: code }).waitFor();
+    await openOfficialDossier(saigon.page, code);
+    assert.match(await saigon.page.getByTestId("control-sheet").innerText(), /Người nộp cư trú tại phường Sài Gòn/);
+    await saigon.close();
+    await processing.close();
 
     await receiving.close();
     await citizen.close();

@@ -1,4 +1,6 @@
-// Small PDFs made on the fly (no fixtures in the repository) and a byte-tampered copy of one.
+// Small PDFs made on the fly (no fixtures in the repository), a byte-tampered copy of one, and
+// the text of a PDF.
+import { execFileSync } from "node:child_process";
 
 // A valid one-page PDF 1.4 with one line of text; offsets in the xref table are exact.
 export function makePdf(text = "Sen test document") {
@@ -33,4 +35,9 @@ export function tamper(pdf) {
   const at = headerEnd > 0 && copy[headerEnd + 1] === 0x25 && copy[headerEnd + 2] >= 0x80 ? headerEnd + 2 : Math.floor(copy.length / 3);
   copy[at] ^= 0x01;
   return copy;
+}
+
+// The text of a PDF, as poppler's pdftotext reads it.
+export function pdfText(pdf) {
+  return execFileSync("pdftotext", ["-", "-"], { input: Buffer.from(pdf) }).toString();
 }

@@ -178,14 +178,23 @@ export async function openOfficialDossier(page, code) {
 }
 
 // An official opens a dossier from the address and carries out one action.
-export async function act(page, code, action, { reason = "", target = "" } = {}) {
+// `target`: the receiving agency of a transfer, found by typing `target.search` and chosen by its
+// name; `beforeConfirm(page)` runs with the action's form open.
+export async function act(page, code, action, { reason = "", target = null, beforeConfirm = null } = {}) {
   await openOfficialDossier(page, code);
   const actions = page.getByTestId("actions");
   await actions.getByRole("button", { name: action, exact: true }).click();
   if (reason !== "") await page.locator("#action-comment").fill(reason);
-  if (target !== "") await page.locator("#action-target").fill(target);
+  if (target !== null) {
+    await page.locator("#action-target").fill(target.search);
+    await page.getByTestId("agency-matches").getByRole("button", { name: new RegExp(target.name) }).click();
+    await page.getByTestId("agency-chosen").getByText(target.name).waitFor();
+  }
+  if (beforeConfirm !== null) await beforeConfirm(page);
   await actions.getByRole("button", { name: `Xác nhận: ${action}`, exact: true }).click();
   await eventually(async () => assert.match(await page.getByTestId("announcer").innerText(), new RegExp(`Đã thực hiện: ${action}`)));
+  // Confirmed on screen too, not only to screen readers.
+  await page.getByTestId("action-done").getByText(`Đã thực hiện: ${action}.`).waitFor();
 }
 
 // When the dossier page shows a fee to pay: checks the payment panel (VietQR image, reference),

@@ -21,6 +21,8 @@ export async function openSession(browser, baseUrl, options = {}) {
 
   await context.route("**/*", (route) => {
     const url = new URL(route.request().url());
+    // The browser's own PDF viewer (chrome-extension:, chrome:) shows papers previewed in a page.
+    if (url.protocol !== "http:" && url.protocol !== "https:") return route.continue();
     if (LOCAL_HOSTS.has(url.hostname)) return route.continue();
     problems.external.push(url.href);
     return route.abort("blockedbyclient");

@@ -3,8 +3,9 @@ import type { Agency, AgencyKind, ImportResult, Official, Page, RoleGrantCreated
 
 const PAGE_SIZE = 50;
 
-export function listAgencies(place: string, cursor: string | null, signal?: AbortSignal): Promise<Page<Agency>> {
-  return getJson(apiUrl("/agencies", { place, cursor, limit: PAGE_SIZE }), signal);
+// `q` finds agencies by name (accents optional).
+export function listAgencies(place: string, cursor: string | null, signal?: AbortSignal, q = "", limit = PAGE_SIZE): Promise<Page<Agency>> {
+  return getJson(apiUrl("/agencies", { place, q, cursor, limit }), signal);
 }
 
 export function getAgency(code: string, signal?: AbortSignal): Promise<Agency> {

@@ -12,6 +12,7 @@ const componentPath = (code: string, component: string, rest = "") =>
 export const dossierFileUrl = {
   receipt: (code: string) => `${API_BASE}${path(code, "/receipt")}`,
   result: (code: string) => `${API_BASE}${path(code, "/result")}`,
+  resultPreview: (code: string) => `${API_BASE}${path(code, "/result-preview")}`,
   document: (code: string, component: string) => `${API_BASE}${componentPath(code, component)}`,
   paymentQr: (code: string) => `${API_BASE}${path(code, "/payment/qr.svg")}`,
   paymentReceipt: (code: string) => `${API_BASE}${path(code, "/payment/receipt")}`,
@@ -72,10 +73,19 @@ export function submitDossier(code: string): Promise<Dossier> {
   return postJson(apiUrl(path(code, "/submit")), {});
 }
 
+// What an action answers: the dossier as the caller now sees it, or, when a transfer took it out
+// of their reach, only where it went.
+export type Acted = Dossier | { code: string; visible: false; agency: { code: string; name: string } };
+
+// The applicant's resubmission after a supplement request: they always keep their dossier in sight.
+export function resubmitDossier(code: string): Promise<Dossier> {
+  return postJson(apiUrl(path(code, "/actions")), { action: "resubmit", comment: "" });
+}
+
 export function actOnDossier(
   code: string,
   action: { action: string; comment: string; target_agency?: string },
-): Promise<Dossier> {
+): Promise<Acted> {
   return postJson(apiUrl(path(code, "/actions")), action);
 }
 

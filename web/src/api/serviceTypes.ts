@@ -262,5 +262,7 @@ export interface ActionTerms {
   needs_reason: boolean;
   needs_target_agency: boolean;
   ends_without_result: boolean;
+  // Approving: the result is signed and issued, so the leader previews it first.
+  issues_result: boolean;
   comment_max_chars: number;
 }

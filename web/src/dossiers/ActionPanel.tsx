@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError } from "../api/client";
-import { actOnDossier } from "../api/dossiers";
+import { type Acted, actOnDossier, dossierFileUrl } from "../api/dossiers";
 import type { ActionTerms, Dossier } from "../api/serviceTypes";
 import { useFormErrors } from "../admin/useFormErrors";
 import { ErrorSummary } from "../components/ErrorSummary";
 import { TextAreaField } from "../components/TextAreaField";
-import { TextField } from "../components/TextField";
+import { FilePreview } from "../components/FilePreview";
 import { commonError, errorText } from "../forms/errorText";
 import { useI18n } from "../i18n/I18nProvider";
+import { AgencyPicker } from "./AgencyPicker";
 import { actionLabel } from "./labels";
 
 interface Props {
@@ -15,7 +16,7 @@ interface Props {
   // The actions to offer, from the dossier's allowed_actions.
   actions: readonly string[];
   heading: string;
-  onDone: (dossier: Dossier, action: string) => void;
+  onDone: (acted: Acted, action: string) => void;
   // Someone else acted first (409): reload to see where the dossier stands now.
   onReload: () => void;
   onSessionError: (error: unknown) => boolean;
@@ -25,7 +26,13 @@ type ActionField = "comment" | "target";
 const FIELDS: readonly ActionField[] = ["comment", "target"];
 const fieldId = (f: ActionField) => `action-${f}`;
 const FORM_ID = "action-form";
-const NO_TERMS: ActionTerms = { needs_reason: false, needs_target_agency: false, ends_without_result: false, comment_max_chars: 0 };
+const NO_TERMS: ActionTerms = {
+  needs_reason: false,
+  needs_target_agency: false,
+  ends_without_result: false,
+  issues_result: false,
+  comment_max_chars: 0,
+};
 
 // One button per allowed action; choosing one opens a short form for the comment (the reason,
 // where the action needs one) and, for a transfer, the receiving agency.
@@ -63,7 +70,7 @@ export function ActionPanel({ dossier, actions, heading, onDone, onReload, onSes
     event.preventDefault();
     if (busy || open === null) return;
     const reason = comment.trim();
-    const code = target.trim().toUpperCase();
+    const code = target;
     const missing: Partial<
       Record<ActionField, "errorReasonMissing" | "errorCommentTooLong" | "errorTargetAgencyMissing">
     > = {};
@@ -136,6 +143,22 @@ export function ActionPanel({ dossier, actions, heading, onDone, onReload, onSes
         <form id={FORM_ID} class="form action-form" noValidate onSubmit={onSubmit}>
           <h3 class="action-form__title">{actionLabel(t, open)}</h3>
           <ErrorSummary headingLevel={4} attempt={errors.attempt} errors={errors.summary(FIELDS)} />
+          {terms(open).issues_result && (
+            <section class="result-preview" aria-labelledby="result-preview-heading" data-testid="result-preview">
+              <h4 id="result-preview-heading">{t.resultPreviewHeading}</h4>
+              <p class="field__hint">{t.resultPreviewHint}</p>
+              <FilePreview
+                url={dossierFileUrl.resultPreview(dossier.code)}
+                contentType="application/pdf"
+                title={t.resultPreviewTitle(dossier.code)}
+              />
+              <p>
+                <a href={dossierFileUrl.resultPreview(dossier.code)} download>
+                  {t.resultPreviewDownload}
+                </a>
+              </p>
+            </section>
+          )}
           <TextAreaField
             id={fieldId("comment")}
             label={terms(open).needs_reason ? t.reasonLabel : t.commentLabel}
@@ -146,16 +169,7 @@ export function ActionPanel({ dossier, actions, heading, onDone, onReload, onSes
             onInput={setComment}
           />
           {terms(open).needs_target_agency && (
-            <TextField
-              id={fieldId("target")}
-              label={t.targetAgencyLabel}
-              hint={t.targetAgencyHint}
-              error={err("target")}
-              required
-              value={target}
-              onInput={setTarget}
-              autocomplete="off"
-            />
+            <AgencyPicker id={fieldId("target")} error={err("target")} value={target} onChange={setTarget} />
           )}
           <div class="button-row">
             <button type="submit" class="button" aria-disabled={busy}>

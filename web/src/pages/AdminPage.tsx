@@ -17,6 +17,7 @@ import { useSessionExpiry } from "../session/useSessionExpiry";
 import { AgenciesSection } from "./AgenciesSection";
 import { ImportOfficialsSection } from "./ImportOfficialsSection";
 import { OfficialsSection } from "./OfficialsSection";
+import { NationalAdminStart } from "./NationalAdminStart";
 import { PlacePicker } from "./PlacePicker";
 
 type AdminRoute = Extract<Route, { name: "admin" }>;
@@ -70,6 +71,7 @@ export function AdminPage({ route }: { route: AdminRoute }) {
         <>
           <p class="lead">{t.adminIntro}</p>
           <PlacePicker route={route} />
+          {unchosen && homeScope(roles) === null && <NationalAdminStart />}
           {route.place !== "" && <AgenciesSection route={route} roles={roles} />}
           {route.agency !== "" && (
             <OfficialsSection key={route.agency} agencyCode={route.agency} roles={roles} />

@@ -58,7 +58,9 @@ export function ImportOfficialsSection({ onSessionError }: { onSessionError: (er
 
   return (
     <section class="section" aria-labelledby={HEADING_ID} data-testid="import-officials">
-      <h2 id={HEADING_ID}>{t.importHeading}</h2>
+      <h2 id={HEADING_ID} tabIndex={-1}>
+        {t.importHeading}
+      </h2>
       <p class="lead">{t.importIntro}</p>
       {imported !== null && <Notice kind="success">{t.importDone(imported)}</Notice>}
       <ErrorSummary

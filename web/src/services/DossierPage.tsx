@@ -7,6 +7,7 @@ import { DossierSummary } from "../dossiers/DossierSummary";
 import { DossierUnavailable } from "../dossiers/DossierUnavailable";
 import { Timeline } from "../dossiers/Timeline";
 import { useDossier } from "../dossiers/useDossier";
+import { ActionDone } from "../dossiers/ActionDone";
 import { useOnActed } from "../dossiers/useOnActed";
 import { useI18n } from "../i18n/I18nProvider";
 import { hrefFor, type Route } from "../routing/route";
@@ -41,7 +42,7 @@ function ApplicantDossier({ route }: { route: DossierRoute }) {
   const announce = useAnnounce();
   const onSessionError = useSignedOutOn401();
   const { dossier, reload, replace } = useDossier(route.code);
-  const onActed = useOnActed(replace);
+  const { onActed, done } = useOnActed(replace);
 
   if (dossier.status === "loading") return <Loading />;
   if (dossier.status === "error") return <DossierUnavailable code={route.code} error={dossier.error} onRetry={reload} />;
@@ -65,6 +66,7 @@ function ApplicantDossier({ route }: { route: DossierRoute }) {
       {d.status === "awaiting_supplement" && <SupplementNotice dossier={d} editLink />}
       {/* While the fee is unpaid, paying is the next step: first after the notice. */}
       {d.status === "awaiting_payment" && <PaymentPanel dossier={d} />}
+      <ActionDone action={done} status={d.status} />
       <DossierSummary dossier={d} official={false} />
       {d.status !== "awaiting_payment" && <PaymentPanel dossier={d} />}
       <ResultPanel dossier={d} />

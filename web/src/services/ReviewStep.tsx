@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { actOnDossier, submitDossier } from "../api/dossiers";
+import { resubmitDossier, submitDossier } from "../api/dossiers";
 import type { Dossier, Procedure } from "../api/serviceTypes";
 import { DetailRow } from "../components/DetailRow";
 import { ErrorSummary } from "../components/ErrorSummary";
@@ -47,7 +47,7 @@ export function ReviewStep({ dossier, procedure, onSubmitted, onFault, onSession
     setError(null);
     try {
       const next = supplement
-        ? await actOnDossier(dossier.code, { action: "resubmit", comment: "" })
+        ? await resubmitDossier(dossier.code)
         : await submitDossier(dossier.code);
       onSubmitted(next);
     } catch (e) {

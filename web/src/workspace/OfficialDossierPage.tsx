@@ -7,7 +7,9 @@ import { DocumentList } from "../dossiers/DocumentList";
 import { DossierSummary } from "../dossiers/DossierSummary";
 import { DossierUnavailable } from "../dossiers/DossierUnavailable";
 import { FormDataList } from "../dossiers/FormDataList";
+import { actionLabel } from "../dossiers/labels";
 import { useDossier, useDossierProcedure } from "../dossiers/useDossier";
+import { ActionDone } from "../dossiers/ActionDone";
 import { useOnActed } from "../dossiers/useOnActed";
 import { useI18n } from "../i18n/I18nProvider";
 import { hrefFor, type Route } from "../routing/route";
@@ -32,15 +34,26 @@ export function OfficialDossierPage({ route }: { route: OfficialRoute }) {
   );
 }
 
-// What an official needs to act: the current state and step, the actions open to them, the
-// applicant's form and papers, and the control sheet.
+// What an official needs to act, in the order it is read: the current state and step, the
+// applicant's form and papers (shown in the page), any result, then the decision; the control
+// sheet last.
 function OfficialDossier({ code }: { code: string }) {
   const { t, lang } = useI18n();
   const onSessionError = useSignedOutOn401();
   const { dossier, reload, replace } = useDossier(code);
-  const onActed = useOnActed(replace);
+  const { onActed, done, movedTo } = useOnActed(replace);
   const [procedure] = useDossierProcedure(dossier);
 
+  if (movedTo !== null) {
+    return (
+      <div class="notice notice--success action-done" data-testid="action-done">
+        <p>
+          <strong>{t.actionDone(actionLabel(t, done ?? "transfer"))}</strong> {t.transferredAway(movedTo.name)}
+        </p>
+        <a href={hrefFor({ name: "workspace", scope: "mine", status: "", q: "", due: "" })}>{t.backToQueue}</a>
+      </div>
+    );
+  }
   if (dossier.status === "loading") return <Loading />;
   if (dossier.status === "error") return <DossierUnavailable code={code} error={dossier.error} onRetry={reload} />;
   const d = dossier.value;
@@ -50,21 +63,8 @@ function OfficialDossier({ code }: { code: string }) {
       <p class="lead" lang="vi">
         {d.procedure.name}
       </p>
+      <ActionDone action={done} status={d.status} />
       <DossierSummary dossier={d} official />
-      {d.allowed_actions.length > 0 ? (
-        <ActionPanel
-          dossier={d}
-          actions={d.allowed_actions}
-          heading={t.actionsHeading}
-          onDone={onActed}
-          onReload={reload}
-          onSessionError={onSessionError}
-        />
-      ) : (
-        <p class="notice" data-testid="no-actions">
-          {t.noActions}
-        </p>
-      )}
       <section class="section" aria-labelledby="official-form-heading">
         <h2 id="official-form-heading">{t.formSectionHeading}</h2>
         {procedure.status === "ready" ? (
@@ -87,10 +87,24 @@ function OfficialDossier({ code }: { code: string }) {
         {d.documents.length === 0 ? (
           <p>{t.documentsNone}</p>
         ) : (
-          <DocumentList code={d.code} documents={d.documents} labelledBy="official-documents-heading" />
+          <DocumentList code={d.code} documents={d.documents} labelledBy="official-documents-heading" preview />
         )}
       </section>
       <ResultPanel dossier={d} />
+      {d.allowed_actions.length > 0 ? (
+        <ActionPanel
+          dossier={d}
+          actions={d.allowed_actions}
+          heading={t.actionsHeading}
+          onDone={onActed}
+          onReload={reload}
+          onSessionError={onSessionError}
+        />
+      ) : (
+        <p class="notice" data-testid="no-actions">
+          {t.noActions}
+        </p>
+      )}
       <section class="section" aria-labelledby="control-sheet-heading">
         <h2 id="control-sheet-heading">{t.controlSheetHeading}</h2>
         {d.events.length === 0 ? (
