@@ -51,7 +51,8 @@ export async function openSession(browser, baseUrl, options = {}) {
     const text = `${message.type()}: ${message.text()}${where ? ` (${where})` : ""}`;
     if (!allowedConsole.some((pattern) => pattern.test(text))) problems.console.push(text);
   });
-  page.on("pageerror", (error) => problems.pageErrors.push(String(error)));
+  // With the stack: a page error seen once on a loaded machine must say where it came from.
+  page.on("pageerror", (error) => problems.pageErrors.push(String(error.stack ?? error)));
 
   return {
     context,

@@ -181,7 +181,7 @@ function AuditFilterForm({ route }: { route: AuditRoute }) {
   const errorOf = (field: "from" | "to") =>
     problems.includes(field) ? text(field) : field === "to" && problems.includes("range") ? text("range") : undefined;
   return (
-    <form class="audit-filters" onSubmit={submit} noValidate aria-label={t.auditResultsHeading}>
+    <form class="audit-filters" onSubmit={submit} noValidate aria-label={t.auditFiltersLabel}>
       {problems.length > 0 && (
         <ErrorSummary
           attempt={attempt}

@@ -129,6 +129,7 @@ export const auditVi = {
   auditIntro:
     "Mọi thay đổi trên nền tảng: ai làm gì, với đối tượng nào, khi nào và từ đâu. Mới nhất ở trên; lọc theo người thực hiện, hành động, đối tượng và thời gian.",
   auditNoAccess: "Trang này dành cho kiểm toán viên và quản trị viên.",
+  auditFiltersLabel: "Lọc nhật ký",
   auditFilterAction: "Hành động",
   auditFilterAnyAction: "Tất cả hành động",
   auditFilterObjectType: "Loại đối tượng",
@@ -164,6 +165,7 @@ export const auditEn: typeof auditVi = {
   auditIntro:
     "Every change on the platform: who did what, to which object, when and from where. Newest first; filter by actor, action, object and time.",
   auditNoAccess: "This page is for auditors and administrators.",
+  auditFiltersLabel: "Filter the log",
   auditFilterAction: "Action",
   auditFilterAnyAction: "All actions",
   auditFilterObjectType: "Object type",
