@@ -129,9 +129,16 @@ describe('limits', () => {
   it('exports request counts and latency histograms per route', async () => {
     await fetch(`${server.url}/api/v1/places/01`);
     await fetch(`${server.url}/api/v1/places/nope`);
-    const res = await fetch(`${server.url}/metrics`);
+    // A request is counted once its response is written, so the client may read /metrics a moment
+    // before the last one is in (seen once on a loaded machine): read again for up to 2 s.
+    let res, text;
+    for (const start = Date.now(); ;) {
+      res = await fetch(`${server.url}/metrics`);
+      text = await res.text();
+      if (/route="\/api\/v1\/places\/\{code\}",status="404"\}/.test(text) || Date.now() - start > 2000) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
     assert.match(res.headers.get('content-type'), /^text\/plain; version=0\.0\.4/);
-    const text = await res.text();
     assert.match(text, /sen_http_requests_total\{method="GET",route="\/api\/v1\/places\/\{code\}",status="200"\} [1-9]/);
     assert.match(text, /sen_http_requests_total\{method="GET",route="\/api\/v1\/places\/\{code\}",status="404"\} [1-9]/);
     assert.match(text, /sen_http_request_duration_seconds_bucket\{method="GET",route="\/api\/v1\/places\/\{code\}",le="\+Inf"\} [1-9]/);
