@@ -9,7 +9,7 @@ import { skipReason } from "./support/paths.mjs";
 import { openSession } from "./support/session.mjs";
 import { useServerAndBrowser } from "./support/suite.mjs";
 import { eventually } from "./support/wait.mjs";
-import { signedInLanding } from "./support/services.mjs";
+import { fillDateField, signedInLanding, vietnamTime } from "./support/services.mjs";
 
 const TIMEOUT = { timeout: 120_000 };
 
@@ -203,26 +203,19 @@ describe("administration", { skip: skipReason() ?? false }, () => {
 
     // Days: a day that does not exist and a backwards range are named, and nothing is filtered.
     const url = page.url();
-    await page.locator("#audit-from").fill("31");
-    await page.locator("#audit-from-month").fill("02");
-    await page.locator("#audit-from-year").fill("2026");
+    await fillDateField(page, "#audit-from", "2026-02-31");
     await page.getByRole("button", { name: "Lọc", exact: true }).click();
     await page.getByTestId("error-summary").getByRole("link", { name: "Từ ngày phải là một ngày có thật, đủ ngày, tháng và năm" }).waitFor();
     assert.equal(page.url(), url);
     await s.screenshot("audit-filter-errors", { fullPage: true });
     await assertAccessible(page, "audit log, filter errors");
-    const today = new Date(Date.now() + 7 * 3600 * 1000);
-    const yesterday = new Date(today.getTime() - 86_400_000);
-    const fill = async (id, d) => {
-      await page.locator(`#${id}`).fill(String(d.getUTCDate()));
-      await page.locator(`#${id}-month`).fill(String(d.getUTCMonth() + 1));
-      await page.locator(`#${id}-year`).fill(String(d.getUTCFullYear()));
-    };
-    await fill("audit-from", today);
-    await fill("audit-to", yesterday);
+    const today = vietnamTime(new Date()).slice(0, 10);
+    const yesterday = vietnamTime(new Date(Date.now() - 86_400_000)).slice(0, 10);
+    await fillDateField(page, "#audit-from", today);
+    await fillDateField(page, "#audit-to", yesterday);
     await page.getByRole("button", { name: "Lọc", exact: true }).click();
     await page.getByTestId("error-summary").getByText("“Đến hết ngày” không được trước “Từ ngày”").waitFor();
-    await fill("audit-to", today);
+    await fillDateField(page, "#audit-to", today);
     await page.getByRole("button", { name: "Lọc", exact: true }).click();
     await eventually(async () => assert.match(page.url(), /from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}/));
     await eventually(async () => assert.ok((await rows.count()) > 0));

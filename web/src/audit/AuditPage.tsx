@@ -20,7 +20,8 @@ import { useSession } from "../session/SessionProvider";
 import { useSignedOutOnResource401 } from "../session/useSignedOutOn401";
 import { auditActionChoices, auditActionLabel, auditObjectChoices, auditObjectLabel } from "./auditLabels";
 import { auditScope } from "./auditRoles";
-import { dayEnd, dayStart, isDay } from "./days";
+import { isCalendarDate } from "../forms/calendarDate";
+import { dayEnd, dayStart } from "./days";
 
 export function AuditPage({ route }: { route: AuditRoute }) {
   const { t } = useI18n();
@@ -42,8 +43,8 @@ function AuditLog({ route }: { route: AuditRoute }) {
     action: route.action,
     object_type: route.objectType,
     object_id: route.objectId,
-    from: isDay(route.from) ? dayStart(route.from) : "",
-    to: isDay(route.to) ? dayEnd(route.to) : "",
+    from: isCalendarDate(route.from) ? dayStart(route.from) : "",
+    to: isCalendarDate(route.to) ? dayEnd(route.to) : "",
   };
   const key = place === null ? null : JSON.stringify(filters);
   const list = usePagedList(key, (cursor, signal) => listAudit(filters, cursor, signal));
@@ -167,12 +168,12 @@ function AuditFilterForm({ route }: { route: AuditRoute }) {
   const [problems, setProblems] = useState<FilterProblem[]>([]);
   const [attempt, setAttempt] = useState(0);
   const text = (p: FilterProblem) =>
-    p === "range" ? t.auditErrorRange : t.auditErrorDate(p === "from" ? t.auditFilterFrom : t.auditFilterTo);
+    p === "range" ? t.auditErrorRange : t.formErrorDate(p === "from" ? t.auditFilterFrom : t.auditFilterTo);
   const submit = (event: Event) => {
     event.preventDefault();
     const found: FilterProblem[] = [];
-    if (draft.from !== "" && !isDay(draft.from)) found.push("from");
-    if (draft.to !== "" && !isDay(draft.to)) found.push("to");
+    if (draft.from !== "" && !isCalendarDate(draft.from)) found.push("from");
+    if (draft.to !== "" && !isCalendarDate(draft.to)) found.push("to");
     if (found.length === 0 && draft.from !== "" && draft.to !== "" && draft.to < draft.from) found.push("range");
     setProblems(found);
     setAttempt((n) => n + 1);

@@ -1,12 +1,5 @@
 // Days the auditor picks, turned into the instants the server filters on. Vietnam keeps one
 // offset all year (UTC+7), so a day runs from 00:00+07:00 to the next day's 00:00+07:00.
-export function isDay(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m === null) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === text;
-}
-
 export const dayStart = (day: string): string => `${day}T00:00:00+07:00`;
 
 // Exclusive: the start of the following day, so the chosen day is included.

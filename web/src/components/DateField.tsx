@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { useI18n } from "../i18n/I18nProvider";
-import type { FieldProps } from "./Field";
+import { describedByOf, FieldError, RequiredMark, type FieldProps } from "./Field";
 
 interface Props extends FieldProps {
   // "YYYY-MM-DD" once day, month and year are all given; "" when none is.
@@ -32,11 +32,8 @@ function composed({ day, month, year }: Parts): string {
 export function DateField({ id, label, hint, error, required, value, onInput }: Props) {
   const { t } = useI18n();
   const [parts, setParts] = useState<Parts>(() => partsOf(value));
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint !== undefined ? hintId : null, error !== undefined ? errorId : null]
-    .filter((x) => x !== null)
-    .join(" ");
+  // The hint is always there: it gives the example.
+  const describedBy = describedByOf(id, "", error);
   const set = (key: keyof Parts, text: string) => {
     const next = { ...parts, [key]: text.replace(/\D/g, "") };
     setParts(next);
@@ -65,17 +62,12 @@ export function DateField({ id, label, hint, error, required, value, onInput }: 
   );
   return (
     <div class={error !== undefined ? "field field--error" : "field"}>
-      <fieldset class="date-field" aria-describedby={describedBy === "" ? undefined : describedBy}>
+      <fieldset class="date-field" aria-describedby={describedBy}>
         <legend class="field__label date-field__legend">
           {label}
-          {required === true && (
-            <span class="field__required" aria-hidden="true">
-              {" "}
-              *
-            </span>
-          )}
+          <RequiredMark required={required} />
         </legend>
-        <p id={hintId} class="field__hint">
+        <p id={`${id}-hint`} class="field__hint">
           {hint !== undefined && (
             <>
               {hint}
@@ -84,12 +76,7 @@ export function DateField({ id, label, hint, error, required, value, onInput }: 
           )}
           {t.dateHint}
         </p>
-        {error !== undefined && (
-          <p id={errorId} class="field__error">
-            <span class="visually-hidden">{t.errorPrefix} </span>
-            {error}
-          </p>
-        )}
+        <FieldError id={`${id}-error`} error={error} />
         <div class="date-field__boxes">
           {box("day", id, t.dateDay, 2)}
           {box("month", `${id}-month`, t.dateMonth, 2)}

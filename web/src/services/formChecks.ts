@@ -1,5 +1,6 @@
 import type { Messages } from "../i18n/messages";
 import type { FormField } from "../dossiers/formSchema";
+import { isCalendarDate } from "../forms/calendarDate";
 
 // A problem with one input, kept as data so its text follows a language switch.
 export type FieldProblem =
@@ -9,15 +10,6 @@ export type FieldProblem =
   | { kind: "server"; detail: string };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-// A calendar date that exists (no 31/02), written YYYY-MM-DD as JSON Schema's "date" format.
-function isRealDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (m === null) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 function patternMatches(pattern: string, text: string): boolean {
   try {
@@ -44,7 +36,7 @@ export function checkField(field: FormField, raw: string): FieldProblem | null {
   if (field.maxLength !== undefined && length > field.maxLength) return { kind: "maxLength", limit: field.maxLength };
   if (field.kind === "email" && !EMAIL.test(text)) return { kind: "email" };
   if (field.kind === "idNumber" && !/^\d{12}$/.test(text)) return { kind: "idNumber" };
-  if (field.kind === "date" && !isRealDate(text)) return { kind: "date" };
+  if (field.kind === "date" && !isCalendarDate(text)) return { kind: "date" };
   if (field.pattern !== undefined && !patternMatches(field.pattern, text)) return { kind: "pattern" };
   return null;
 }
