@@ -76,14 +76,16 @@ Result<boost::json::value> parse_json_body(const Request& request) {
   return value;
 }
 
-Status check_members(const boost::json::object& body, std::initializer_list<JsonMember> members) {
+Status check_members(const boost::json::object& body, std::initializer_list<JsonMember> members,
+                     std::string_view prefix) {
   for (const auto& [key, value] : body) {
     const std::string_view name(key.data(), key.size());
     const auto* m =
         std::find_if(members.begin(), members.end(), [&](const JsonMember& x) { return x.name == name; });
+    const std::string field = fmt::format("{}{}", prefix, name);
     if (m == members.end()) {
-      return fail(ErrorCode::kInvalidArgument, fmt::format("{} is not a field of this request", name),
-                  std::string(name));
+      return fail(ErrorCode::kInvalidArgument, fmt::format("{} is not a field of this request", field),
+                  field);
     }
     const bool ok = m->kind == JsonKind::kAny || (m->kind == JsonKind::kString && value.is_string()) ||
                     (m->kind == JsonKind::kBool && value.is_bool()) ||
@@ -93,13 +95,13 @@ Status check_members(const boost::json::object& body, std::initializer_list<Json
       constexpr std::string_view kNames[] = {"a string", "true or false", "an integer", "an object",
                                              "any value"};
       return fail(ErrorCode::kInvalidArgument,
-                  fmt::format("{} must be {}", m->name, kNames[static_cast<int>(m->kind)]),
-                  std::string(m->name));
+                  fmt::format("{} must be {}", field, kNames[static_cast<int>(m->kind)]), field);
     }
   }
   for (const auto& m : members) {
     if (m.required && !body.contains(m.name)) {
-      return fail(ErrorCode::kInvalidArgument, fmt::format("{} is required", m.name), std::string(m.name));
+      const std::string field = fmt::format("{}{}", prefix, m.name);
+      return fail(ErrorCode::kInvalidArgument, fmt::format("{} is required", field), field);
     }
   }
   return {};

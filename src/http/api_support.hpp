@@ -45,7 +45,9 @@ struct JsonMember {
   JsonKind kind;
   bool required = false;
 };
-Status check_members(const boost::json::object& body, std::initializer_list<JsonMember> members);
+// Errors name the member with `prefix` before it ("applicant." for a nested object's members).
+Status check_members(const boost::json::object& body, std::initializer_list<JsonMember> members,
+                     std::string_view prefix = "");
 
 // The string member `key`, or "" when it is absent (after check_members, present means a string).
 std::string string_member(const boost::json::object& object, std::string_view key);

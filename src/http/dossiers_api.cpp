@@ -111,6 +111,18 @@ Result<services::DossierListFilter> parse_list_query(const Request& r, ListUse u
   return f;
 }
 
+// The members a new dossier shares online and at the counter, checked by the caller.
+services::DraftInput draft_input(const boost::json::object& body) {
+  services::DraftInput in;
+  in.procedure = string_member(body, "procedure");
+  in.place = string_member(body, "place");
+  if (body.contains("channel")) in.channel = string_member(body, "channel");
+  in.contact_email = string_member(body, "contact_email");
+  if (const auto* form = body.if_contains("form")) in.form = *form;
+  if (const auto* submit = body.if_contains("submit")) in.submit = submit->as_bool();
+  return in;
+}
+
 }  // namespace
 
 void add_dossier_routes(Router& router, const ApiContext& ctx) {
@@ -128,14 +140,35 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                       !s) {
                     return error_response(s.error(), r);
                   }
-                  services::DraftInput in;
-                  in.procedure = string_member(*body, "procedure");
-                  in.place = string_member(*body, "place");
-                  if (body->contains("channel")) in.channel = string_member(*body, "channel");
-                  in.contact_email = string_member(*body, "contact_email");
-                  if (const auto* form = body->if_contains("form")) in.form = *form;
-                  if (const auto* submit = body->if_contains("submit")) in.submit = submit->as_bool();
-                  return reply(svc.drafts.create_draft(who, in, origin_of(r, &who)), r, 201);
+                  return reply(svc.drafts.create_draft(who, draft_input(*body), origin_of(r, &who)), r, 201);
+                });
+              }});
+  // A receiving officer registers a dossier brought to the counter in person or by post.
+  router.add({"POST", "/api/v1/counter/dossiers", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  auto body = parse_json_object_body(r);
+                  if (!body) return error_response(body.error(), r);
+                  if (auto s = check_members(*body, {{"procedure", JsonKind::kString, true},
+                                                     {"place", JsonKind::kString, true},
+                                                     {"channel", JsonKind::kString, true},
+                                                     {"applicant", JsonKind::kObject, true},
+                                                     {"contact_email", JsonKind::kString},
+                                                     {"form", JsonKind::kObject},
+                                                     {"submit", JsonKind::kBool}});
+                      !s) {
+                    return error_response(s.error(), r);
+                  }
+                  const auto& applicant = body->at("applicant").as_object();
+                  if (auto s = check_members(
+                          applicant,
+                          {{"id_number", JsonKind::kString, true}, {"name", JsonKind::kString, true}},
+                          "applicant.");
+                      !s) {
+                    return error_response(s.error(), r);
+                  }
+                  const services::CounterInput in{draft_input(*body), string_member(applicant, "id_number"),
+                                                  string_member(applicant, "name")};
+                  return reply(svc.drafts.create_at_counter(who, in, origin_of(r, &who)), r, 201);
                 });
               }});
   router.add({"GET", "/api/v1/dossiers", [&ctx, &svc](const Request& r) {

@@ -152,6 +152,10 @@ Status Authorizer::authorize(const Principal& who, Action action, const Target& 
     case Action::kProcessDossier:
       if (is_officer_role(t.role) && has({t.role}, t)) return {};
       return tl::unexpected(forbidden("This step needs a " + t.role + " of the dossier's agency"));
+    case Action::kRegisterAtCounter:
+      if (has({kRoleReceivingOfficer}, t)) return {};
+      return tl::unexpected(
+          forbidden("Only receiving officers of the handling agency register dossiers at the counter"));
     case Action::kEditProcedure:
       if (has({kRoleNationalAdmin}, Target{"VN"})) return {};
       return tl::unexpected(forbidden("Only national administrators may edit procedures"));

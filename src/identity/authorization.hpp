@@ -20,6 +20,7 @@ enum class Action {
   kCreateAgency,         // target: the place the new agency belongs to
   kReadDossier,          // target: the dossier's place, agency and applicant
   kProcessDossier,       // target: the dossier's place and agency; role: the role its current step needs
+  kRegisterAtCounter,    // a dossier brought in person or by post; target: the handling agency and place
   kEditProcedure,        // target: the nation (procedures are national records)
   kAssessPlace,          // target: the province or commune assessing itself
   kReadAssessment,       // target: the assessment's place and its owner account

@@ -56,6 +56,21 @@ TEST(Authorizer, ProvinceGrantsCoverTheirCommunesOnly) {
   EXPECT_FALSE(a.authorize(hanoi, Action::kGrantRole, grant("x", "UBND-00004", "00004", "national_admin")));
 }
 
+TEST(Authorizer, OnlyTheHandlingAgencysReceivingOfficersRegisterAtTheCounter) {
+  const auto a = make();
+  const Target badinh{"00004", "UBND-00004"};
+  EXPECT_TRUE(a.authorize(with("r", std::string(kRoleReceivingOfficer), "agency", "UBND-00004"),
+                          Action::kRegisterAtCounter, badinh));
+  EXPECT_FALSE(a.authorize(with("r", std::string(kRoleReceivingOfficer), "agency", "UBND-26740"),
+                           Action::kRegisterAtCounter, badinh))
+      << "another commune's counter";
+  EXPECT_FALSE(a.authorize(with("p", std::string(kRoleProcessingOfficer), "agency", "UBND-00004"),
+                           Action::kRegisterAtCounter, badinh))
+      << "not the receiving officer";
+  EXPECT_FALSE(a.authorize(with("c", std::string(kRoleCitizen), "place", "VN"), Action::kRegisterAtCounter,
+                           badinh));
+}
+
 TEST(Authorizer, OfficersAndCitizensAdministerNothing) {
   const auto a = make();
   const auto officer = with("o", std::string(kRoleReceivingOfficer), "agency", "UBND-00004");

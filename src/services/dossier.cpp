@@ -154,7 +154,7 @@ bool is_overdue(const Dossier& d, const std::string& now) {
 }
 
 WorkflowState workflow_state(const Dossier& d) {
-  return WorkflowState{d.status, d.step, d.received_at.has_value(), d.fee_vnd > 0};
+  return WorkflowState{d.status, d.step, d.received_at.has_value(), d.fee_vnd > 0, d.channel != "online"};
 }
 
 EventRow new_event(const Dossier& after, const Dossier& before, DossierAction action, ActorRole role,

@@ -74,7 +74,7 @@ Result<DossierCore::Loaded> DossierCore::load_own_editable(storage::Connection& 
                                                            const std::string& code) {
   auto l = load_readable(conn, who, code);
   if (!l) return l;
-  if (!l->is_applicant)
+  if (!l->is_applicant && !at_counter_for(who, l->dossier))
     return fail(ErrorCode::kForbidden, "Only the applicant may change this dossier", "code");
   if (l->dossier.status != DossierStatus::kDraft && l->dossier.status != DossierStatus::kAwaitingSupplement) {
     return fail(ErrorCode::kConflict,
@@ -113,10 +113,33 @@ DossierCore::Loaded DossierCore::loaded(const identity::Principal& who, Dossier 
 bool DossierCore::may_read(const identity::Principal& who, const Dossier& d) const {
   // A draft is the applicant's alone, as in every list (rank 2 is outside officials' scopes).
   if (d.applicant_id == who.account_id) return true;
-  if (d.status == DossierStatus::kDraft) return false;
+  if (d.status == DossierStatus::kDraft) return at_counter_for(who, d);
   return d_.authorizer
       .authorize(who, Action::kReadDossier, identity::Target{d.place_code, d.agency_code, d.applicant_id})
       .has_value();
+}
+
+bool DossierCore::at_counter_for(const identity::Principal& who, const Dossier& d) const {
+  return d.channel != "online" &&
+         d_.authorizer
+             .authorize(who, Action::kRegisterAtCounter, identity::Target{d.place_code, d.agency_code})
+             .has_value();
+}
+
+Result<identity::Principal> DossierCore::applicant_of(storage::Connection& conn,
+                                                      const identity::Principal& who, const Dossier& d) {
+  if (d.applicant_id == who.account_id) return who;
+  auto rows =
+      conn.execute("SELECT kind, username, display_name FROM accounts WHERE id = $1", {d.applicant_id});
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->rows.empty()) return fail_internal("no account for the applicant of " + d.code);
+  const auto& r = rows->rows.front();
+  identity::Principal applicant;
+  applicant.account_id = d.applicant_id;
+  applicant.kind = r.text(0);
+  applicant.username = r.text(1);
+  applicant.display_name = r.text(2);
+  return applicant;
 }
 
 Result<PaperContext> DossierCore::paper_context(storage::Connection& conn, const Loaded& l) {

@@ -40,6 +40,12 @@ struct DraftInput {
   bool submit = false;  // create and submit at once (procedures whose documents are all optional)
 };
 
+// A dossier registered at the one-stop counter for a citizen who came in person or sent it by post.
+struct CounterInput {
+  DraftInput draft;             // channel: direct or postal
+  std::string id_number, name;  // the applicant's
+};
+
 struct ActionInput {
   std::string action, comment, target_agency;
 };
@@ -115,6 +121,13 @@ class DossierCore {
   Result<Loaded> load_readable(storage::Connection& conn, const identity::Principal& who,
                                const std::string& code);
   bool may_read(const identity::Principal& who, const Dossier& d) const;
+  // A receiving officer of the dossier's agency works on a dossier brought in person or by post for its
+  // applicant: they fill it in, attach its scanned papers and submit it.
+  bool at_counter_for(const identity::Principal& who, const Dossier& d) const;
+  // The applicant as the form's rules and submission checks read them: `who` when it is theirs,
+  // otherwise their account (a counter officer acting for them).
+  Result<identity::Principal> applicant_of(storage::Connection& conn, const identity::Principal& who,
+                                           const Dossier& d);
   Result<places::Place> place_of(const std::string& code);
   // The agency of `kind` at `place_code`, kept as long as statuses.
   Result<places::Agency> agency_at(const std::string& kind, const std::string& place_code);

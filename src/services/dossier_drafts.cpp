@@ -9,6 +9,8 @@
 #include "core/content_sniff.hpp"
 #include "core/json_schema.hpp"
 #include "core/text_fold.hpp"
+#include "identity/held_account.hpp"
+#include "identity/identity_number.hpp"
 #include "identity/roles.hpp"
 #include "services/deadline.hpp"
 #include "services/dossier_transition.hpp"
@@ -79,10 +81,42 @@ Result<boost::json::object> DossierDrafts::create_draft(const identity::Principa
   if (who.kind != "citizen" && who.kind != "business") {
     return fail(ErrorCode::kForbidden, "Only citizens and businesses submit dossiers");
   }
+  if (in.channel != "online") {
+    return fail(ErrorCode::kInvalidArgument,
+                "Dossiers brought in person or by post are registered by the one-stop counter", "channel");
+  }
+  return create(who, who, in, origin);
+}
+
+Result<boost::json::object> DossierDrafts::create_at_counter(const identity::Principal& officer,
+                                                             const CounterInput& in,
+                                                             const identity::Origin& origin) {
+  if (in.draft.channel != "direct" && in.draft.channel != "postal") {
+    return fail(ErrorCode::kInvalidArgument, "channel must be direct (in person) or postal", "channel");
+  }
+  if (auto s = identity::validate_id_number(in.id_number, "applicant.id_number"); !s)
+    return tl::unexpected(s.error());
+  if (auto s = identity::check_display_name(in.name); !s) {
+    Error e = s.error();
+    e.field = "applicant.name";
+    return tl::unexpected(e);
+  }
+  // As the form's rules see the applicant; the account is found or held inside the transaction.
+  identity::Principal applicant;
+  applicant.kind = "citizen";
+  applicant.username = in.id_number;
+  applicant.display_name = in.name;
+  return create(applicant, officer, in.draft, origin, &in);
+}
+
+Result<boost::json::object> DossierDrafts::create(const identity::Principal& applicant,
+                                                  const identity::Principal& who, const DraftInput& in,
+                                                  const identity::Origin& origin,
+                                                  const CounterInput* counter) {
   auto procedure = d_.catalog.get(in.procedure);
   if (!procedure) return fail(ErrorCode::kInvalidArgument, "No procedure with this code", "procedure");
   const Procedure& p = **procedure;
-  const std::string applicant_type = who.kind == "citizen" ? "citizen" : "business";
+  const std::string applicant_type = applicant.kind == "citizen" ? "citizen" : "business";
   if (std::find(p.applicant_types.begin(), p.applicant_types.end(), applicant_type) ==
       p.applicant_types.end()) {
     return fail(ErrorCode::kInvalidArgument, "This procedure is not for " + applicant_type + " applicants",
@@ -105,12 +139,18 @@ Result<boost::json::object> DossierDrafts::create_draft(const identity::Principa
                             place->code, p.code, e.message);
     return tl::unexpected(e);
   }
+  if (counter != nullptr) {
+    const identity::Target handling{place->code, agency->code};
+    if (auto s = d_.authorizer.authorize(who, Action::kRegisterAtCounter, handling); !s)
+      return tl::unexpected(s.error());
+  }
   auto terms = terms_at(p, in.channel, d_.clock.now(), province);
   if (!terms) return tl::unexpected(terms.error());
   if (auto s = check_contact_email(in.contact_email); !s) return tl::unexpected(s.error());
   const json::value form = in.form.is_null() ? json::value(json::object()) : in.form;
   // Submitting at once checks the form whole here; a draft only what it holds so far.
-  if (auto s = check_form(p, form, in.submit, local_date(d_.clock.now()), who, d_.config.form_max_bytes);
+  if (auto s =
+          check_form(p, form, in.submit, local_date(d_.clock.now()), applicant, d_.config.form_max_bytes);
       !s) {
     return tl::unexpected(s.error());
   }
@@ -128,8 +168,15 @@ Result<boost::json::object> DossierDrafts::create_draft(const identity::Principa
     d.procedure_code = p.code;
     d.procedure_version = p.version;
     d.channel = in.channel;
-    d.applicant_id = who.account_id;
-    d.applicant_name = who.display_name;
+    d.applicant_id = applicant.account_id;
+    d.applicant_name = applicant.display_name;
+    identity::Principal held = applicant;
+    if (counter != nullptr) {
+      auto found = identity::counter_applicant(conn, d_.clock, counter->id_number, counter->name, origin);
+      if (!found) return tl::unexpected(found.error());
+      held.account_id = d.applicant_id = found->account_id;
+      held.display_name = d.applicant_name = found->display_name;
+    }
     d.contact_email = in.contact_email;
     d.place_code = place->code;
     d.province_code = place->level == "commune"    ? place->parent_code.value_or("")
@@ -151,10 +198,11 @@ Result<boost::json::object> DossierDrafts::create_draft(const identity::Principa
     if (!agency_text) return tl::unexpected(agency_text.error());
     related.agency_name = std::move(*agency_text);
     if (in.submit) {
-      if (auto s = submit_draft(conn, d, p, who, origin, &related); !s) return tl::unexpected(s.error());
+      if (auto s = submit_draft(conn, d, p, held, who, origin, &related); !s)
+        return tl::unexpected(s.error());
     } else {
       if (auto s = core_.save_new(conn, d); !s) return tl::unexpected(s.error());
-      const json::object summary{{"procedure", p.code}, {"place", d.place_code}};
+      const json::object summary{{"procedure", p.code}, {"place", d.place_code}, {"channel", d.channel}};
       auto a = audit::append(conn,
                              {origin.actor_id, origin.ip, "dossier.create", "dossier", d.code, d.place_code,
                               json::serialize(summary)},
@@ -338,15 +386,17 @@ Result<boost::json::object> DossierDrafts::submit(const identity::Principal& who
   auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
     auto l = core_.load_own_editable(conn, who, code);
     if (!l) return tl::unexpected(l.error());
-    return submit_draft(conn, l->dossier, *l->procedure, who, origin);
+    auto applicant = core_.applicant_of(conn, who, l->dossier);
+    if (!applicant) return tl::unexpected(applicant.error());
+    return submit_draft(conn, l->dossier, *l->procedure, *applicant, who, origin);
   });
   if (!done) return tl::unexpected(done.error());
   return core_.view_after(who, code);
 }
 
 Status DossierDrafts::submit_draft(storage::Connection& conn, Dossier& d, const Procedure& p,
-                                   const identity::Principal& who, const identity::Origin& origin,
-                                   DossierCore::Related* created) {
+                                   const identity::Principal& applicant, const identity::Principal& who,
+                                   const identity::Origin& origin, DossierCore::Related* created) {
   if (d.status != DossierStatus::kDraft) {
     return fail(ErrorCode::kConflict, "Only a draft can be submitted; use resubmit after a supplement",
                 "status");
@@ -358,12 +408,13 @@ Status DossierDrafts::submit_draft(storage::Connection& conn, Dossier& d, const 
   const json::value form = json::parse(d.form, ec);
   if (ec || !form.is_object()) return fail_internal("stored form does not parse");
   if (stored) {
-    if (auto s = check_form(p, form, true, local_date(d_.clock.now()), who, d_.config.form_max_bytes); !s)
+    if (auto s = check_form(p, form, true, local_date(d_.clock.now()), applicant, d_.config.form_max_bytes);
+        !s)
       return s;
   }
   if (d_.submission_checks != nullptr) {
     if (const auto check = d_.submission_checks->find(p.code); check != d_.submission_checks->end())
-      if (auto s = check->second(conn, who, d, form.as_object()); !s) return s;
+      if (auto s = check->second(conn, applicant, d, form.as_object()); !s) return s;
   }
   auto docs = stored ? load_documents(conn, d.code) : Result<std::vector<DocumentRow>>();
   if (!docs) return tl::unexpected(docs.error());
@@ -407,7 +458,10 @@ Status DossierDrafts::submit_draft(storage::Connection& conn, Dossier& d, const 
       created->payment = PaymentRow{d.code, d.code, d.fee_vnd, "pending", std::nullopt, at, std::nullopt};
     }
   }
-  EventRow event = new_event(d, old, DossierAction::kSubmit, ActorRole::kApplicant, at);
+  // At the counter the receiving officer submits for the applicant, as the table's applicant row.
+  const ActorRole role =
+      who.account_id == applicant.account_id ? ActorRole::kApplicant : ActorRole::kReceivingOfficer;
+  EventRow event = new_event(d, old, DossierAction::kSubmit, role, at);
   event.actor_id = who.account_id;
   event.actor_name = who.display_name;
   event.fee_vnd = d.fee_vnd;
@@ -423,8 +477,10 @@ Result<boost::json::object> DossierDrafts::update_form(const identity::Principal
   auto done = d_.db.write_transaction([&](storage::Connection& conn) -> Status {
     auto l = core_.load_own_editable(conn, who, code);
     if (!l) return tl::unexpected(l.error());
-    if (auto s =
-            check_form(*l->procedure, form, false, local_date(d_.clock.now()), who, d_.config.form_max_bytes);
+    auto applicant = core_.applicant_of(conn, who, l->dossier);
+    if (!applicant) return tl::unexpected(applicant.error());
+    if (auto s = check_form(*l->procedure, form, false, local_date(d_.clock.now()), *applicant,
+                            d_.config.form_max_bytes);
         !s) {
       return s;
     }

@@ -30,9 +30,10 @@ Result<boost::json::object> DossierWorkflow::act(const identity::Principal& who,
     return fail(ErrorCode::kInvalidArgument,
                 fmt::format("comment must be at most {} characters", d_.config.comment_max_chars), "comment");
   }
-  // Submission and payment have their own requests (they check documents, or a gateway's signature).
+  // Submission has its own request (it checks documents); a payment online comes from the gateway's
+  // signed callback, and only the table's counter row lets an officer confirm one taken at the desk.
   const auto action = parse_action(in.action);
-  if (!action || *action == DossierAction::kSubmit || *action == DossierAction::kConfirmPayment) {
+  if (!action || *action == DossierAction::kSubmit) {
     return fail(ErrorCode::kInvalidArgument, "Unknown action '" + in.action + "'", "action");
   }
   // Checks that need no lock: who may do what, and the reason. Repeated inside the transaction.
@@ -100,6 +101,16 @@ Result<boost::json::object> DossierWorkflow::act(const identity::Principal& who,
     if (issued) {
       if (auto s = insert_result(conn, *issued); !s) return s;
     }
+    const bool paid_at_counter = *action == DossierAction::kConfirmPayment;
+    if (paid_at_counter) {
+      auto paid = conn.execute(
+          "UPDATE payments SET status = 'paid', transaction_id = $2, paid_at = $3 WHERE dossier_code = $1 "
+          "AND "
+          "status = 'pending'",
+          {code, "counter:" + who.account_id, at});
+      if (!paid) return tl::unexpected(paid.error());
+      if (paid->affected_rows != 1) return fail_internal("no pending payment for " + code);
+    }
     if (fx.revokes_result) {
       auto result = load_result(conn, code);
       if (!result) return tl::unexpected(result.error());
@@ -121,6 +132,10 @@ Result<boost::json::object> DossierWorkflow::act(const identity::Principal& who,
     }
     if (fx.finishes) event.timeliness = d.timeliness;
     if (fx.issues_result) event.result_digitised = true;
+    if (paid_at_counter) {
+      event.fee_vnd = d.fee_vnd;
+      event.paid_online = false;
+    }
     if (target) event.comment = fmt::format("{} → {}: {}", old.agency_code, target->code, event.comment);
     if (auto s = core_.record_change(conn, d, event, origin, p.name); !s) return s;
     if (fx.revokes_result) {

@@ -40,6 +40,8 @@ constexpr TransitionRule kLifecycle[] = {
     {S::kDraft, A::kSubmit, Actor::kApplicant, G::kNoFeeDue, S::kSubmitted, M::kStay, kNothing},
     {S::kAwaitingPayment, A::kConfirmPayment, Actor::kPaymentGateway, G::kNone, S::kSubmitted, M::kStay,
      kNothing},
+    {S::kAwaitingPayment, A::kConfirmPayment, Actor::kReceivingOfficer, G::kAtCounter, S::kSubmitted,
+     M::kStay, kNothing},
     {S::kAwaitingPayment, A::kWithdraw, Actor::kApplicant, G::kNone, S::kWithdrawn, M::kStay, kReason},
     {S::kSubmitted, A::kAccept, Actor::kStepRole, G::kFirstStep, S::kReceived, M::kNext, kStartsClock},
     {S::kSubmitted, A::kRefuse, Actor::kStepRole, G::kNone, S::kRefused, M::kStay, kFinishesWithReason},
@@ -86,6 +88,8 @@ bool guard_holds(Guard g, const LifecycleState& s) {
       return s.fee_due;
     case Guard::kNoFeeDue:
       return !s.fee_due;
+    case Guard::kAtCounter:
+      return s.at_counter;
   }
   return false;
 }
@@ -98,6 +102,8 @@ bool actor_matches(Actor actor, const LifecycleState& s, ActorRole role) {
       return role == ActorRole::kPaymentGateway;
     case Actor::kApprovingLeader:
       return role == ActorRole::kApprovingLeader;
+    case Actor::kReceivingOfficer:
+      return role == ActorRole::kReceivingOfficer;
     case Actor::kStepRole:
       return s.step_role.has_value() && *s.step_role == role;
   }
@@ -126,6 +132,8 @@ std::string_view guard_text(Guard g) {
       return "a fee is due";
     case Guard::kNoFeeDue:
       return "no fee is due";
+    case Guard::kAtCounter:
+      return "registered at the counter";
   }
   return "";
 }
@@ -138,6 +146,8 @@ std::string_view actor_text(Actor a) {
       return "the step's officer";
     case Actor::kApprovingLeader:
       return "approving leader";
+    case Actor::kReceivingOfficer:
+      return "receiving officer";
     case Actor::kPaymentGateway:
       return "payment gateway";
   }

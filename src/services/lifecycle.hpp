@@ -91,7 +91,7 @@ bool is_closed(DossierStatus s);
 
 // Which actor a row of the table is for: the applicant, the gateway, or the official whose role the
 // dossier's current step names (a procedure's steps say which role acts at each).
-enum class Actor { kApplicant, kStepRole, kApprovingLeader, kPaymentGateway };
+enum class Actor { kApplicant, kStepRole, kApprovingLeader, kReceivingOfficer, kPaymentGateway };
 
 // Where the dossier's current step is among its procedure's steps; rows that move along the steps
 // apply only where the move exists.
@@ -106,6 +106,7 @@ enum class Guard {
   kClockNotStarted,   // asked for before it was accepted
   kFeeDue,            // a fee must be paid first
   kNoFeeDue,
+  kAtCounter,  // brought in person or by post: the fee is paid at the counter
 };
 
 enum class StepMove { kStay, kNext, kPrevious };
@@ -144,6 +145,7 @@ struct LifecycleState {
   std::optional<ActorRole> step_role;  // the role the current step needs (none outside officials' turns)
   bool clock_started = false;
   bool fee_due = false;
+  bool at_counter = false;
 };
 
 struct Transition {

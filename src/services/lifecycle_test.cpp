@@ -28,6 +28,7 @@ struct Case {
   int step;
   bool clock_started;
   std::set<std::pair<A, R>> allowed;
+  bool at_counter = false;  // brought in person or by post
 };
 
 std::vector<Case> expected() {
@@ -36,6 +37,12 @@ std::vector<Case> expected() {
   return {
       {S::kDraft, 0, false, {{A::kSubmit, app}}},
       {S::kAwaitingPayment, 0, false, {{A::kConfirmPayment, R::kPaymentGateway}, {A::kWithdraw, app}}},
+      // At the counter the receiving officer takes the fee at the desk too.
+      {S::kAwaitingPayment,
+       0,
+       false,
+       {{A::kConfirmPayment, R::kPaymentGateway}, {A::kConfirmPayment, rec}, {A::kWithdraw, app}},
+       true},
       {S::kSubmitted,
        0,
        false,
@@ -77,6 +84,7 @@ LifecycleState state_of(const Case& c) {
                               c.status == S::kProcessing || c.status == S::kResultReady;
   if (officials_turn) s.step_role = roles[c.step];
   s.clock_started = c.clock_started;
+  s.at_counter = c.at_counter;
   return s;
 }
 

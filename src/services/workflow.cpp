@@ -58,6 +58,7 @@ Result<LifecycleState> lifecycle_state(const Procedure& p, const WorkflowState& 
   out.step_role = acting_role(p, s);
   out.clock_started = s.clock_started;
   out.fee_due = s.fee_due;
+  out.at_counter = s.at_counter;
   return out;
 }
 

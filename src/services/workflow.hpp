@@ -16,6 +16,7 @@ struct WorkflowState {
   std::string step;            // current step id
   bool clock_started = false;  // accepted by the receiving officer
   bool fee_due = false;        // submitting asks for the fee first
+  bool at_counter = false;     // brought to the one-stop counter in person or by post
 };
 
 // The role the current step needs when it is an official's turn (submitted, received, processing,

@@ -17,7 +17,12 @@ for (const backend of backends) {
   describe(`API cases on ${backend}`, () => {
     let server;
     before(async () => {
-      server = await startSen({ databaseUrl: backend === 'postgres' ? createPostgresDatabase(pg) : null });
+      // Every case comes from one client address within a few minutes: more changes than a real client's
+      // budget (the budget itself is tested in auth.test.mjs).
+      server = await startSen({
+        databaseUrl: backend === 'postgres' ? createPostgresDatabase(pg) : null,
+        env: { SEN_AUTH_WRITES_PER_MINUTE_PER_ACCOUNT: '1000' },
+      });
     });
     after(async () => {
       const { code } = await server.stop();
