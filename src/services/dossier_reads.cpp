@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <boost/json.hpp>
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <limits>
 
@@ -80,7 +82,11 @@ Result<boost::json::object> DossierReads::my_results(const identity::Principal& 
   return json::object{{"items", std::move(items)}};
 }
 
-Result<boost::json::object> DossierReads::track(const std::string& code, const std::string& id_number) {
+Result<boost::json::object> DossierReads::track(const std::string& typed_code, const std::string& id_number) {
+  // Codes are upper-case ASCII (agency code, day, number); people type them in any case.
+  std::string code = typed_code;
+  std::transform(code.begin(), code.end(), code.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
   const Error no_match{ErrorCode::kNotFound, "No dossier matches this code and identity number", "code", {}};
   if (code.empty() || id_number.empty()) {
     return fail(ErrorCode::kInvalidArgument, "Give the dossier code and the applicant's identity number",

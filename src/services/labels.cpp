@@ -32,7 +32,7 @@ std::string_view status_label(DossierStatus s, Language lang) {
 std::string_view event_label(DossierAction a, Language lang) {
   switch (a) {
     case DossierAction::kSubmit:
-      return in_language(lang, "Nộp hồ sơ trực tuyến", "Submitted online");
+      return in_language(lang, "Nộp hồ sơ", "Submitted");
     case DossierAction::kConfirmPayment:
       return in_language(lang, "Đã thanh toán phí, lệ phí", "Fee paid");
     case DossierAction::kAccept:

@@ -115,7 +115,7 @@ describe('exports and spreadsheet imports', () => {
     const lines = parseCsv(csv.text);
     assert.deepEqual(lines[0].slice(0, 5), ['Bước', 'Thao tác', 'Người xử lý', 'Vai trò', 'Cơ quan']);
     assert.equal(lines.length, 3, 'submitted, then accepted');
-    assert.equal(lines[1][1], 'Nộp hồ sơ trực tuyến');
+    assert.equal(lines[1][1], 'Nộp hồ sơ');
     assert.deepEqual(lines[2].slice(1, 4), ['Tiếp nhận hồ sơ', 'Trần Thị Bình', 'Cán bộ tiếp nhận hồ sơ']);
     assert.match(lines[2][4], /^Ủy ban nhân dân/);
     assert.match(lines[2][7], VIETNAM_TIME);

@@ -3,6 +3,9 @@
 // account page, signed in to the account matching the identification number the provider vouched for.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { demoTokens } from "../support/demo_tokens.mjs";
 import { startOidcProvider } from "../support/oidc_provider.mjs";
 import { freePort, startSen } from "../support/sen_server.mjs";
 import { launchBrowser } from "./support/browser.mjs";
@@ -55,6 +58,38 @@ describe("external sign-in", { skip: skipReason() ?? false }, () => {
     assert.equal(me.id_number, "001******345");
     assert.deepEqual(me.roles.map((r) => r.role), ["citizen"]);
     await s.screenshot("oidc-account");
+    s.problems.external = s.problems.external.filter((u) => !u.startsWith("https://fonts.googleapis.com/"));
+    await s.close();
+  });
+
+  test("a citizen served at the counter finds the dossier in their account on first sign-in", TIMEOUT, async () => {
+    // The receiving officer registers a paper dossier for a citizen with no account yet.
+    const accounts = JSON.parse(readFileSync(path.join(server.dataDir, "demo-accounts.json"), "utf8"));
+    const officer = await demoTokens(() => server.url, () => accounts)("tiepnhan.badinh");
+    const registered = await fetch(`${server.url}/api/v1/counter/dossiers`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${officer}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        procedure: "1.004873",
+        place: "00004",
+        channel: "direct",
+        applicant: { id_number: "001088000123", name: "Trần Văn Bình" },
+      }),
+    });
+    assert.equal(registered.status, 201, await registered.clone().text());
+    const { code } = await registered.json();
+
+    // Their first sign-in through the identity provider opens the account held for them.
+    const s = await openSession(browser, server.url);
+    const { page } = s;
+    s.allowConsole(/fonts\.googleapis\.com/);
+    await page.goto("/api/v1/auth/oidc/start");
+    await page.fill("input[name=login]", "walkin");
+    await page.fill("input[name=password]", "any");
+    await Promise.all([page.waitForURL(/#\/account/), page.click("button[type=submit]")]);
+    await page.getByText("001******123").first().waitFor();
+    await page.goto("/#/dossiers");
+    await page.getByRole("link", { name: new RegExp(code) }).waitFor();
     s.problems.external = s.problems.external.filter((u) => !u.startsWith("https://fonts.googleapis.com/"));
     await s.close();
   });

@@ -11,7 +11,7 @@ import http from 'node:http';
 
 import { Provider } from 'oidc-provider';
 
-// The test citizen. Signing in with any other login name gives an account without `id_number`,
+// The test citizens. Signing in with any other login name gives an account without `id_number`,
 // which lets tests cover a provider that does not release the national identity number.
 const CITIZEN = Object.freeze({
   login: 'citizen',
@@ -20,6 +20,11 @@ const CITIZEN = Object.freeze({
   id_number: '001099012345',
   name: 'Nguyễn Văn An',
 });
+
+// A citizen with no Sen account of their own: one served at a one-stop counter, whose account Sen
+// holds until this first sign-in links it.
+const WALK_IN = Object.freeze({ login: 'walkin', sub: 'walkin', id_number: '001088000123', name: 'Trần Văn Bình' });
+const KNOWN = new Map([CITIZEN, WALK_IN].map((c) => [c.sub, c]));
 
 function signingKeys() {
   // Fresh keys per provider so no private key lives in the repository.
@@ -82,11 +87,11 @@ export async function startOidcProvider({
       userinfo: { enabled: true },
     },
     async findAccount(_ctx, sub) {
-      const known = sub === CITIZEN.sub;
+      const known = KNOWN.get(sub);
       return {
         accountId: sub,
         async claims() {
-          if (known) return { sub, name: CITIZEN.name, id_number: CITIZEN.id_number };
+          if (known !== undefined) return { sub, name: known.name, id_number: known.id_number };
           return { sub, name: sub };
         },
       };

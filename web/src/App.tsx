@@ -1,3 +1,5 @@
+import { CounterNewPage } from "./counter/CounterNewPage";
+import { CounterPage } from "./counter/CounterPage";
 import { AnnouncerProvider } from "./a11y/Announcer";
 import { DashboardPage } from "./data/DashboardPage";
 import { QualityPage } from "./data/QualityPage";
@@ -87,6 +89,10 @@ function Page({ route }: { route: Route }) {
       return <WorkspacePage route={route} />;
     case "workspaceDossier":
       return <OfficialDossierPage key={route.code} route={route} />;
+    case "counter":
+      return <CounterPage route={route} />;
+    case "counterNew":
+      return <CounterNewPage key={route.procedure} route={route} />;
     // The digital-transformation programme.
     case "dx":
       return <DxHomePage />;

@@ -53,6 +53,18 @@ export function createDossier(draft: {
   return postJson(apiUrl("/dossiers"), { ...draft, channel: "online" });
 }
 
+// A receiving officer registers a dossier brought to the counter in person ("direct") or by post.
+export function registerAtCounter(draft: {
+  procedure: string;
+  place: string;
+  channel: "direct" | "postal";
+  applicant: { id_number: string; name: string };
+  form: Record<string, unknown>;
+  contact_email?: string;
+}): Promise<Dossier> {
+  return postJson(apiUrl("/counter/dossiers"), draft);
+}
+
 export function saveDossierForm(code: string, form: Record<string, unknown>, contactEmail: string): Promise<Dossier> {
   return putJson(apiUrl(path(code, "/form")), { form, contact_email: contactEmail });
 }

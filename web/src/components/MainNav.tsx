@@ -44,7 +44,8 @@ export function MainNav({ route }: { route: Route }) {
             id: "workspace",
             href: "#/workspace",
             label: t.navWorkspace,
-            isCurrent: (r: Route) => r.name === "workspace" || r.name === "workspaceDossier",
+            isCurrent: (r: Route) =>
+              r.name === "workspace" || r.name === "workspaceDossier" || r.name === "counter" || r.name === "counterNew",
           },
         ]
       : []),

@@ -5,7 +5,7 @@ import { useI18n } from "../i18n/I18nProvider";
 import { DueDate } from "./DueDate";
 import { feeText, timeLimitText } from "./procedureText";
 import { StatusBadge } from "./StatusBadge";
-import { timelinessLabel } from "./labels";
+import { channelLabel, timelinessLabel } from "./labels";
 
 export const STATUS_HEADING_ID = "dossier-status-heading";
 
@@ -37,6 +37,9 @@ export function DossierSummary({ dossier, official }: { dossier: Dossier; offici
             <span lang="vi">{d.applicant.name}</span>
           </DetailRow>
         )}
+        <DetailRow label={t.fieldChannel} testId="dossier-channel">
+          {channelLabel(t, d.channel)}
+        </DetailRow>
         <DetailRow label={t.fieldPlace}>
           <span lang="vi">{d.place.name}</span>
         </DetailRow>

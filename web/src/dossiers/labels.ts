@@ -35,6 +35,7 @@ const ACTION: Record<string, TextKey> = {
   withdraw: "action_withdraw",
   revoke_result: "action_revoke_result",
   rate: "action_rate",
+  confirm_payment: "action_confirm_payment",
 };
 
 // What happened, in the timeline and the control sheet.

@@ -5,6 +5,7 @@
 const ACTIONS_VI = {
   "account.register": "Đăng ký tài khoản",
   "account.register_external": "Đăng ký qua nhà cung cấp định danh",
+  "account.hold": "Mở tài khoản giữ cho công dân nộp hồ sơ tại quầy",
   "account.link_external": "Liên kết định danh bên ngoài",
   "account.create_official": "Tạo tài khoản cán bộ",
   "account.lock": "Khoá tài khoản do đăng nhập sai nhiều lần",
@@ -50,6 +51,7 @@ export type AuditAction = keyof typeof ACTIONS_VI;
 const ACTIONS_EN: Record<AuditAction, string> = {
   "account.register": "Account registered",
   "account.register_external": "Registered through the identity provider",
+  "account.hold": "Account held for a citizen served at the counter",
   "account.link_external": "External identity linked",
   "account.create_official": "Official's account created",
   "account.lock": "Account locked after failed sign-ins",

@@ -4,6 +4,7 @@ import { dataEn, dataVi } from "./dataMessages";
 import { dxEn, dxVi } from "./dxMessages";
 import { openDataEn, openDataVi } from "./openDataMessages";
 import { auditEn, auditVi } from "./auditMessages";
+import { counterEn, counterVi } from "./counterMessages";
 import { portalEn, portalVi } from "./portalMessages";
 import { servicesEn, servicesVi } from "./servicesMessages";
 
@@ -308,6 +309,7 @@ const vi = {
   ...openDataVi,
   ...portalVi,
   ...auditVi,
+  ...counterVi,
 };
 
 export type Messages = typeof vi;
@@ -611,6 +613,7 @@ const en: Messages = {
   ...openDataEn,
   ...portalEn,
   ...auditEn,
+  ...counterEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { vi, en };

@@ -59,7 +59,7 @@ export const servicesVi = {
   action_rate: "Đánh giá",
 
   event_create: "Tạo hồ sơ",
-  event_submit: "Nộp hồ sơ trực tuyến",
+  event_submit: "Nộp hồ sơ",
   event_pay: "Đã thanh toán phí, lệ phí",
   event_accept: "Tiếp nhận hồ sơ",
   event_refuse: "Từ chối tiếp nhận hồ sơ",
@@ -481,7 +481,7 @@ export const servicesEn: typeof servicesVi = {
   action_rate: "Rate",
 
   event_create: "Application created",
-  event_submit: "Submitted online",
+  event_submit: "Submitted",
   event_pay: "Fee paid",
   event_accept: "Accepted at intake",
   event_refuse: "Refused at intake",

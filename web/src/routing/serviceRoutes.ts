@@ -22,7 +22,11 @@ export type ServiceRoute =
   | { name: "track"; code: string }
   | { name: "verify" }
   | { name: "workspace"; scope: QueueScope; status: string; q: string; due: QueueDue }
-  | { name: "workspaceDossier"; code: string };
+  | { name: "workspaceDossier"; code: string }
+  // The one-stop counter: find the procedure of a dossier brought in person or by post (`q`), then
+  // register it for the citizen at the officer's agency place (`place`).
+  | { name: "counter"; q: string }
+  | { name: "counterNew"; procedure: string; place: string };
 
 const CODE = "([0-9A-Za-z][0-9A-Za-z._-]{0,63})";
 const PROCEDURE_PATH = new RegExp(`^/procedures/${CODE}/?$`);
@@ -30,6 +34,7 @@ const NEW_DOSSIER_PATH = new RegExp(`^/dossiers/new/${CODE}/?$`);
 const EDIT_DOSSIER_PATH = new RegExp(`^/dossiers/${CODE}/edit/?$`);
 const DOSSIER_PATH = new RegExp(`^/dossiers/${CODE}/?$`);
 const WORKSPACE_DOSSIER_PATH = new RegExp(`^/workspace/dossiers/${CODE}/?$`);
+const COUNTER_NEW_PATH = new RegExp(`^/workspace/counter/${CODE}/?$`);
 
 const wizardStep = (raw: string | null): WizardStep =>
   raw === "documents" || raw === "review" ? raw : "form";
@@ -53,6 +58,7 @@ export function parseServiceRoute(path: string, params: URLSearchParams): Servic
       due: due === "overdue" || due === "today" ? due : "",
     };
   }
+  if (path === "/workspace/counter" || path === "/workspace/counter/") return { name: "counter", q: get("q") };
   let m = NEW_DOSSIER_PATH.exec(path);
   if (m?.[1] !== undefined) {
     const prefill: Record<string, string> = {};
@@ -72,6 +78,8 @@ export function parseServiceRoute(path: string, params: URLSearchParams): Servic
   if (m?.[1] !== undefined) return { name: "procedure", code: m[1] };
   m = WORKSPACE_DOSSIER_PATH.exec(path);
   if (m?.[1] !== undefined) return { name: "workspaceDossier", code: m[1] };
+  m = COUNTER_NEW_PATH.exec(path);
+  if (m?.[1] !== undefined) return { name: "counterNew", procedure: m[1], place: get("place") };
   return null;
 }
 
@@ -123,6 +131,10 @@ export function serviceHref(route: ServiceRoute): string {
       });
     case "workspaceDossier":
       return `#/workspace/dossiers/${seg(route.code)}`;
+    case "counter":
+      return withParams("#/workspace/counter", { q: route.q });
+    case "counterNew":
+      return withParams(`#/workspace/counter/${seg(route.procedure)}`, { place: route.place });
   }
 }
 
@@ -135,7 +147,10 @@ export function servicePageKey(route: ServiceRoute): string {
     case "track":
     case "verify":
     case "workspace":
+    case "counter":
       return route.name;
+    case "counterNew":
+      return `counterNew:${route.procedure}`;
     case "procedure":
       return `procedure:${route.code}`;
     case "dossierEdit":

@@ -128,7 +128,13 @@ function Wizard({ route, dossier, procedure, replace, onSessionError }: WizardPr
             announce(t.submitBlocked);
             navigate({ ...route, step: f.at === "document" ? "documents" : "form" });
           }}
-          onSubmitted={(next) => navigate({ name: "dossier", code: next.code, submitted: true })}
+          onSubmitted={(next) => {
+            // At the counter the officer goes on with the dossier: the fee, acceptance, the receipt.
+            if (next.channel !== "online") {
+              announce(t.counterSubmitted(next.code));
+              navigate({ name: "workspaceDossier", code: next.code });
+            } else navigate({ name: "dossier", code: next.code, submitted: true });
+          }}
         />
       )}
     </>

@@ -5,15 +5,16 @@ import { useI18n } from "../i18n/I18nProvider";
 import { hrefFor } from "../routing/route";
 
 // One procedure in the catalogue: name, code, level, and per channel the time limit and fee in force
-// today (online first, as this is where it is submitted from).
-export function ProcedureCard({ procedure }: { procedure: ProcedureSummary }) {
+// today (online first, as this is where it is submitted from). `href`: where its name leads (its
+// page by default).
+export function ProcedureCard({ procedure, href }: { procedure: ProcedureSummary; href?: string | undefined }) {
   const { t } = useI18n();
   const p = procedure;
   const channels = [...p.channels].sort((a, b) => (a.kind === "online" ? -1 : b.kind === "online" ? 1 : 0));
   return (
     <li class="procedure-card" data-testid="procedure">
       <h3 class="procedure-card__name">
-        <a href={hrefFor({ name: "procedure", code: p.code })} lang="vi">
+        <a href={href ?? hrefFor({ name: "procedure", code: p.code })} lang="vi">
           {p.name}
         </a>
       </h3>

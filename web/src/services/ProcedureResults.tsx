@@ -12,10 +12,12 @@ interface Props {
   labelledBy?: string;
   // Show at most this many and no "Xem thêm" (a preview such as the first page's); all by default.
   shown?: number;
+  // Where each procedure's name leads (its page by default).
+  hrefOf?: (procedure: ProcedureSummary) => string;
 }
 
 // A paged list of procedures as cards, with its loading, error and empty states.
-export function ProcedureResults({ list, testId, labelledBy, shown }: Props) {
+export function ProcedureResults({ list, testId, labelledBy, shown, hrefOf }: Props) {
   const { t } = useI18n();
   if (list.status === "loading" || list.status === "idle") return <Loading />;
   if (list.status === "error") return <LoadError onRetry={list.reload} />;
@@ -25,7 +27,7 @@ export function ProcedureResults({ list, testId, labelledBy, shown }: Props) {
     <>
       <ul class="admin-list" aria-labelledby={labelledBy} data-testid={testId}>
         {items.map((p) => (
-          <ProcedureCard key={p.code} procedure={p} />
+          <ProcedureCard key={p.code} procedure={p} href={hrefOf?.(p)} />
         ))}
       </ul>
       {shown === undefined && list.error !== null && <LoadError onRetry={list.loadMore} />}

@@ -30,6 +30,8 @@ export function ReviewStep({ dossier, procedure, onSubmitted, onFault, onSession
   const [declared, setDeclared] = useState(false);
   const [undeclared, setUndeclared] = useState(0);
   const supplement = dossier.status === "awaiting_supplement";
+  // Registered at the counter: the receiving officer confirms the paper dossier, not a declaration.
+  const atCounter = dossier.channel !== "online";
   const edit = (step: "form" | "documents", field?: string) =>
     hrefFor(field === undefined ? { name: "dossierEdit", code: dossier.code, step } : { name: "dossierEdit", code: dossier.code, step, field });
   const missing = procedure.components.filter(
@@ -105,8 +107,10 @@ export function ReviewStep({ dossier, procedure, onSubmitted, onFault, onSession
           </ul>
         </div>
       )}
-      {dossier.fee_vnd > 0 && !supplement && <p class="notice">{t.feeDueNotice(feeText(t, dossier.fee_vnd))}</p>}
-      <h3 id="declaration-heading">{t.declarationHeading}</h3>
+      {dossier.fee_vnd > 0 && !supplement && (
+        <p class="notice">{(atCounter ? t.counterFeeNotice : t.feeDueNotice)(feeText(t, dossier.fee_vnd))}</p>
+      )}
+      <h3 id="declaration-heading">{atCounter ? t.counterDeclarationHeading : t.declarationHeading}</h3>
       <div class={undeclared > 0 && !declared ? "field field--error" : "field"}>
         {undeclared > 0 && !declared && (
           <p class="field__error" id={`${DECLARATION_ID}-error`}>
@@ -123,7 +127,7 @@ export function ReviewStep({ dossier, procedure, onSubmitted, onFault, onSession
             onChange={(e) => setDeclared(e.currentTarget.checked)}
           />
           <label class="choice__label" for={DECLARATION_ID}>
-            {t.declarationText}
+            {atCounter ? t.counterDeclarationText : t.declarationText}
           </label>
         </div>
       </div>

@@ -15,6 +15,7 @@ import { useI18n } from "../i18n/I18nProvider";
 import { hrefFor, type Route } from "../routing/route";
 import { SignedInPage } from "../session/SignedInPage";
 import { useSignedOutOn401 } from "../session/useSignedOutOn401";
+import { PaymentPanel } from "../services/PaymentPanel";
 import { ResultPanel } from "../services/ResultPanel";
 import { ControlSheet } from "./ControlSheet";
 
@@ -90,6 +91,7 @@ function OfficialDossier({ code }: { code: string }) {
           <DocumentList code={d.code} documents={d.documents} labelledBy="official-documents-heading" preview />
         )}
       </section>
+      {d.channel !== "online" && <PaymentPanel dossier={d} />}
       <ResultPanel dossier={d} />
       {d.allowed_actions.length > 0 ? (
         <ActionPanel

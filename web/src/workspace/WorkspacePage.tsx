@@ -19,7 +19,7 @@ import { SignedInPage } from "../session/SignedInPage";
 import { useSession } from "../session/SessionProvider";
 import { useSignedOutOnResource401 } from "../session/useSignedOutOn401";
 import { QueueTable } from "./QueueTable";
-import { hasWorkspace } from "./workspaceRoles";
+import { atCounter, hasWorkspace } from "./workspaceRoles";
 
 type WorkspaceRoute = Extract<Route, { name: "workspace" }>;
 
@@ -59,6 +59,13 @@ function Workspace({ route }: { route: WorkspaceRoute }) {
   return (
     <>
       <p class="lead">{t.workspaceIntro}</p>
+      {atCounter(roles) && (
+        <p>
+          <a class="button button--secondary" href={hrefFor({ name: "counter", q: "" })} data-testid="counter-link">
+            {t.counterLink}
+          </a>
+        </p>
+      )}
       <div class="filters">
         <ChoiceGroup<QueueScope>
           name="queue-scope"

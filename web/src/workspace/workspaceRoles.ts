@@ -22,3 +22,8 @@ export function hasWorkspace(roles: readonly RoleGrant[] | null): boolean {
 export function isApplicant(roles: readonly RoleGrant[] | null): boolean {
   return roles?.some((r) => APPLICANT_ROLES.includes(r.role)) ?? false;
 }
+
+// Receiving officers register dossiers brought to the counter in person or by post.
+export function atCounter(roles: readonly RoleGrant[] | null): boolean {
+  return roles?.some((r) => r.role === "receiving_officer") ?? false;
+}
