@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { assertAccessible } from "./support/a11y.mjs";
 import { skipReason } from "./support/paths.mjs";
+import { signIn } from "./support/services.mjs";
 import { openSession } from "./support/session.mjs";
 import { useServerAndBrowser } from "./support/suite.mjs";
 import { eventually } from "./support/wait.mjs";
@@ -81,6 +82,52 @@ describe("accessibility", { skip: skipReason() ?? false }, () => {
     await page.getByRole("heading", { level: 2, name: "Communes, wards and special zones" }).waitFor();
     await assertAccessible(page, "province 01 (en)");
     await s.close();
+  });
+
+  // Every page of the portal, as the person who uses it, once loaded: at 1280 px and at 390 px (with
+  // the menu open), in Vietnamese and in English. Journeys elsewhere check the pages' other states
+  // (errors, empty lists, each dossier status).
+  test("axe: every page, for whoever uses it, wide and at 390 px, in both languages", { timeout: 600_000 }, async () => {
+    const pages = {
+      "": ["/#/", "/#/places", "/#/contact", "/#/privacy", "/#/accessibility", "/#/procedures", "/#/procedures/1.001193",
+        "/#/track", "/#/verify", "/#/dx", "/#/dx/solutions", "/#/data", "/#/data/quality", "/#/open-data",
+        "/#/open-data/statistics", "/#/no-such-page", "/#/sign-in", "/#/sign-up"],
+      "001099012345": ["/#/account", "/#/dossiers", "/#/notifications", "/#/dossiers/new/1.001193", "/#/dx/assessments"],
+      "tiepnhan.badinh": ["/#/workspace", "/#/workspace/counter?q=khai%20sinh", "/#/workspace/counter/1.001193?place=00004"],
+      "kiemtoan": ["/#/audit"],
+      "quantri.badinh": ["/#/admin"],
+    };
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+      for (const [who, hashes] of Object.entries(pages)) {
+        const s = await openSession(env.browser, env.url, { viewport });
+        const { page } = s;
+        // The not-found page's unknown route asks for nothing, but a signed-out account page gets a 401.
+        s.allowConsole(/401 \(Unauthorized\)/);
+        if (who !== "") await signIn(page, env.dataDir, who);
+        for (const lang of ["Tiếng Việt", "English"]) {
+          for (const hash of hashes) {
+            await page.goto(hash);
+            await page.getByRole("button", { name: lang, exact: true }).click();
+            await page.locator("h1").first().waitFor();
+            await eventually(async () => assert.equal(await page.locator(".loading").count(), 0, `${hash} still loading`), { timeout: 15_000 });
+            const label = `${hash} (${who || "public"}, ${lang}, ${viewport.width} px)`;
+            if (viewport.width === 390) {
+              const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+              assert.ok(overflow <= 0, `${label}: sideways scroll of ${overflow}px`);
+            }
+            await assertAccessible(page, label);
+          }
+          if (viewport.width === 390) {
+            // Still open from the other language when the same page was opened again.
+            const toggle = page.locator(".main-nav__toggle");
+            if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+            assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+            await assertAccessible(page, `menu open (${who || "public"}, ${lang})`);
+          }
+        }
+        await s.close();
+      }
+    }
   });
 
   test("small screen layout", TIMEOUT, async () => {

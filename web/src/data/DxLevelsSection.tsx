@@ -39,7 +39,7 @@ export function DxLevelsSection({ place, period }: { place: string; period: stri
             ],
           })}
         />
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t.dataDxLabel}>
           <table class="data-table" data-testid="dx-table">
             <thead>
               <tr>

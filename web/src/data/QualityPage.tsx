@@ -40,7 +40,7 @@ export function QualityPage({ route }: { route: Route }) {
       <PageHeading>{t.qualityHeading}</PageHeading>
       <p>{t.qualityIntro}</p>
       <p>{t.period(period)}{place !== "VN" && <> · <a href={hrefFor({ name: "dataQuality", place: "", period })}>{t.dataBackToNation}</a></>}</p>
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={t.qualityHeading}>
         <table class="data-table" data-testid="quality-table">
           <thead>
             <tr>

@@ -11,8 +11,10 @@ import { tr } from "./text";
 
 // Assessments as a table, paged with cursors to the end; with `progress`, each row of a framework
 // assessed before shows the change since the previous one.
-export function AssessmentList({ listKey, fetchPage, empty, progress }: {
+export function AssessmentList({ listKey, label, fetchPage, empty, progress }: {
   listKey: string;
+  // Names the table's scrollable region (keyboard users scroll it with the arrow keys).
+  label: string;
   fetchPage: FetchPage<Page<AssessmentSummary>>;
   empty: string;
   progress: boolean;
@@ -32,7 +34,7 @@ export function AssessmentList({ listKey, fetchPage, empty, progress }: {
   const rows = list.items.map((a) => ({ a, delta: progress ? change(a) : null }));
   return (
     <>
-      <div class="table-scroll">
+      <div class="table-scroll" tabIndex={0} role="region" aria-label={label}>
         <table class="data-table" data-testid="dx-assessments">
           <thead>
             <tr>

@@ -9,7 +9,7 @@ export function HistoryPage({ route }: { route: Extract<DxRoute, { name: "dxHist
   const { t } = useI18n();
   return (
     <SignedInPage route={route} title={t.hHeading}>
-      <AssessmentList listKey="mine" fetchPage={listMyAssessments} empty={t.hEmpty} progress />
+      <AssessmentList listKey="mine" label={t.hHeading} fetchPage={listMyAssessments} empty={t.hEmpty} progress />
     </SignedInPage>
   );
 }
@@ -19,7 +19,7 @@ export function ReviewQueuePage({ route }: { route: Extract<DxRoute, { name: "dx
   const { t } = useI18n();
   return (
     <SignedInPage route={route} title={t.aHeading}>
-      <AssessmentList listKey="review" fetchPage={listReviewQueue} empty={t.aEmpty} progress={false} />
+      <AssessmentList listKey="review" label={t.aHeading} fetchPage={listReviewQueue} empty={t.aEmpty} progress={false} />
     </SignedInPage>
   );
 }

@@ -100,7 +100,7 @@ function Result({ a, f, supportProcedure, onReviewed }: {
       <h2>{t.rPillars}</h2>
       <div class="dx-pillars">
         <RadarChart labels={labels} values={values} ariaLabel={t.rChartLabel(summary)} />
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0} role="region" aria-label={t.rPillarsCaption}>
           <table class="data-table" data-testid="pillar-table">
             <caption>{t.rPillarsCaption}</caption>
             <thead>
