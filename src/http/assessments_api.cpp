@@ -374,7 +374,7 @@ void add_assessment_routes(Router& router, const ApiContext& ctx) {
                 if (!who) return error_response(who.error(), r);
                 const std::string code(r.path_param("code"));
                 // Whoever may read the dossier may read what the programme's rule made of it.
-                auto dossier = ctx.dossiers.reads.get(*who, code);
+                auto dossier = ctx.dossiers.reads.get(*who, code, origin_of(r, &*who));
                 if (!dossier) return error_response(dossier.error(), r);
                 auto support = ctx.support.get(code);
                 if (!support) return error_response(support.error(), r);
@@ -391,7 +391,7 @@ void add_assessment_routes(Router& router, const ApiContext& ctx) {
                     !ok)
                   return error_response(ok.error(), r);
                 const std::string code(r.path_param("code"));
-                if (auto dossier = ctx.dossiers.reads.get(*who, code); !dossier)
+                if (auto dossier = ctx.dossiers.reads.status_of(*who, code); !dossier)
                   return error_response(dossier.error(), r);
                 auto paid = ctx.support.record_payment(
                     *who, code, {string_member(*body, "reference"), body->at("amount_vnd").as_int64()},

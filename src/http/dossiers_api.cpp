@@ -208,7 +208,7 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
               }});
   router.add({"GET", "/api/v1/dossiers/{code}", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
-                  return reply(svc.reads.get(who, code_of(r)), r);
+                  return reply(svc.reads.get(who, code_of(r), origin_of(r, &who)), r);
                 });
               }});
   // Polled by clients: answered on the network thread when both the caller and the dossier are in
@@ -257,7 +257,9 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
   router.add({"GET", "/api/v1/dossiers/{code}/documents/{component}", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   return download(
-                      svc.drafts.read_document(who, code_of(r), std::string(r.path_param("component"))), r);
+                      svc.drafts.read_document(who, code_of(r), std::string(r.path_param("component")),
+                                               origin_of(r, &who)),
+                      r);
                 });
               }});
   router.add({"DELETE", "/api/v1/dossiers/{code}/documents/{component}", [&ctx, &svc](const Request& r) {
@@ -362,6 +364,44 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
   router.add({"GET", "/api/v1/me/results", [&ctx, &svc](const Request& r) {
                 return signed_in(ctx, r, [&](const identity::Principal& who) {
                   return reply(svc.reads.my_results(who), r);
+                });
+              }});
+  // Who read the caller's dossiers, newest first.
+  router.add({"GET", "/api/v1/me/dossier-reads", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  if (auto ok = check_query_names(r, {kPagingParams}); !ok)
+                    return error_response(ok.error(), r);
+                  auto page = parse_page_request(r);
+                  if (!page) return error_response(page.error(), r);
+                  auto reads = svc.readers.of_applicant(who, page->after, page->limit);
+                  if (!reads) return error_response(reads.error(), r);
+                  json::array items;
+                  for (const auto& x : reads->items) {
+                    json::object item{
+                        {"at", x.at},
+                        {"dossier", x.dossier_code},
+                        {"what", x.what},
+                        {"official", json::object{{"name", x.official_name}, {"agency", x.agency_name}}}};
+                    if (!x.component.empty())
+                      item["document"] = json::object{{"component", x.component}, {"name", x.component_name}};
+                    items.push_back(std::move(item));
+                  }
+                  return json_response(json::object{
+                      {"items", std::move(items)},
+                      {"total", reads->total},
+                      {"next", reads->next ? json::value(encode_cursor(*reads->next)) : nullptr}});
+                });
+              }});
+  router.add({"GET", "/api/v1/me/dossier-reads/export", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  if (auto ok = check_query_names(r, {kExportParams}); !ok)
+                    return error_response(ok.error(), r);
+                  auto format = table_format_param(r);
+                  if (!format) return error_response(format.error(), r);
+                  auto lang = language_param(r);
+                  if (!lang) return error_response(lang.error(), r);
+                  return table_download(svc.readers.table(who, *lang, ctx.export_max_rows), *format,
+                                        "ai-da-xem-ho-so", ctx.scratch_dir, r);
                 });
               }});
   router.add({"GET", "/api/v1/notifications", [&ctx, &svc](const Request& r) {

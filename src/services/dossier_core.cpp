@@ -230,6 +230,19 @@ Status DossierCore::save_new(storage::Connection& conn, Dossier& d) {
   return {};
 }
 
+Status DossierCore::record_read(const identity::Principal& who, const Dossier& d, std::string_view what,
+                                const std::string& component, const identity::Origin& origin) {
+  if (d.applicant_id == who.account_id) return {};
+  json::object summary{{"what", what}};
+  if (!component.empty()) summary["component"] = component;
+  return d_.db.write_transaction([&](storage::Connection& conn) -> Status {
+    return audit::append(conn,
+                         {origin.actor_id, origin.ip, "dossier.read", "dossier", d.code, d.place_code,
+                          json::serialize(summary)},
+                         d_.clock);
+  });
+}
+
 Result<boost::json::object> DossierCore::view_after(const identity::Principal& who, const std::string& code) {
   auto conn = d_.db.acquire();
   if (!conn) return tl::unexpected(conn.error());

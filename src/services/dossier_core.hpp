@@ -152,6 +152,11 @@ class DossierCore {
   Result<std::string> cached_name(storage::Connection& conn, std::string_view table, const std::string& code);
   // What a receipt or a result names besides the dossier: its agency and place.
   Result<PaperContext> paper_context(storage::Connection& conn, const Loaded& l);
+  // Someone other than the applicant read the dossier (`what`: view, or document with its component):
+  // an audit record ("dossier.read") the citizen is shown (DossierReaders). Written before the answer
+  // goes out, so no reading goes unrecorded.
+  Status record_read(const identity::Principal& who, const Dossier& d, std::string_view what,
+                     const std::string& component, const identity::Origin& origin);
   // Appends the event, notifies the applicant when the status changed, and writes the audit record.
   Result<void> record_change(storage::Connection& conn, const Dossier& after, const EventRow& event,
                              const identity::Origin& origin, const std::string& procedure_name,

@@ -314,7 +314,7 @@ Result<boost::json::object> DossierDrafts::put_document(const identity::Principa
 }
 
 Result<Download> DossierDrafts::read_document(const identity::Principal& who, const std::string& code,
-                                              const std::string& component) {
+                                              const std::string& component, const identity::Origin& origin) {
   auto conn = d_.db.acquire();
   if (!conn) return tl::unexpected(conn.error());
   auto l = core_.load_readable(**conn, who, code);
@@ -325,6 +325,8 @@ Result<Download> DossierDrafts::read_document(const identity::Principal& who, co
     if (doc.component_id != component) continue;
     auto stored = d_.files.locate(doc.storage_name);
     if (!stored) return tl::unexpected(stored.error());
+    if (auto s = core_.record_read(who, l->dossier, "document", component, origin); !s)
+      return tl::unexpected(s.error());
     const std::string ext = doc.content_type == "application/pdf" ? "pdf"
                             : doc.content_type == "image/png"     ? "png"
                                                                   : "jpg";

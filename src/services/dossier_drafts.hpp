@@ -26,8 +26,9 @@ class DossierDrafts {
                                              const identity::Origin& origin);
   Status delete_document(const identity::Principal& who, const std::string& code,
                          const std::string& component, const identity::Origin& origin);
+  // A reading by anyone but the applicant is recorded for them (DossierReaders).
   Result<Download> read_document(const identity::Principal& who, const std::string& code,
-                                 const std::string& component);
+                                 const std::string& component, const identity::Origin& origin);
   Result<boost::json::object> submit(const identity::Principal& who, const std::string& code,
                                      const identity::Origin& origin);
 

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cctype>
 #include <charconv>
 #include <limits>
@@ -20,8 +20,24 @@ namespace json = boost::json;
 
 }  // namespace
 
-Result<boost::json::object> DossierReads::get(const identity::Principal& who, const std::string& code) {
-  return core_.view_after(who, code);
+Result<boost::json::object> DossierReads::get(const identity::Principal& who, const std::string& code,
+                                              const identity::Origin& origin) {
+  DossierCore::Loaded l;
+  DossierCore::Related related;
+  {
+    auto conn = d_.db.acquire();
+    if (!conn) return tl::unexpected(conn.error());
+    auto loaded = core_.load_readable(**conn, who, code);
+    if (!loaded) return tl::unexpected(loaded.error());
+    l = std::move(*loaded);
+    auto r = core_.load_related(**conn, l.dossier);
+    if (!r) return tl::unexpected(r.error());
+    related = std::move(*r);
+  }
+  auto view = core_.render_view(l, related);
+  if (!view) return view;
+  if (auto s = core_.record_read(who, l.dossier, "view", "", origin); !s) return tl::unexpected(s.error());
+  return view;
 }
 
 Result<boost::json::object> DossierReads::status_of(const identity::Principal& who, const std::string& code) {

@@ -10,7 +10,9 @@ class DossierReads {
  public:
   explicit DossierReads(DossierCore& core) : core_(core), d_(core.d_) {}
 
-  Result<boost::json::object> get(const identity::Principal& who, const std::string& code);
+  // The full view; a reading by anyone but the applicant is recorded for them (DossierReaders).
+  Result<boost::json::object> get(const identity::Principal& who, const std::string& code,
+                                  const identity::Origin& origin);
   // Just the status and deadline, for clients that poll: one read, or none while the dossier is in
   // memory (it is kept there services.status_cache_ms after it was last read or written here).
   Result<boost::json::object> status_of(const identity::Principal& who, const std::string& code);

@@ -3,6 +3,7 @@
 #include "services/dossier_core.hpp"
 #include "services/dossier_drafts.hpp"
 #include "services/dossier_payments.hpp"
+#include "services/dossier_readers.hpp"
 #include "services/dossier_reads.hpp"
 #include "services/dossier_results.hpp"
 #include "services/dossier_workflow.hpp"
@@ -16,7 +17,13 @@ namespace sen::services {
 class DossierService {
  public:
   explicit DossierService(ServicesDeps deps)
-      : core_(deps), drafts(core_), workflow(core_), reads(core_), payments(core_), results(core_) {}
+      : core_(deps),
+        drafts(core_),
+        workflow(core_),
+        reads(core_),
+        readers(core_),
+        payments(core_),
+        results(core_) {}
   DossierService(const DossierService&) = delete;
   DossierService& operator=(const DossierService&) = delete;
 
@@ -27,6 +34,7 @@ class DossierService {
   DossierDrafts drafts;
   DossierWorkflow workflow;
   DossierReads reads;
+  DossierReaders readers;
   DossierPayments payments;
   DossierResults results;
 };

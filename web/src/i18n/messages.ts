@@ -5,6 +5,7 @@ import { dxEn, dxVi } from "./dxMessages";
 import { openDataEn, openDataVi } from "./openDataMessages";
 import { auditEn, auditVi } from "./auditMessages";
 import { counterEn, counterVi } from "./counterMessages";
+import { personalDataEn, personalDataVi } from "./personalDataMessages";
 import { portalEn, portalVi } from "./portalMessages";
 import { servicesEn, servicesVi } from "./servicesMessages";
 
@@ -310,6 +311,7 @@ const vi = {
   ...portalVi,
   ...auditVi,
   ...counterVi,
+  ...personalDataVi,
 };
 
 export type Messages = typeof vi;
@@ -614,6 +616,7 @@ const en: Messages = {
   ...portalEn,
   ...auditEn,
   ...counterEn,
+  ...personalDataEn,
 };
 
 export const MESSAGES: Record<Language, Messages> = { vi, en };

@@ -41,7 +41,7 @@ const INFO_VI: Record<InfoTopic, InfoText> = {
       {
         heading: "Ai được xem",
         paragraphs: [
-          "Chỉ cán bộ của cơ quan giải quyết hồ sơ, theo vai trò được giao. Mỗi thay đổi đều được ghi vào nhật ký kiểm toán, không sửa được.",
+          "Chỉ cán bộ của cơ quan giải quyết hồ sơ, theo vai trò được giao. Mỗi thay đổi và mỗi lần cán bộ mở hồ sơ đều được ghi vào nhật ký kiểm toán, không sửa được; bạn xem ai đã mở hồ sơ của mình trong trang tài khoản.",
           "Số liệu công bố (thống kê, dữ liệu mở) chỉ là số tổng hợp; ô có ít hơn 5 người bị ẩn để không ai bị nhận diện.",
         ],
       },
@@ -102,7 +102,7 @@ const INFO_EN: Record<InfoTopic, InfoText> = {
       {
         heading: "Who can see it",
         paragraphs: [
-          "Only officials of the agency deciding the application, within the roles they are given. Every change is recorded in an audit log that cannot be altered.",
+          "Only officials of the agency deciding the application, within the roles they are given. Every change, and every time an official opens an application, is recorded in an audit log that cannot be altered; your account page shows who opened yours.",
           "Published figures (statistics, open data) are totals only; cells of fewer than 5 people are hidden so that no one can be identified.",
         ],
       },

@@ -10,7 +10,9 @@ import { useResource } from "../hooks/useResource";
 import { useI18n } from "../i18n/I18nProvider";
 import { useSession } from "../session/SessionProvider";
 import { useSessionExpiry } from "../session/useSessionExpiry";
+import { isApplicant } from "../workspace/workspaceRoles";
 import { ChangePasswordSection } from "./ChangePasswordSection";
+import { DossierReadsSection } from "./DossierReadsSection";
 import { ProfileSection } from "./ProfileSection";
 import { RolesSection } from "./RolesSection";
 import { SignOutButton } from "./SignOutButton";
@@ -49,6 +51,7 @@ export function AccountPage() {
         <>
           <ProfileSection me={me.value} />
           <RolesSection roles={me.value.roles} />
+          {isApplicant(me.value.roles) && <DossierReadsSection />}
           <TokensSection />
           <ChangePasswordSection onChanged={() => undefined} onSessionError={onSessionError} />
         </>
