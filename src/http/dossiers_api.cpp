@@ -16,6 +16,7 @@
 #include "http/payment_callback.hpp"
 #include "http/table_export.hpp"
 #include "services/dossier_service.hpp"
+#include "services/personal_data.hpp"
 
 namespace sen::http {
 namespace {
@@ -402,6 +403,18 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   if (!lang) return error_response(lang.error(), r);
                   return table_download(svc.readers.table(who, *lang, ctx.export_max_rows), *format,
                                         "ai-da-xem-ho-so", ctx.scratch_dir, r);
+                });
+              }});
+  // Everything held about the caller, as one JSON file.
+  router.add({"GET", "/api/v1/me/data", [&ctx, &svc](const Request& r) {
+                return signed_in(ctx, r, [&](const identity::Principal& who) {
+                  if (auto ok = check_query_names(r, {}); !ok) return error_response(ok.error(), r);
+                  auto data = services::personal_data(svc, ctx.accounts, who, ctx.export_max_rows);
+                  if (!data) return error_response(data.error(), r);
+                  Response res = json_response(*data);
+                  res.headers.emplace_back("Content-Disposition",
+                                           "attachment; filename=\"du-lieu-cua-toi.json\"");
+                  return res;
                 });
               }});
   router.add({"GET", "/api/v1/notifications", [&ctx, &svc](const Request& r) {

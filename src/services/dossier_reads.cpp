@@ -98,6 +98,17 @@ Result<boost::json::object> DossierReads::my_results(const identity::Principal& 
   return json::object{{"items", std::move(items)}};
 }
 
+Result<std::vector<std::string>> DossierReads::codes_of_applicant(const identity::Principal& who) const {
+  auto conn = d_.db.acquire();
+  if (!conn) return tl::unexpected(conn.error());
+  auto rows = (*conn)->execute("SELECT code FROM dossiers WHERE applicant_id = $1 ORDER BY created_at, code",
+                               {who.account_id});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<std::string> codes;
+  for (const auto& r : rows->rows) codes.push_back(r.text(0));
+  return codes;
+}
+
 Result<boost::json::object> DossierReads::track(const std::string& typed_code, const std::string& id_number) {
   // Codes are upper-case ASCII (agency code, day, number); people type them in any case.
   std::string code = typed_code;

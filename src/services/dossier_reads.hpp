@@ -30,6 +30,8 @@ class DossierReads {
   Result<tables::Table> control_sheet_table(const identity::Principal& who, const std::string& code,
                                             Language lang);
   Result<boost::json::object> my_results(const identity::Principal& who);
+  // The codes of every dossier the caller applied for (drafts too), oldest first.
+  Result<std::vector<std::string>> codes_of_applicant(const identity::Principal& who) const;
   // Public: the dossier's status for whoever knows its code and the applicant's identity number.
   Result<boost::json::object> track(const std::string& code, const std::string& id_number);
   // The caller's notifications, newest first, in `lang`; `after` is the id a previous page ended at.

@@ -56,6 +56,15 @@ describe("who read my dossiers", { skip: skipReason() ?? false }, () => {
     const text = readFileSync(csv, "utf8");
     assert.match(text, new RegExp(code));
     assert.match(text, new RegExp(officerName));
+
+    // Everything held about them, in one file: the dossier with its form, and who read it.
+    const whole = citizen.page.waitForEvent("download");
+    await reads.getByTestId("personal-data-download").click();
+    const data = JSON.parse(readFileSync(await (await whole).path(), "utf8"));
+    assert.equal(data.account.id_number, CITIZEN);
+    const mine = data.dossiers.find((d) => d.code === code);
+    assert.equal(mine.form.child_full_name, "Phạm Minh Anh");
+    assert.ok(data.dossier_readings.some((r) => r.dossier === code && r.official.name === officerName));
     await citizen.close();
   });
 });

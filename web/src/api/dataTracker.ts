@@ -17,3 +17,6 @@ export function listDossierReads(cursor: string | null, signal?: AbortSignal): P
 export function dossierReadsExportUrl(format: "csv" | "xlsx", lang: string): string {
   return apiUrl("/me/dossier-reads/export", { format, lang });
 }
+
+// Everything Sen holds about the caller, as one JSON file.
+export const personalDataUrl = apiUrl("/me/data");

@@ -5,6 +5,7 @@ import { fmtEn, fmtVi } from "./format";
 // `personalDataVi`.
 
 export const personalDataVi = {
+  personalDataDownload: "Tải về mọi dữ liệu Sen lưu về bạn (JSON)",
   readsHeading: "Ai đã xem hồ sơ của bạn",
   readsIntro:
     "Mỗi lần cán bộ mở hồ sơ hoặc giấy tờ của bạn đều được ghi lại trong nhật ký kiểm toán, mới nhất ở trên.",
@@ -21,6 +22,7 @@ export const personalDataVi = {
 };
 
 export const personalDataEn: typeof personalDataVi = {
+  personalDataDownload: "Download all data Sen holds about you (JSON)",
   readsHeading: "Who read your applications",
   readsIntro: "Every time an official opens one of your applications or its papers, the audit log records it; newest first.",
   readsNone: "No official has opened your applications yet.",

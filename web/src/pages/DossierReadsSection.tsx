@@ -1,4 +1,4 @@
-import { type DossierRead, dossierReadsExportUrl, listDossierReads } from "../api/dataTracker";
+import { type DossierRead, dossierReadsExportUrl, listDossierReads, personalDataUrl } from "../api/dataTracker";
 import { DataTable } from "../components/DataTable";
 import { ExportButtons } from "../components/ExportButtons";
 import { LoadError } from "../components/LoadError";
@@ -21,6 +21,11 @@ export function DossierReadsSection() {
     <section class="section" aria-labelledby={HEADING_ID} data-testid="dossier-reads">
       <h2 id={HEADING_ID}>{t.readsHeading}</h2>
       <p class="section__intro">{t.readsIntro}</p>
+      <p>
+        <a href={personalDataUrl} download="du-lieu-cua-toi.json" data-testid="personal-data-download">
+          {t.personalDataDownload}
+        </a>
+      </p>
       {(list.status === "loading" || list.status === "idle") && <Loading />}
       {list.status === "error" && <LoadError onRetry={list.reload} />}
       {list.status === "ready" && list.items.length === 0 && <p data-testid="dossier-reads-none">{t.readsNone}</p>}
