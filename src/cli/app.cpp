@@ -18,6 +18,7 @@
 #include "assessment/solution_register.hpp"
 #include "assessment/support_applications.hpp"
 #include "audit/audit_log.hpp"
+#include "backup/backup.hpp"
 #include "calendar/working_calendar.hpp"
 #include "core/logging.hpp"
 #include "core/rate_limiter.hpp"
@@ -711,6 +712,32 @@ int run_assessments_import(const Config& config, const AssessmentImportCommand& 
                  command.file.dry_run ? "" : " or use --skip-invalid");
     return 1;
   }
+  return 0;
+}
+
+int run_backup(const Config& config, const std::string& to) {
+  if (!start_logging(config)) return 2;
+  SystemClock clock;
+  auto done = backup::create_backup(config.storage, to, clock, kVersion, progress_bar("backing up"));
+  if (!done) return report(done.error());
+  std::printf("backup written to %s: %zu files, %ju bytes, checksums in manifest.json\n", to.c_str(),
+              done->files, done->bytes);
+  return 0;
+}
+
+int run_restore(const Config& config, const std::string& from, bool verify_only) {
+  if (!start_logging(config)) return 2;
+  if (verify_only) {
+    auto checked = backup::verify_backup(from, progress_bar("checking"));
+    if (!checked) return report(checked.error());
+    std::printf("backup %s intact: %zu files, %ju bytes match its manifest\n", from.c_str(), checked->files,
+                checked->bytes);
+    return 0;
+  }
+  auto done = backup::restore_backup(from, config.storage, progress_bar("restoring"));
+  if (!done) return report(done.error());
+  std::printf("restored %zu files (%ju bytes) into %s; run `sen audit verify` and `sen serve`\n", done->files,
+              done->bytes, config.storage.data_dir.c_str());
   return 0;
 }
 

@@ -59,4 +59,10 @@ struct AssessmentImportCommand {
 };
 int run_assessments_import(const Config& config, const AssessmentImportCommand& command);
 
+// `sen backup --to DIR`: the database's snapshot and the data directory's files, with a manifest.
+int run_backup(const Config& config, const std::string& to);
+// `sen restore --from DIR`: into an empty data directory (and empty database); `verify_only` checks
+// the backup against its manifest and changes nothing.
+int run_restore(const Config& config, const std::string& from, bool verify_only);
+
 }  // namespace sen::cli

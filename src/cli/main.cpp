@@ -77,6 +77,18 @@ int main(int argc, char** argv) {
   auto* version = app.add_subcommand("version", "Print the version");
   auto* lifecycle = app.add_subcommand(
       "lifecycle", "Print docs/dossier-lifecycle.md: the dossier's state diagram, from the lifecycle table");
+  auto* backup = app.add_subcommand(
+      "backup",
+      "Back up a running installation: a consistent database snapshot, the data directory's files and keys");
+  add_storage_flags(backup, options);
+  std::string backup_to;
+  backup->add_option("--to", backup_to, "new directory to write the backup into")->required();
+  auto* restore = app.add_subcommand("restore", "Restore a backup into an empty data directory and database");
+  add_storage_flags(restore, options);
+  std::string restore_from;
+  bool verify_only = false;
+  restore->add_option("--from", restore_from, "a directory written by sen backup")->required();
+  restore->add_flag("--verify-only", verify_only, "check the backup against its manifest and change nothing");
   auto* audit = app.add_subcommand("audit", "Audit log tools");
   audit->require_subcommand(1);
   auto* verify =
@@ -187,6 +199,8 @@ int main(int argc, char** argv) {
   if (migrate->parsed()) return sen::cli::run_migrate(*config);
   if (check->parsed()) return sen::cli::run_check_config(*config);
   if (verify->parsed()) return sen::cli::run_audit_verify(*config);
+  if (backup->parsed()) return sen::cli::run_backup(*config, backup_to);
+  if (restore->parsed()) return sen::cli::run_restore(*config, restore_from, verify_only);
   if (pki->parsed()) return sen::cli::run_pki(*config, pki_command);
   if (admin_create->parsed()) return sen::cli::run_admin_create(*config, admin_command);
   if (officials_import->parsed()) return sen::cli::run_officials_import(*config, import_command);

@@ -67,8 +67,8 @@ TEST(Authorizer, OnlyTheHandlingAgencysReceivingOfficersRegisterAtTheCounter) {
   EXPECT_FALSE(a.authorize(with("p", std::string(kRoleProcessingOfficer), "agency", "UBND-00004"),
                            Action::kRegisterAtCounter, badinh))
       << "not the receiving officer";
-  EXPECT_FALSE(a.authorize(with("c", std::string(kRoleCitizen), "place", "VN"), Action::kRegisterAtCounter,
-                           badinh));
+  EXPECT_FALSE(
+      a.authorize(with("c", std::string(kRoleCitizen), "place", "VN"), Action::kRegisterAtCounter, badinh));
 }
 
 TEST(Authorizer, OfficersAndCitizensAdministerNothing) {
