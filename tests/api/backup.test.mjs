@@ -28,7 +28,7 @@ const storageFlags = (dataDir, databaseUrl) => ['--data-dir', dataDir, ...(datab
 // Every table, row by row, in a stable order.
 function tables(dataDir, databaseUrl) {
   if (databaseUrl) {
-    const out = spawnSync('pg_dump', ['--data-only', '--inserts', '--no-owner', '--no-privileges', databaseUrl], { encoding: 'utf8' });
+    const out = spawnSync('pg_dump', ['--data-only', '--inserts', '--no-owner', '--no-privileges', databaseUrl], { encoding: 'utf8', maxBuffer: 1 << 30 });
     assert.equal(out.status, 0, out.stderr);
     return out.stdout.split('\n').filter((l) => l.startsWith('INSERT')).sort();
   }
