@@ -64,6 +64,18 @@ std::vector<Setting> make_settings() {
       "server.worker_threads", "threads for blocking work (database)",
       [](Config& c) -> int& { return c.server.worker_threads; }, 1, 256));
   all.push_back(int_setting(
+      "server.max_pending_reads",
+      "GET requests waiting for or running on the worker pool at once; beyond it 503 with Retry-After",
+      [](Config& c) -> int& { return c.server.max_pending_reads; }, 1, 1000000));
+  all.push_back(int_setting(
+      "server.max_pending_writes",
+      "requests that change something waiting for or running on the worker pool at once; beyond it 503 "
+      "with Retry-After, before the body is read",
+      [](Config& c) -> int& { return c.server.max_pending_writes; }, 1, 1000000));
+  all.push_back(int_setting(
+      "server.overload_retry_after_seconds", "the Retry-After of an overload's 503",
+      [](Config& c) -> int& { return c.server.overload_retry_after_seconds; }, 1, 3600));
+  all.push_back(int_setting(
       "server.export_max_rows",
       "rows in one CSV or XLSX export (a dossier list, the audit log); a larger one is refused (413), "
       "to be narrowed with filters",

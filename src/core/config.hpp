@@ -27,6 +27,12 @@ struct ServerConfig {
   // Blocking (database) work runs here, off the network threads; a write waits here for its group
   // commit, so there are more than cores. 0: eight per core.
   int worker_threads = 0;
+  // Requests admitted to the worker pool at once (queued or running), reads and changes counted apart;
+  // beyond them a request is answered 503 with Retry-After before its body is read, so an overload
+  // sheds work instead of growing queues. /healthz and /readyz are always answered.
+  int max_pending_reads = 512;
+  int max_pending_writes = 256;
+  int overload_retry_after_seconds = 2;
   int export_max_rows = 100000;  // rows in one CSV or XLSX export (a list, the audit log); 413 beyond
 };
 

@@ -26,8 +26,9 @@ struct Route {
   std::string pattern;  // "/api/v1/places/{code}/children"
   Handler handler;
   Execution execution = Execution::kBlocking;
-  std::size_t body_limit = 0;  // 0: server default (server.body_limit_bytes)
-  MemoryHandler from_memory;   // optional, for kBlocking routes polled often
+  std::size_t body_limit = 0;    // 0: server default (server.body_limit_bytes)
+  MemoryHandler from_memory;     // optional, for kBlocking routes polled often
+  bool always_admitted = false;  // answered even when the worker pool is full (readiness)
 };
 
 struct RouteMatch {

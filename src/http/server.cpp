@@ -7,6 +7,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
+#include <array>
+#include <atomic>
 #include <csignal>
 #include <mutex>
 #include <thread>
@@ -50,6 +52,20 @@ auto run_on(asio::thread_pool& pool, F fn) {
       },
       use_awaitable, std::move(fn));
 }
+
+// A request's place among those admitted to the worker pool, given back when its work is done (or
+// when the request ends some other way).
+struct PendingSlot {
+  std::atomic<int>* counter = nullptr;
+  void release() {
+    if (counter != nullptr) counter->fetch_sub(1);
+    counter = nullptr;
+  }
+  PendingSlot() = default;
+  PendingSlot(const PendingSlot&) = delete;
+  PendingSlot& operator=(const PendingSlot&) = delete;
+  ~PendingSlot() { release(); }
+};
 
 bool valid_request_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
@@ -133,6 +149,9 @@ struct Server::Impl {
   std::mutex sessions_mutex;  // guards sessions and sessions_per_client
   std::unordered_set<std::shared_ptr<SessionState>> sessions;
   std::unordered_map<asio::ip::address, int> sessions_per_client;
+
+  // Requests admitted to the worker pool (queued or running): reads [0] and changes [1].
+  std::array<std::atomic<int>, 2> pending{};
 
   std::size_t static_route = 0;
   std::size_t unmatched_route = 0;
@@ -334,6 +353,24 @@ struct Server::Impl {
                           start, remote, match.route ? match.index : unmatched_route);
       co_return false;
     }
+    // Admission: past the worker pool's bounds the request is shed now, before its body is read.
+    PendingSlot slot;
+    if (match.route != nullptr && match.route->execution == Execution::kBlocking &&
+        !match.route->always_admitted) {
+      const bool reads = request.method == "GET" || request.method == "HEAD";
+      auto& counter = pending[reads ? 0 : 1];
+      const int bound = reads ? cfg.max_pending_reads : cfg.max_pending_writes;
+      if (counter.fetch_add(1) >= bound) {
+        counter.fetch_sub(1);
+        Response busy =
+            problem_response(Error{ErrorCode::kUnavailable, "The server is busy; try again shortly", "", "",
+                                   cfg.overload_retry_after_seconds},
+                             request.path);
+        co_await send_response_and_close(stream, request, std::move(busy), start, remote, match.index);
+        co_return false;
+      }
+      slot.counter = &counter;
+    }
     if (!parser.is_done()) {
       parser.body_limit(limit);
       auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kTuple);
@@ -364,6 +401,7 @@ struct Server::Impl {
       } else {
         response = co_await run_on(workers, [&route, &request, this] { return invoke(route, request); });
       }
+      slot.release();
     } else if (!match.allow.empty()) {
       response =
           problem_response(Error{ErrorCode::kMethodNotAllowed,
@@ -428,8 +466,15 @@ struct Server::Impl {
                              std::string message, std::string field, Clock::time_point start,
                              const std::string& remote, std::optional<std::size_t> route = std::nullopt) {
     Response r = problem_response(Error{code, std::move(message), std::move(field), {}}, request.path);
-    co_await write_response(stream, request, std::move(r), 11, false, false, start, remote,
-                            route.value_or(unmatched_route));
+    co_await send_response_and_close(stream, request, std::move(r), start, remote,
+                                     route.value_or(unmatched_route));
+  }
+
+  // Answers a request whose body is left unread, then closes the connection.
+  awaitable<void> send_response_and_close(beast::tcp_stream& stream, const Request& request, Response r,
+                                          Clock::time_point start, const std::string& remote,
+                                          std::size_t route) {
+    co_await write_response(stream, request, std::move(r), 11, false, false, start, remote, route);
     // Let the client read the answer: stop sending, then discard what it still sends for a moment, so the
     // kernel does not reset the connection over unread bytes.
     beast::error_code ec;

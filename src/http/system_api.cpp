@@ -15,7 +15,8 @@ void add_system_routes(Router& router, const ApiContext& ctx) {
               },
               Execution::kInline});
   router.add(
-      {"GET", "/readyz", [&db = ctx.db](const Request& r) {
+      {"GET", "/readyz",
+       [&db = ctx.db](const Request& r) {
          auto conn = db.acquire();
          if (!conn) return error_response(conn.error(), r);
          if (auto ping = (*conn)->execute("SELECT 1"); !ping) {
@@ -23,7 +24,8 @@ void add_system_routes(Router& router, const ApiContext& ctx) {
                Error{ErrorCode::kUnavailable, "The database is not reachable", {}, ping.error().internal}, r);
          }
          return json_response(boost::json::object{{"status", "ready"}});
-       }});
+       },
+       Execution::kBlocking, 0, nullptr, /*always_admitted=*/true});
   router.add({"GET", "/metrics",
               [&metrics = ctx.metrics](const Request&) {
                 Response r;
