@@ -22,8 +22,10 @@ const NO_PROVIDERS = REJECTED(404, "auth/providers");
 const clockDir = mkdtempSync(path.join(tmpdir(), "sen-clock-"));
 const clockFile = path.join(clockDir, "now");
 const setClock = (date) => writeFileSync(clockFile, `${vietnamTime(date)}\n`);
-// Mid-morning of a working day, so that a same-day procedure's due time is clear.
-const start = new Date();
+// Mid-morning (09:30 in Vietnam) of today, so that a same-day procedure is due today, before the 15:00
+// cutoff moves it to the next working day; run after 15:00 on a Friday it would be due on Monday, still
+// in time three days later.
+const start = new Date(`${vietnamTime(new Date()).slice(0, 10)}T09:30:00+07:00`);
 setClock(start);
 after(() => rmSync(clockDir, { recursive: true, force: true }));
 
