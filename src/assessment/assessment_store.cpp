@@ -182,4 +182,12 @@ Result<std::vector<double>> peer_scores(storage::Connection& conn, const std::st
   return out;
 }
 
+Result<std::vector<std::string>> evidence_file_names(storage::Connection& conn) {
+  auto rows = conn.execute("SELECT storage_name FROM assessment_evidence", {});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<std::string> names;
+  for (const auto& r : rows->rows) names.push_back(r.text(0));
+  return names;
+}
+
 }  // namespace sen::assessment

@@ -23,6 +23,8 @@ Result<storage::RowPage> page_by_owner(storage::Connection& conn, const std::str
 Result<storage::RowPage> page_for_review(storage::Connection& conn, const std::string& province_code,
                                          const storage::PageRequest& page);
 AssessmentRecord record_from_row(const storage::Row& row);
+// The stored files evidence rows refer to (names as the file store gave them).
+Result<std::vector<std::string>> evidence_file_names(storage::Connection& conn);
 
 // The score in force of the latest submitted or confirmed assessment of each subject in the group,
 // leaving out `except_subject`.

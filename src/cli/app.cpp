@@ -8,10 +8,12 @@
 #include <boost/json.hpp>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "analytics/data_brain.hpp"
 #include "assessment/assessment_import.hpp"
+#include "assessment/assessment_store.hpp"
 #include "assessment/assessments.hpp"
 #include "assessment/framework_file.hpp"
 #include "assessment/programme.hpp"
@@ -344,6 +346,28 @@ Status ensure_demo_ca(storage::Database& db, const Config& config) {
   return {};
 }
 
+// Files of uploads whose row never committed (the process was killed between the two) are removed.
+Status sweep_orphan_files(storage::Database& db, const services::FileStore& files,
+                          const StorageConfig& config) {
+  std::set<std::string> referenced;
+  {
+    auto conn = db.acquire();
+    if (!conn) return tl::unexpected(conn.error());
+    auto dossier_files = services::dossier_file_names(**conn);
+    if (!dossier_files) return tl::unexpected(dossier_files.error());
+    auto evidence = assessment::evidence_file_names(**conn);
+    if (!evidence) return tl::unexpected(evidence.error());
+    referenced.insert(dossier_files->begin(), dossier_files->end());
+    referenced.insert(evidence->begin(), evidence->end());
+  }
+  auto removed =
+      files.remove_unreferenced(referenced, std::chrono::seconds(config.orphan_file_min_age_seconds));
+  if (!removed) return tl::unexpected(removed.error());
+  if (*removed > 0)
+    spdlog::info("removed {} stored files no row refers to (uploads that never committed)", *removed);
+  return {};
+}
+
 int serve(const Config& config, storage::Database& db) {
   auto cal = calendar::WorkingCalendar::load_directory(std::filesystem::path(config.pack_dir) / "calendar");
   if (!cal) return report(cal.error(), 2);
@@ -365,6 +389,7 @@ int serve(const Config& config, storage::Database& db) {
   services::ProcedureCatalog catalog(db, *services_clock);
   if (auto warm = catalog.warm(); !warm) return report(warm.error());
   services::FileStore file_store(std::filesystem::path(config.storage.data_dir) / "files");
+  if (auto swept = sweep_orphan_files(db, file_store, config.storage); !swept) return report(swept.error());
   identity::AccountService accounts(db, clock, config.auth, outbox_mail(config, *services_clock));
   RateLimiter client_limiter(config.auth.login_attempts_per_minute_per_client, std::chrono::seconds(60),
                              clock);

@@ -126,6 +126,11 @@ std::vector<Setting> make_settings() {
       "storage.write_batch_max", "write transactions committed together, each in its own savepoint",
       [](Config& c) -> int& { return c.storage.write_batch_max; }, 1, 10000));
   all.push_back(int_setting(
+      "storage.orphan_file_min_age_seconds",
+      "at start, stored files no row refers to and older than this are removed (uploads whose row never "
+      "committed)",
+      [](Config& c) -> int& { return c.storage.orphan_file_min_age_seconds; }, 0, 86400 * 365));
+  all.push_back(int_setting(
       "auth.session_ttl_minutes", "browser sessions expire after this",
       [](Config& c) -> int& { return c.auth.session_ttl_minutes; }, 1, 60 * 24 * 30));
   all.push_back(int_setting(

@@ -43,6 +43,9 @@ struct StorageConfig {
   int busy_timeout_ms = 5000;
   int statement_timeout_ms = 30000;  // PostgreSQL: a statement running longer is cancelled
   int write_batch_max = 64;          // write transactions committed together (group commit)
+  // At start, stored files no row refers to and older than this are removed (an upload whose row
+  // never committed); younger ones may be another instance's upload in flight.
+  int orphan_file_min_age_seconds = 3600;
 };
 
 struct AuthConfig {

@@ -3,12 +3,12 @@
 #include <sodium.h>
 #include <spdlog/spdlog.h>
 
+#include <array>
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
-#include <array>
-#include <atomic>
 #include <csignal>
 #include <mutex>
 #include <thread>

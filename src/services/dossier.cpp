@@ -516,4 +516,13 @@ Result<std::string> next_dossier_code(storage::Connection& conn, const std::stri
   return fmt::format("{}-{}-{:04}", agency, day, number);
 }
 
+Result<std::vector<std::string>> dossier_file_names(storage::Connection& conn) {
+  auto rows =
+      conn.execute("SELECT storage_name FROM dossier_documents UNION SELECT storage_name FROM results", {});
+  if (!rows) return tl::unexpected(rows.error());
+  std::vector<std::string> names;
+  for (const auto& r : rows->rows) names.push_back(r.text(0));
+  return names;
+}
+
 }  // namespace sen::services

@@ -124,6 +124,9 @@ Status copy_events(storage::Connection& conn, std::span<const EventRow> events);
 void count_dossier(const Dossier& d, DossierCounts& counts);
 Status add_dossier_counts(storage::Connection& conn, const DossierCounts& counts);
 
+// The stored files dossiers' rows refer to: their papers and signed results.
+Result<std::vector<std::string>> dossier_file_names(storage::Connection& conn);
+
 Result<std::vector<DocumentRow>> load_documents(storage::Connection& conn, const std::string& code);
 Status upsert_document(storage::Connection& conn, const std::string& code, const DocumentRow& doc);
 Result<std::vector<EventRow>> load_events(storage::Connection& conn, const std::string& code);

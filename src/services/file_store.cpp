@@ -99,4 +99,23 @@ void FileStore::remove(const std::string& name) const {
   }
 }
 
+Result<std::size_t> FileStore::remove_unreferenced(const std::set<std::string>& referenced,
+                                                   std::chrono::seconds min_age) const {
+  std::error_code ec;
+  if (!std::filesystem::exists(root_, ec)) return std::size_t{0};
+  const auto cutoff = std::filesystem::file_time_type::clock::now() - min_age;
+  std::size_t removed = 0;
+  for (const auto& kind : std::filesystem::directory_iterator(root_, ec)) {
+    if (!kind.is_directory()) continue;
+    for (const auto& file : std::filesystem::directory_iterator(kind.path(), ec)) {
+      if (!file.is_regular_file()) continue;
+      const std::string name = kind.path().filename().string() + "/" + file.path().filename().string();
+      if (referenced.contains(name) || file.last_write_time(ec) > cutoff) continue;
+      if (std::filesystem::remove(file.path(), ec)) ++removed;
+    }
+  }
+  if (ec) return fail(ErrorCode::kInternal, "cannot sweep " + root_.string() + ": " + ec.message());
+  return removed;
+}
+
 }  // namespace sen::services

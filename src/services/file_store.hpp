@@ -1,6 +1,8 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "core/file_location.hpp"
@@ -26,6 +28,12 @@ class FileStore {
   // Where a stored file is and its size; its bytes are read by whoever sends them, in pieces.
   Result<FileLocation> locate(const std::string& name) const;
   void remove(const std::string& name) const;
+  // Removes stored files no row refers to (`referenced`: names as put returned them) and last written
+  // more than `min_age` ago: those of uploads whose row never committed, because the process was
+  // killed between the file and its row. Younger ones may belong to an upload still in flight.
+  // Returns how many were removed.
+  Result<std::size_t> remove_unreferenced(const std::set<std::string>& referenced,
+                                          std::chrono::seconds min_age) const;
 
  private:
   Result<std::filesystem::path> path_of(const std::string& name) const;
