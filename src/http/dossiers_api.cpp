@@ -377,16 +377,7 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
                   auto reads = svc.readers.of_applicant(who, page->after, page->limit);
                   if (!reads) return error_response(reads.error(), r);
                   json::array items;
-                  for (const auto& x : reads->items) {
-                    json::object item{
-                        {"at", x.at},
-                        {"dossier", x.dossier_code},
-                        {"what", x.what},
-                        {"official", json::object{{"name", x.official_name}, {"agency", x.agency_name}}}};
-                    if (!x.component.empty())
-                      item["document"] = json::object{{"component", x.component}, {"name", x.component_name}};
-                    items.push_back(std::move(item));
-                  }
+                  for (const auto& x : reads->items) items.push_back(services::to_json(x));
                   return json_response(json::object{
                       {"items", std::move(items)},
                       {"total", reads->total},

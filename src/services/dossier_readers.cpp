@@ -40,8 +40,19 @@ constexpr std::string_view kReadsOf =
 
 }  // namespace
 
+boost::json::object to_json(const DossierRead& r) {
+  json::object item{{"at", r.at},
+                    {"dossier", r.dossier_code},
+                    {"what", r.what},
+                    {"official", json::object{{"name", r.official_name}, {"agency", r.agency_name}}}};
+  if (!r.component.empty())
+    item["document"] = json::object{{"component", r.component}, {"name", r.component_name}};
+  return item;
+}
+
 Result<DossierReaders::Page> DossierReaders::of_applicant(const identity::Principal& who,
-                                                          const std::string& cursor, int limit) const {
+                                                          const std::string& cursor, int limit,
+                                                          bool count_total) const {
   std::int64_t before = std::numeric_limits<std::int64_t>::max();
   if (!cursor.empty()) {
     const auto [end, ec] = std::from_chars(cursor.data(), cursor.data() + cursor.size(), before);
@@ -56,10 +67,12 @@ Result<DossierReaders::Page> DossierReaders::of_applicant(const identity::Princi
                                            kReadsOf),
                                {who.account_id, before, std::int64_t{limit} + 1});
   if (!rows) return tl::unexpected(rows.error());
-  auto count = (*conn)->execute(fmt::format("SELECT count(*) {}", kReadsOf), {who.account_id});
-  if (!count) return tl::unexpected(count.error());
   Page page;
-  page.total = count->rows.front().integer(0);
+  if (count_total) {
+    auto count = (*conn)->execute(fmt::format("SELECT count(*) {}", kReadsOf), {who.account_id});
+    if (!count) return tl::unexpected(count.error());
+    page.total = count->rows.front().integer(0);
+  }
   for (const auto& r : rows->rows) {
     if (static_cast<int>(page.items.size()) == limit) {
       page.next = std::to_string(page.items.back().seq);
@@ -81,7 +94,7 @@ Result<tables::Table> DossierReaders::table(const identity::Principal& who, Lang
                       {}};
   std::string cursor;
   for (;;) {
-    auto page = of_applicant(who, cursor, 500);
+    auto page = of_applicant(who, cursor, 500, /*count_total=*/false);
     if (!page) return tl::unexpected(page.error());
     if (table.rows.size() + page->items.size() > max_rows) {
       return fail(

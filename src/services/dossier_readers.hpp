@@ -1,5 +1,6 @@
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -18,6 +19,9 @@ struct DossierRead {
   std::string at, dossier_code, what, component, official_name, agency_name;
   std::string component_name;  // the paper as its procedure names it
 };
+// As the API and the data download show it: {at, dossier, what, document?: {component, name},
+// official: {name, agency}}.
+boost::json::object to_json(const DossierRead& r);
 
 // Who read a citizen's dossiers: every opening by someone else, newest first, from the audit log, the
 // way Estonia's data tracker shows citizens each access to their data (Law on Personal Data
@@ -31,8 +35,10 @@ class DossierReaders {
     std::int64_t total = 0;
     std::optional<std::string> next;  // the cursor of the next page
   };
-  // `cursor`: a previous page's `next` (kInvalidArgument naming `cursor` when it is not one).
-  Result<Page> of_applicant(const identity::Principal& who, const std::string& cursor, int limit) const;
+  // `cursor`: a previous page's `next` (kInvalidArgument naming `cursor` when it is not one);
+  // `total` is counted only when `count_total` (a caller walking every page need not).
+  Result<Page> of_applicant(const identity::Principal& who, const std::string& cursor, int limit,
+                            bool count_total = true) const;
   // All of them, for export (kPayloadTooLarge beyond `max_rows`).
   Result<tables::Table> table(const identity::Principal& who, Language lang, std::size_t max_rows) const;
 

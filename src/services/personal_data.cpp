@@ -57,16 +57,9 @@ Result<boost::json::object> personal_data(DossierService& dossiers, identity::Ac
   json::array readings;
   std::string cursor;
   for (;;) {
-    auto r = dossiers.readers.of_applicant(who, cursor, 500);
+    auto r = dossiers.readers.of_applicant(who, cursor, 500, /*count_total=*/false);
     if (!r) return tl::unexpected(r.error());
-    for (const auto& x : r->items) {
-      json::object item{{"at", x.at},
-                        {"dossier", x.dossier_code},
-                        {"what", x.what},
-                        {"official", json::object{{"name", x.official_name}, {"agency", x.agency_name}}}};
-      if (!x.component.empty()) item["document"] = x.component_name;
-      readings.push_back(std::move(item));
-    }
+    for (const auto& x : r->items) readings.push_back(to_json(x));
     if (auto s = within(readings.size(), max_items, "readings"); !s) return tl::unexpected(s.error());
     if (!r->next) break;
     cursor = *r->next;
