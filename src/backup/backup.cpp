@@ -58,22 +58,9 @@ tl::unexpected<Error> fail_io(const std::string& what, const std::error_code& ec
   return fail(ErrorCode::kInternal, fmt::format("{}: {}", what, ec.message()));
 }
 
-// Stored files the database refers to ("<kind>/<name>", under files/).
-Result<std::vector<std::string>> referenced_files(const fs::path& sqlite_snapshot) {
-  auto conn = storage::open_sqlite(sqlite_snapshot.string(), 5000);
-  if (!conn) return tl::unexpected(conn.error());
-  auto rows = (*conn)->execute(
-      "SELECT storage_name FROM dossier_documents UNION SELECT storage_name FROM results "
-      "UNION SELECT storage_name FROM assessment_evidence",
-      {});
-  if (!rows) return tl::unexpected(rows.error());
-  std::vector<std::string> names;
-  for (const auto& r : rows->rows) names.push_back(r.text(0));
-  return names;
-}
-
 Result<Summary> write_backup(const StorageConfig& config, const fs::path& target, const Clock& clock,
-                             std::string_view version, const Progress& progress) {
+                             std::string_view version, const ReferencedFiles& referenced,
+                             const Progress& progress) {
   std::error_code ec;
   const fs::path database_file = storage::snapshot_file_name(config);
   if (auto s = storage::snapshot_database(config, target / database_file); !s)
@@ -121,7 +108,9 @@ Result<Summary> write_backup(const StorageConfig& config, const fs::path& target
   if (progress && files.empty()) progress(0, 0);
 
   if (config.database_url.empty()) {
-    auto names = referenced_files(target / database_file);
+    auto snapshot = storage::open_sqlite((target / database_file).string(), 5000);
+    if (!snapshot) return tl::unexpected(snapshot.error());
+    auto names = referenced(**snapshot);
     if (!names) return tl::unexpected(names.error());
     for (const auto& name : *names) {
       if (!fs::exists(target / "data" / "files" / name)) {
@@ -216,14 +205,15 @@ Result<Summary> check(const fs::path& backup, const Manifest& m, const Progress&
 }  // namespace
 
 Result<Summary> create_backup(const StorageConfig& config, const fs::path& target, const Clock& clock,
-                              std::string_view version, const Progress& progress) {
+                              std::string_view version, const ReferencedFiles& referenced,
+                              const Progress& progress) {
   std::error_code ec;
   if (fs::exists(target, ec) && !fs::is_empty(target, ec)) {
     return fail(ErrorCode::kConflict, target.string() + " exists and is not empty", "to");
   }
   fs::create_directories(target, ec);
   if (ec) return fail_io("cannot create " + target.string(), ec);
-  auto done = write_backup(config, target, clock, version, progress);
+  auto done = write_backup(config, target, clock, version, referenced, progress);
   if (!done) fs::remove_all(target, ec);
   return done;
 }

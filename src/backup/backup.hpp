@@ -3,13 +3,20 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/status.hpp"
+#include "storage/database.hpp"
 
 namespace sen::backup {
+
+// The stored files ("<kind>/<name>" under files/) the rows of a database refer to; the application
+// knows which tables hold them.
+using ReferencedFiles = std::function<Result<std::vector<std::string>>(storage::Connection&)>;
 
 // Called as files are copied or checked: done so far, of total.
 using Progress = std::function<void(std::size_t done, std::size_t total)>;
@@ -25,7 +32,8 @@ struct Summary {
 // file's size and SHA-256. On SQLite, every stored file the snapshot refers to must be in the backup
 // (a paper replaced while it ran is kConflict: run it again); nothing is left behind on failure.
 Result<Summary> create_backup(const StorageConfig& config, const std::filesystem::path& target,
-                              const Clock& clock, std::string_view version, const Progress& progress);
+                              const Clock& clock, std::string_view version, const ReferencedFiles& referenced,
+                              const Progress& progress);
 
 // Every file of the backup against its manifest: kInvalidArgument naming the first that is missing or
 // differs.

@@ -346,6 +346,16 @@ Status ensure_demo_ca(storage::Database& db, const Config& config) {
   return {};
 }
 
+// The stored files rows refer to: dossiers' papers and results, assessments' evidence.
+Result<std::vector<std::string>> stored_file_references(storage::Connection& conn) {
+  auto names = services::dossier_file_names(conn);
+  if (!names) return names;
+  auto evidence = assessment::evidence_file_names(conn);
+  if (!evidence) return evidence;
+  names->insert(names->end(), evidence->begin(), evidence->end());
+  return names;
+}
+
 // Files of uploads whose row never committed (the process was killed between the two) are removed.
 Status sweep_orphan_files(storage::Database& db, const services::FileStore& files,
                           const StorageConfig& config) {
@@ -353,12 +363,9 @@ Status sweep_orphan_files(storage::Database& db, const services::FileStore& file
   {
     auto conn = db.acquire();
     if (!conn) return tl::unexpected(conn.error());
-    auto dossier_files = services::dossier_file_names(**conn);
-    if (!dossier_files) return tl::unexpected(dossier_files.error());
-    auto evidence = assessment::evidence_file_names(**conn);
-    if (!evidence) return tl::unexpected(evidence.error());
-    referenced.insert(dossier_files->begin(), dossier_files->end());
-    referenced.insert(evidence->begin(), evidence->end());
+    auto names = stored_file_references(**conn);
+    if (!names) return tl::unexpected(names.error());
+    referenced.insert(names->begin(), names->end());
   }
   auto removed =
       files.remove_unreferenced(referenced, std::chrono::seconds(config.orphan_file_min_age_seconds));
@@ -743,7 +750,8 @@ int run_assessments_import(const Config& config, const AssessmentImportCommand& 
 int run_backup(const Config& config, const std::string& to) {
   if (!start_logging(config)) return 2;
   SystemClock clock;
-  auto done = backup::create_backup(config.storage, to, clock, kVersion, progress_bar("backing up"));
+  auto done = backup::create_backup(config.storage, to, clock, kVersion, stored_file_references,
+                                    progress_bar("backing up"));
   if (!done) return report(done.error());
   std::printf("backup written to %s: %zu files, %ju bytes, checksums in manifest.json\n", to.c_str(),
               done->files, done->bytes);
