@@ -98,6 +98,9 @@ Result<boost::json::object> DossierDrafts::create_at_counter(const identity::Pri
     return tl::unexpected(s.error());
   if (auto s = identity::check_display_name(in.name); !s) {
     Error e = s.error();
+    // The account's rule, named as this request names the field.
+    if (const auto at = e.message.find("display_name"); at != std::string::npos)
+      e.message.replace(at, std::string_view("display_name").size(), "applicant.name");
     e.field = "applicant.name";
     return tl::unexpected(e);
   }
