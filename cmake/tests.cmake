@@ -8,13 +8,21 @@ set_tests_properties(postgres_start PROPERTIES FIXTURES_SETUP postgres)
 set_tests_properties(postgres_stop PROPERTIES FIXTURES_CLEANUP postgres)
 
 if(NODE_EXECUTABLE)
+  # Every server's log of the API and browser tests lands in test-logs/; log_secrets then greps them
+  # all for identity numbers and the secrets the run handed out.
+  set(SEN_TEST_LOG_DIR ${CMAKE_BINARY_DIR}/test-logs)
+  add_test(NAME test_logs_clear COMMAND ${CMAKE_COMMAND} -E rm -rf ${SEN_TEST_LOG_DIR})
+  add_test(NAME log_secrets COMMAND ${NODE_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/support/scan_logs.mjs ${SEN_TEST_LOG_DIR} 20)
+  set_tests_properties(test_logs_clear PROPERTIES FIXTURES_SETUP test_logs)
+  set_tests_properties(log_secrets PROPERTIES FIXTURES_CLEANUP test_logs)
   add_test(NAME api COMMAND ${NODE_EXECUTABLE} --test --test-concurrency=2 ${PROJECT_SOURCE_DIR}/tests/api/)
   set_tests_properties(api PROPERTIES
-    ENVIRONMENT "SEN_BINARY=$<TARGET_FILE:sen>;SEN_SOURCE_DIR=${PROJECT_SOURCE_DIR};SEN_TEST_PG_URL_FILE=${CMAKE_BINARY_DIR}/pg/url"
-    FIXTURES_REQUIRED postgres TIMEOUT 900)
+    ENVIRONMENT "SEN_BINARY=$<TARGET_FILE:sen>;SEN_SOURCE_DIR=${PROJECT_SOURCE_DIR};SEN_TEST_PG_URL_FILE=${CMAKE_BINARY_DIR}/pg/url;SEN_TEST_LOG_DIR=${SEN_TEST_LOG_DIR}"
+    FIXTURES_REQUIRED "postgres;test_logs" TIMEOUT 900)
   add_test(NAME browser COMMAND ${NODE_EXECUTABLE} --test --test-concurrency=1 ${PROJECT_SOURCE_DIR}/tests/e2e/)
   set_tests_properties(browser PROPERTIES
-    ENVIRONMENT "SEN_BINARY=$<TARGET_FILE:sen>;SEN_SOURCE_DIR=${PROJECT_SOURCE_DIR}" TIMEOUT 2400)
+    ENVIRONMENT "SEN_BINARY=$<TARGET_FILE:sen>;SEN_SOURCE_DIR=${PROJECT_SOURCE_DIR};SEN_TEST_LOG_DIR=${SEN_TEST_LOG_DIR}"
+    FIXTURES_REQUIRED test_logs TIMEOUT 2400)
 endif()
 
 find_program(CLANG_FORMAT clang-format)

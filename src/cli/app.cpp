@@ -22,17 +22,18 @@
 #include "audit/audit_log.hpp"
 #include "backup/backup.hpp"
 #include "calendar/working_calendar.hpp"
+#include "core/key_seal.hpp"
 #include "core/logging.hpp"
 #include "core/rate_limiter.hpp"
 #include "demo/national_history.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "identity/account_service.hpp"
+#include "identity/identity_number.hpp"
 #include "identity/official_import.hpp"
 #include "identity/roles.hpp"
 #include "opendata/open_data.hpp"
 #include "pki/credential_store.hpp"
-#include "pki/key_seal.hpp"
 #include "places/admin_units_pack.hpp"
 #include "places/agency_pack.hpp"
 #include "places/place_repository.hpp"
@@ -178,9 +179,42 @@ std::filesystem::path master_key_path(const Config& config) {
   return std::filesystem::path(config.storage.data_dir) / "pki" / "master.key";
 }
 
+std::filesystem::path identity_key_path(const Config& config) {
+  if (!config.services.identity_key_file.empty()) return config.services.identity_key_file;
+  return std::filesystem::path(config.storage.data_dir) / "keys" / "identity.key";
+}
+
+// A key beside the data it protects protects nothing once both are copied: fine for a demo, a warning
+// in production (docs/operations.md, Keys).
+void warn_about_keys_in_data_dir(const Config& config) {
+  const auto data_dir = std::filesystem::weakly_canonical(config.storage.data_dir);
+  for (const auto& key : {master_key_path(config), identity_key_path(config)}) {
+    const auto relative = std::filesystem::weakly_canonical(key).lexically_relative(data_dir);
+    if (!relative.empty() && *relative.begin() != "..") {
+      spdlog::warn(
+          "the key {} is inside the data directory; in production keep keys apart from the data "
+          "and its backups (docs/operations.md, Keys)",
+          key.string());
+    }
+  }
+}
+
+// The identity-number vault under its key; accounts stored before numbers were sealed are sealed now
+// (the second half of migration 0014, which needs the key).
+Result<std::unique_ptr<identity::IdentityNumberVault>> open_identity_vault(storage::Database& db,
+                                                                           const Config& config) {
+  auto key = load_or_create_key(identity_key_path(config), "The identity key");
+  if (!key) return tl::unexpected(key.error());
+  auto vault = std::make_unique<identity::IdentityNumberVault>(*key);
+  auto sealed = identity::seal_clear_identity_numbers(db, *vault, SystemClock());
+  if (!sealed) return tl::unexpected(sealed.error());
+  if (*sealed > 0) spdlog::info("sealed the identity numbers of {} account(s)", *sealed);
+  return vault;
+}
+
 Result<std::unique_ptr<pki::CredentialStore>> open_credentials(storage::Database& db, const Config& config,
                                                                const Clock& clock) {
-  auto key = pki::load_or_create_master_key(master_key_path(config));
+  auto key = load_or_create_key(master_key_path(config), "The PKI master key");
   if (!key) return tl::unexpected(key.error());
   return std::make_unique<pki::CredentialStore>(db, clock, std::move(*key));
 }
@@ -198,7 +232,9 @@ Result<boost::json::array> load_demo_accounts(storage::Database& db, const Confi
     if (!ec && parsed.is_array()) return parsed.as_array();
   }
   SystemClock clock;
-  identity::AccountService accounts(db, clock, config.auth);
+  auto ids = open_identity_vault(db, config);
+  if (!ids) return tl::unexpected(ids.error());
+  identity::AccountService accounts(db, clock, **ids, config.auth);
   const identity::Origin system{"", "demo"};
   json::array out;
   auto password = [] { return "Sen-" + identity::random_token(9); };
@@ -385,6 +421,7 @@ int serve(const Config& config, storage::Database& db) {
   auto files = http::StaticFiles::load(config.web_dir);
   if (!files) spdlog::warn("{}; serving the API only", files.error().message);
 
+  warn_about_keys_in_data_dir(config);
   http::Metrics metrics;
   http::Router router;
   SystemClock clock;
@@ -397,7 +434,9 @@ int serve(const Config& config, storage::Database& db) {
   if (auto warm = catalog.warm(); !warm) return report(warm.error());
   services::FileStore file_store(std::filesystem::path(config.storage.data_dir) / "files");
   if (auto swept = sweep_orphan_files(db, file_store, config.storage); !swept) return report(swept.error());
-  identity::AccountService accounts(db, clock, config.auth, outbox_mail(config, *services_clock));
+  auto ids = open_identity_vault(db, config);
+  if (!ids) return report(ids.error(), 2);
+  identity::AccountService accounts(db, clock, **ids, config.auth, outbox_mail(config, *services_clock));
   RateLimiter client_limiter(config.auth.login_attempts_per_minute_per_client, std::chrono::seconds(60),
                              clock);
   RateLimiter write_limiter(config.auth.writes_per_minute_per_account, std::chrono::seconds(60), clock);
@@ -479,7 +518,7 @@ int serve(const Config& config, storage::Database& db) {
   if (auto started = (*open_data)->start(); !started) return report(started.error());
   const services::SubmissionChecks submission_checks{{programme->support_procedure, support.check()}};
   services::DossierService dossiers({db, catalog, places, *cal, authorizer, *services_clock, file_store,
-                                     **credentials, **renderer, config.services, &submission_checks});
+                                     **credentials, **ids, **renderer, config.services, &submission_checks});
   http::ApiContext ctx{
       db,
       places,
@@ -573,12 +612,18 @@ int run_demo(const Config& config, const DemoCommand& command) {
   spdlog::info("demo data: {} administrative units", *loaded);
   if (auto history = load_demo_history(**db, config, command); !history) return report(history.error());
   if (command.no_serve) return 0;
-  std::printf("Demo accounts (also in %s/demo-accounts.json):\n", config.storage.data_dir.c_str());
+  // Passwords and the citizen's identity number go to a person at a terminal, never into a log that
+  // captures standard output (a journal, a file): there only the file holding them is named.
+  const bool to_person = ::isatty(STDOUT_FILENO) == 1;
+  std::printf("Demo accounts (with their passwords in %s/demo-accounts.json):\n",
+              config.storage.data_dir.c_str());
   for (const auto& a : *demo_accounts) {
     const auto& o = a.as_object();
+    const std::string username(o.at("username").as_string());
+    const bool citizen = o.at("role").as_string() == "citizen";
     std::printf("  %-26s %-18s %-20s place %s\n", std::string(o.at("role").as_string()).c_str(),
-                std::string(o.at("username").as_string()).c_str(),
-                std::string(o.at("password").as_string()).c_str(),
+                to_person || !citizen ? username.c_str() : identity::mask_id_number(username).c_str(),
+                to_person ? std::string(o.at("password").as_string()).c_str() : "",
                 std::string(o.at("place").as_string()).c_str());
   }
   return serve(config, **db);
@@ -654,7 +699,9 @@ int run_admin_create(const Config& config, const AdminCommand& command) {
   auto password = admin_password(command);
   if (!password) return report(password.error());
   SystemClock clock;
-  identity::AccountService accounts(**db, clock, config.auth);
+  auto ids = open_identity_vault(**db, config);
+  if (!ids) return report(ids.error());
+  identity::AccountService accounts(**db, clock, **ids, config.auth);
   identity::NewOfficial admin{command.username,
                               command.display_name,
                               "",
@@ -681,7 +728,9 @@ int run_officials_import(const Config& config, const ImportCommand& command) {
   auto db = open_migrated(config, false);
   if (!db) return report(db.error());
   SystemClock clock;
-  identity::AccountService accounts(**db, clock, config.auth, outbox_mail(config, clock));
+  auto ids = open_identity_vault(**db, config);
+  if (!ids) return report(ids.error());
+  identity::AccountService accounts(**db, clock, **ids, config.auth, outbox_mail(config, clock));
   identity::ImportOptions options{static_cast<std::size_t>(config.auth.import_max_rows),
                                   config.auth.import_max_unpacked_bytes,
                                   command.skip_invalid,

@@ -272,6 +272,10 @@ std::vector<Setting> make_settings() {
   all.push_back(string_setting("services.pki_master_key_file",
                                "key sealing signing keys at rest; empty: <data_dir>/pki/master.key",
                                [](Config& c) -> std::string& { return c.services.pki_master_key_file; }));
+  all.push_back(
+      string_setting("services.identity_key_file",
+                     "key hashing and sealing identity numbers at rest; empty: <data_dir>/keys/identity.key",
+                     [](Config& c) -> std::string& { return c.services.identity_key_file; }));
   all.push_back(string_setting(
       "services.payment_hmac_secret",
       "HMAC-SHA256 secret shared with the payment gateway; empty disables callbacks",

@@ -84,6 +84,8 @@ struct ServicesConfig {
   std::string public_url = "http://127.0.0.1:8080";  // base of links printed in QR codes and e-mails
   std::string
       pki_master_key_file;  // 32-byte key sealing private keys at rest; empty: <data_dir>/pki/master.key
+  std::string identity_key_file;               // 32-byte key hashing and sealing identity numbers; empty:
+                                               // <data_dir>/keys/identity.key
   std::string payment_hmac_secret;             // shared with the payment gateway; empty disables the callback
   int payment_callback_max_age_seconds = 300;  // older signed callbacks are refused as replays
   std::string payment_bank_bin = "970415";     // VietQR: the collecting bank (NAPAS BIN)

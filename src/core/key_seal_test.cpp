@@ -1,4 +1,4 @@
-#include "pki/key_seal.hpp"
+#include "core/key_seal.hpp"
 
 #include <gtest/gtest.h>
 #include <sodium.h>
@@ -6,7 +6,7 @@
 
 #include <fstream>
 
-namespace sen::pki {
+namespace sen {
 namespace {
 
 namespace fs = std::filesystem;
@@ -27,11 +27,11 @@ class KeySealTest : public ::testing::Test {
 
 TEST_F(KeySealTest, AMasterKeyIsCreatedPrivatelyAndThenReused) {
   const fs::path file = dir_ / "pki" / "master.key";
-  auto created = load_or_create_master_key(file);
+  auto created = load_or_create_key(file, "The test key");
   ASSERT_TRUE(created) << created.error().internal;
-  EXPECT_EQ(created->size(), kMasterKeyBytes);
+  EXPECT_EQ(created->size(), kSealKeyBytes);
   EXPECT_EQ(fs::status(file).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
-  auto again = load_or_create_master_key(file);
+  auto again = load_or_create_key(file, "The test key");
   ASSERT_TRUE(again);
   EXPECT_EQ(*again, *created);
 }
@@ -40,14 +40,14 @@ TEST_F(KeySealTest, AMasterKeyFileOfTheWrongSizeIsAnErrorAndIsKept) {
   fs::create_directories(dir_);
   const fs::path file = dir_ / "master.key";
   std::ofstream(file) << "short";
-  auto r = load_or_create_master_key(file);
+  auto r = load_or_create_key(file, "The test key");
   ASSERT_FALSE(r);
   EXPECT_NE(r.error().message.find("32 bytes"), std::string::npos);
   EXPECT_EQ(fs::file_size(file), 5u);
 }
 
 TEST_F(KeySealTest, SealedTextOpensOnlyWithItsKey) {
-  const std::string key(kMasterKeyBytes, 'k');
+  const std::string key(kSealKeyBytes, 'k');
   const std::string secret = "-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----\n";
   const std::string sealed = seal(secret, key);
   EXPECT_EQ(sealed.find("PRIVATE"), std::string::npos);
@@ -56,7 +56,7 @@ TEST_F(KeySealTest, SealedTextOpensOnlyWithItsKey) {
   ASSERT_TRUE(opened);
   EXPECT_EQ(*opened, secret);
 
-  auto wrong = unseal(sealed, std::string(kMasterKeyBytes, 'x'));
+  auto wrong = unseal(sealed, std::string(kSealKeyBytes, 'x'));
   ASSERT_FALSE(wrong);
   EXPECT_EQ(wrong.error().code, ErrorCode::kInternal);
 
@@ -68,4 +68,4 @@ TEST_F(KeySealTest, SealedTextOpensOnlyWithItsKey) {
 }
 
 }  // namespace
-}  // namespace sen::pki
+}  // namespace sen

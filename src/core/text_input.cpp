@@ -4,6 +4,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 namespace sen {
@@ -23,14 +24,12 @@ Error refused(std::string_view field, std::string_view what) {
 
 }  // namespace
 
-Result<std::string> clean_text(std::string_view text, std::string_view field, bool multiline) {
-  bool ascii = true;
+Status check_text(std::string_view text, std::string_view field, bool multiline) {
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
     int len = 1;
     char32_t cp = b;
     if (b >= 0x80) {
-      ascii = false;
       len = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
       if (len == 0 || i + len > text.size()) return tl::unexpected(refused(field, "is not valid UTF-8"));
       cp = b & (0x7F >> len);
@@ -50,7 +49,13 @@ Result<std::string> clean_text(std::string_view text, std::string_view field, bo
     }
     i += static_cast<std::size_t>(len);
   }
-  if (ascii) return std::string(text);
+  return {};
+}
+
+Result<std::string> clean_text(std::string_view text, std::string_view field, bool multiline) {
+  if (auto s = check_text(text, field, multiline); !s) return tl::unexpected(s.error());
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+    return std::string(text);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return fail_internal("ICU NFC normaliser unavailable");

@@ -14,6 +14,9 @@ namespace sen {
 // kInvalidArgument names `field`.
 Result<std::string> clean_text(std::string_view text, std::string_view field, bool multiline);
 
+// clean_text's checks without normalising: for text only looked at, such as a request's path.
+Status check_text(std::string_view text, std::string_view field, bool multiline);
+
 // Every string (and member name) of a JSON request body through clean_text, multi-line allowed:
 // fields that must be one line say so where they are validated. `path` names the body ("body"); a
 // member is named by its dotted path without the prefix ("form.child_full_name").

@@ -254,8 +254,9 @@ class Loader {
   }
 
   Status write_people(std::size_t citizens, HistoryOutcome& out) {
-    static constexpr std::array<std::string_view, 6> kCitizen = {"id",           "kind",      "username",
-                                                                 "display_name", "id_number", "created_at"};
+    // Made-up people: no identity number, so nothing to seal.
+    static constexpr std::array<std::string_view, 5> kCitizen = {"id", "kind", "username", "display_name",
+                                                                 "created_at"};
     static constexpr std::array<std::string_view, 6> kOfficial = {
         "id", "kind", "username", "display_name", "agency_code", "created_at"};
     static constexpr std::array<std::string_view, 6> kGrant = {"id",         "account_id", "role",
@@ -267,8 +268,8 @@ class Loader {
       for (std::size_t i = first; i < std::min(citizens, first + kBatch * 5); ++i) {
         Rng r(mix(options_.seed, fmt::format("citizen{}", i)));
         applicant_names_[i] = person_name(r);
-        rows->push_back({fmt::format("LS{:08}", i), "citizen", fmt::format("ls.{:08}", i),
-                         applicant_names_[i], fmt::format("0999{:08}", i), now});
+        rows->push_back(
+            {fmt::format("LS{:08}", i), "citizen", fmt::format("ls.{:08}", i), applicant_names_[i], now});
       }
       if (auto ok = write_behind(
               [rows](storage::Connection& conn) { return conn.copy_rows("accounts", kCitizen, *rows); });

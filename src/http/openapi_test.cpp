@@ -23,7 +23,8 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   calendar::WorkingCalendar cal;
   Metrics metrics;
   SystemClock clock;
-  identity::AccountService accounts(*(*t)->db, clock, AuthConfig{});
+  const identity::IdentityNumberVault ids(std::string(32, 'i'));
+  identity::AccountService accounts(*(*t)->db, clock, ids, AuthConfig{});
   RateLimiter limiter(10, std::chrono::seconds(60), clock);
   identity::Authorizer authorizer([](const std::string&) { return std::optional<std::string>(); });
   services::ProcedureCatalog catalog(*(*t)->db, clock);
@@ -32,8 +33,8 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   auto renderer = documents::PdfRenderer::create(std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn/fonts");
   ASSERT_TRUE(renderer);
   ServicesConfig services_config;
-  services::DossierService dossiers(
-      {*(*t)->db, catalog, places, cal, authorizer, clock, files, credentials, **renderer, services_config});
+  services::DossierService dossiers({*(*t)->db, catalog, places, cal, authorizer, clock, files, credentials,
+                                     ids, **renderer, services_config});
   assessment::FrameworkRegistry frameworks({});
   AssessmentConfig assessment_config;
   assessment::Assessments assessments(*(*t)->db, frameworks, places, authorizer, clock, assessment_config,

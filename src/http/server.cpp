@@ -8,7 +8,6 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 #include <csignal>
 #include <mutex>
 #include <thread>
@@ -20,6 +19,7 @@
 #include "http/client_address.hpp"
 #include "http/file_chunks.hpp"
 #include "http/problem.hpp"
+#include "http/request_head.hpp"
 
 namespace sen::http {
 namespace {
@@ -66,49 +66,6 @@ struct PendingSlot {
   PendingSlot& operator=(const PendingSlot&) = delete;
   ~PendingSlot() { release(); }
 };
-
-bool valid_request_id(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                    c == '_' || c == '.';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool safe_text(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      if (b < 0x20 || b == 0x7F) return false;
-      ++i;
-      continue;
-    }
-    const int len = (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    for (int k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += len;
-  }
-  return true;
-}
-
-// The name of the first unsafe part of the target ("path" or a query parameter), or "".
-std::string find_unsafe_text(const Request& r) {
-  if (!safe_text(r.path)) return "path";
-  for (const auto& [k, v] : r.query) {
-    if (!safe_text(k) || !safe_text(v)) return safe_text(k) ? k : "query";
-  }
-  return "";
-}
 
 struct SessionState {
   asio::any_io_executor executor;
@@ -318,30 +275,14 @@ struct Server::Impl {
       }
       co_return false;
     }
-    auto& raw = parser.get();
-    request.method = std::string(raw.method_string());
-    for (const auto& field : raw)
-      request.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
-    const auto incoming_id = request.header("x-request-id");
-    request.request_id =
-        incoming_id && valid_request_id(*incoming_id) ? std::string(*incoming_id) : next_request_id();
-
-    auto url = boost::urls::parse_origin_form(raw.target());
-    if (!url) {
-      co_await send_error(stream, request, ErrorCode::kInvalidArgument,
-                          "The request target is not a valid path", "target", start, remote);
-      co_return false;
-    }
-    request.path = url->path();
     std::vector<std::string> segments;
-    for (auto s : url->segments()) segments.emplace_back(s);
-    for (auto p : url->params()) request.query.emplace_back(p.key, p.value);
-    // Decoded text reaches databases and logs: only valid UTF-8 without control characters goes on.
-    if (auto bad = find_unsafe_text(request); !bad.empty()) {
-      co_await send_error(stream, request, ErrorCode::kInvalidArgument,
-                          "The request target holds invalid UTF-8 or control characters", bad, start, remote);
+    if (auto head = read_request_head(parser.get(), request, segments, [this] { return next_request_id(); });
+        !head) {
+      co_await send_error(stream, request, head.error().code, head.error().message, head.error().field, start,
+                          remote);
       co_return false;
     }
+    auto& raw = parser.get();
 
     RouteMatch match = router.match(request.method, segments);
     std::size_t limit = cfg.body_limit_bytes;

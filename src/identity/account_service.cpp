@@ -20,15 +20,14 @@ namespace json = boost::json;
 constexpr std::string_view kWrongLogin = "Wrong username or password";
 
 constexpr std::string_view kSelectAccount =
-    "SELECT id, kind, username, display_name, id_number, enterprise_code, agency_code, email, disabled_at "
+    "SELECT id, kind, username, display_name, id_number_masked, enterprise_code, agency_code, email, "
+    "disabled_at "
     "FROM accounts";
 
 AccountView to_view(const storage::Row& r) {
   auto text = [&](std::size_t i) { return r.is_null(i) ? std::string() : r.text(i); };
-  const std::string id_number = text(4);
-  return AccountView{
-      r.text(0), r.text(1), r.text(2), r.text(3),    id_number.empty() ? "" : mask_id_number(id_number),
-      text(5),   text(6),   text(7),   !r.is_null(8)};
+  return AccountView{r.text(0), r.text(1), r.text(2), r.text(3),    text(4),
+                     text(5),   text(6),   text(7),   !r.is_null(8)};
 }
 
 storage::Value nullable(const std::string& s) {
@@ -130,9 +129,11 @@ std::string random_token(std::size_t bytes) {
   return out;
 }
 
-AccountService::AccountService(storage::Database& db, const Clock& clock, AuthConfig config, MailQueue mail)
+AccountService::AccountService(storage::Database& db, const Clock& clock, const IdentityNumberVault& ids,
+                               AuthConfig config, MailQueue mail)
     : db_(db),
       clock_(clock),
+      ids_(ids),
       config_(config),
       cost_{static_cast<unsigned long long>(config.password_hash_ops),
             static_cast<std::size_t>(config.password_hash_memory_kib) * 1024},
@@ -150,9 +151,10 @@ std::string AccountService::one_time_expiry() const {
 
 Result<AccountView> AccountService::register_account(const Registration& r, const Origin& origin) {
   std::string username;
-  if (r.kind == "citizen") {
+  const bool citizen = r.kind == "citizen";
+  if (citizen) {
     if (auto s = validate_id_number(r.id_number); !s) return tl::unexpected(s.error());
-    username = r.id_number;
+    username = ids_.username(r.id_number);
   } else if (r.kind == "business") {
     if (auto s = validate_enterprise_code(r.enterprise_code); !s) return tl::unexpected(s.error());
     if (auto s = check_username(r.username); !s) return tl::unexpected(s.error());
@@ -161,34 +163,34 @@ Result<AccountView> AccountService::register_account(const Registration& r, cons
     return fail(ErrorCode::kInvalidArgument, "kind must be citizen or business", "kind");
   }
   if (auto s = check_display_name(r.display_name); !s) return tl::unexpected(s.error());
-  if (auto s = check_password_policy(r.password, username); !s) return tl::unexpected(s.error());
+  if (auto s = check_password_policy(r.password, citizen ? r.id_number : username); !s)
+    return tl::unexpected(s.error());
   auto hash = hash_password(r.password, cost_);
   if (!hash) return tl::unexpected(hash.error());
   const std::string id = random_token(16);
   auto created = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
     auto ins = conn.execute(
-        "INSERT INTO accounts (id, kind, username, display_name, id_number, enterprise_code, password_hash, "
-        "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        {id, r.kind, username, r.display_name, nullable(r.kind == "citizen" ? r.id_number : ""),
-         nullable(r.enterprise_code), *hash, now()});
+        "INSERT INTO accounts (id, kind, username, display_name, id_number_hash, id_number_sealed, "
+        "id_number_masked, enterprise_code, password_hash, created_at) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        {id, r.kind, username, r.display_name, nullable(citizen ? ids_.lookup_key(r.id_number) : ""),
+         nullable(citizen ? ids_.seal(r.id_number) : ""),
+         nullable(citizen ? mask_id_number(r.id_number) : ""), nullable(r.enterprise_code), *hash, now()});
     if (!ins) {
       auto e = ins.error();
       if (e.code == ErrorCode::kConflict) {
         e.message = "An account with this username or identification number already exists";
-        e.field = r.kind == "citizen" ? "id_number" : "username";
+        e.field = citizen ? "id_number" : "username";
       }
       return tl::unexpected(e);
     }
-    json::object summary{{"kind", r.kind},
-                         {"username", r.kind == "citizen" ? mask_id_number(username) : username}};
+    json::object summary{{"kind", r.kind}, {"username", citizen ? mask_id_number(r.id_number) : username}};
     if (auto s =
             audit_entry(conn, clock_, Origin{id, origin.ip}, "account.register", "account", id, "", summary);
         !s) {
       return tl::unexpected(s.error());
     }
-    return grant_nationwide(conn, id, r.kind == "citizen" ? kRoleCitizen : kRoleBusinessRep, now()).map([] {
-      return 1;
-    });
+    return grant_nationwide(conn, id, citizen ? kRoleCitizen : kRoleBusinessRep, now()).map([] { return 1; });
   });
   if (!created) return tl::unexpected(created.error());
   return get_account(id);
@@ -296,8 +298,8 @@ Result<AccountView> AccountService::external_citizen(const std::string& subject,
   std::string id;
   auto linked = db_.write_transaction([&](storage::Connection& conn) -> Result<int> {
     auto found =
-        conn.execute("SELECT id, oidc_subject FROM accounts WHERE oidc_subject = $1 OR id_number = $2",
-                     {subject, id_number});
+        conn.execute("SELECT id, oidc_subject FROM accounts WHERE oidc_subject = $1 OR id_number_hash = $2",
+                     {subject, ids_.lookup_key(id_number)});
     if (!found) return tl::unexpected(found.error());
     if (!found->rows.empty()) {
       id = found->rows[0].text(0);
@@ -312,9 +314,10 @@ Result<AccountView> AccountService::external_citizen(const std::string& subject,
     }
     id = random_token(16);
     auto ins = conn.execute(
-        "INSERT INTO accounts (id, kind, username, display_name, id_number, oidc_subject, created_at) "
-        "VALUES ($1, 'citizen', $2, $3, $2, $4, $5)",
-        {id, id_number, name.empty() ? mask_id_number(id_number) : name, subject, now()});
+        "INSERT INTO accounts (id, kind, username, display_name, id_number_hash, id_number_sealed, "
+        "id_number_masked, oidc_subject, created_at) VALUES ($1, 'citizen', $2, $3, $4, $5, $6, $7, $8)",
+        {id, ids_.username(id_number), name.empty() ? mask_id_number(id_number) : name,
+         ids_.lookup_key(id_number), ids_.seal(id_number), mask_id_number(id_number), subject, now()});
     if (!ins) return tl::unexpected(ins.error());
     if (auto grant = grant_nationwide(conn, id, kRoleCitizen, now()); !grant)
       return tl::unexpected(grant.error());
@@ -333,7 +336,7 @@ Result<Session> AccountService::login(const std::string& username, const std::st
   auto rows = (*conn)->execute(
       "SELECT id, password_hash, failed_logins, locked_until, must_change_password, password_expires_at, "
       "disabled_at FROM accounts WHERE username = $1",
-      {username});
+      {looks_like_id_number(username) ? ids_.username(username) : username});
   if (!rows) return tl::unexpected(rows.error());
   const bool exists = !rows->rows.empty() && !rows->rows[0].is_null(1);
   // Always one Argon2id verification, so unknown accounts cost the same time as known ones.
@@ -434,7 +437,7 @@ Status AccountService::change_password(const Principal& who, const std::string& 
   if (next == current) {
     return fail(ErrorCode::kInvalidArgument, "Choose a password other than the current one", "new_password");
   }
-  if (auto s = check_password_policy(next, who.username); !s) {
+  if (auto s = check_password_policy(next, who.kind == "citizen" ? who.id_number : who.username); !s) {
     auto e = s.error();
     e.field = "new_password";
     return tl::unexpected(e);
@@ -500,9 +503,10 @@ Status AccountService::reset_password(const std::string& account_id, const Origi
                {*hash, expires, account_id});
            if (!u) return tl::unexpected(u.error());
            if (auto s = revoke_credentials(conn, account_id); !s) return tl::unexpected(s.error());
-           if (auto s =
-                   mail_(conn, {account->email, account->username, account->display_name, password, expires});
-               !s) {
+           // A citizen signs in with the identity number they know; the mail names it masked.
+           const std::string& user =
+               account->kind == "citizen" ? account->id_number_masked : account->username;
+           if (auto s = mail_(conn, {account->email, user, account->display_name, password, expires}); !s) {
              return tl::unexpected(s.error());
            }
            return audit_entry(conn, clock_, origin, "account.password_reset", "account", account_id, *place,
@@ -580,7 +584,8 @@ Result<Principal> AccountService::resolve(const std::string& secret, bool via_se
   if (!conn) return tl::unexpected(conn.error());
   auto rows = (*conn)->execute(
       "SELECT c.id, c.kind, c.csrf_token, a.id, a.kind, a.username, a.display_name, a.agency_code, "
-      "c.expires_at, a.must_change_password FROM credentials c JOIN accounts a ON a.id = c.account_id "
+      "c.expires_at, a.must_change_password, a.id_number_sealed FROM credentials c "
+      "JOIN accounts a ON a.id = c.account_id "
       "WHERE c.secret_hash = $1 AND c.revoked_at IS NULL AND c.expires_at > $2 AND a.disabled_at IS NULL",
       {secret_hash, now()});
   if (!rows) return tl::unexpected(rows.error());
@@ -599,6 +604,11 @@ Result<Principal> AccountService::resolve(const std::string& secret, bool via_se
   p.display_name = r.text(6);
   p.agency_code = r.is_null(7) ? "" : r.text(7);
   p.password_change_required = r.integer(9) != 0;
+  if (!r.is_null(10)) {
+    auto number = ids_.unseal(r.text(10));
+    if (!number) return tl::unexpected(number.error());
+    p.id_number = std::move(*number);
+  }
   auto grants = active_grants(**conn, p.account_id);
   if (!grants) return tl::unexpected(grants.error());
   p.roles = std::move(*grants);

@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "core/ttl_cache.hpp"
+#include "identity/identity_vault.hpp"
 #include "identity/password.hpp"
 #include "identity/principal.hpp"
 #include "storage/database.hpp"
@@ -17,7 +18,7 @@ namespace sen::identity {
 
 struct Registration {
   std::string kind;             // citizen | business
-  std::string id_number;        // citizens: also their username
+  std::string id_number;        // citizens: they sign in with it
   std::string enterprise_code;  // businesses
   std::string username;         // businesses: the representative's login name
   std::string display_name;
@@ -82,7 +83,9 @@ struct Origin {
 class AccountService {
  public:
   // `mail` queues one-time passwords; without it, resets and imports are refused as unavailable.
-  AccountService(storage::Database& db, const Clock& clock, AuthConfig config, MailQueue mail = {});
+  // `ids` keeps citizens' identity numbers sealed; it must outlive the service.
+  AccountService(storage::Database& db, const Clock& clock, const IdentityNumberVault& ids, AuthConfig config,
+                 MailQueue mail = {});
 
   Result<AccountView> register_account(const Registration& r, const Origin& origin);
   // With `one_time`, the password must be changed at first sign-in and expires after
@@ -161,6 +164,7 @@ class AccountService {
 
   storage::Database& db_;
   const Clock& clock_;
+  const IdentityNumberVault& ids_;
   AuthConfig config_;
   PasswordCost cost_;
   MailQueue mail_;

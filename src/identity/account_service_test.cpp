@@ -25,7 +25,7 @@ class AccountServiceTest : public storage::testing::BackendTest {
     config.password_hash_memory_kib = 8;
     config.max_failed_logins = 3;
     service_ = std::make_unique<AccountService>(
-        db(), clock_, config, [this](storage::Connection&, const OneTimePasswordMail& m) -> Status {
+        db(), clock_, ids_, config, [this](storage::Connection&, const OneTimePasswordMail& m) -> Status {
           mails_.push_back(m);
           return {};
         });
@@ -45,6 +45,7 @@ class AccountServiceTest : public storage::testing::BackendTest {
     return a.value_or(AccountView{});
   }
 
+  const IdentityNumberVault ids_{std::string(32, 'i')};
   std::unique_ptr<AccountService> service_;
   std::vector<OneTimePasswordMail> mails_;
 };
@@ -63,6 +64,51 @@ TEST_P(AccountServiceTest, CitizenRegistersLogsInAndIsResolved) {
   EXPECT_FALSE(service_->resolve(session->secret, false)) << "a session secret is not a bearer token";
   ASSERT_TRUE(service_->logout(*who, {account.id, "1.2.3.4"}));
   EXPECT_FALSE(service_->resolve(session->secret, true)) << "revoked on logout";
+}
+
+TEST_P(AccountServiceTest, AnIdentityNumberIsStoredOnlyHashedAndSealed) {
+  const auto account = citizen();
+  auto conn = db().acquire();
+  auto rows = (*conn)->execute(
+      "SELECT username, id_number_hash, id_number_sealed, id_number_masked FROM accounts WHERE id = $1",
+      {account.id});
+  ASSERT_TRUE(rows && rows->rows.size() == 1);
+  const auto& r = rows->rows[0];
+  for (std::size_t i = 0; i < 4; ++i)
+    EXPECT_EQ(r.text(i).find("001099012345"), std::string::npos) << "column " << i << ": " << r.text(i);
+  EXPECT_EQ(r.text(1), ids_.lookup_key("001099012345"));
+  EXPECT_EQ(r.text(3), "001******345");
+  EXPECT_EQ(ids_.unseal(r.text(2)).value_or(""), "001099012345");
+  auto session = service_->login("001099012345", "sông Hồng chảy mãi", {"", "1.2.3.4"});
+  ASSERT_TRUE(session);
+  auto who = service_->resolve(session->secret, true);
+  ASSERT_TRUE(who);
+  EXPECT_EQ(who->id_number, "001099012345") << "unsealed in memory for the request";
+  auto again =
+      service_->external_citizen("vneid-subject-1", "001099012345", "Nguyễn Văn An", {"", "1.2.3.4"});
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->id, account.id) << "the identity provider's number finds the account by its hash";
+}
+
+TEST_P(AccountServiceTest, NumbersStoredInClearBeforeAreSealedOnce) {
+  auto conn = db().acquire();
+  ASSERT_TRUE((*conn)->execute(
+      "INSERT INTO accounts (id, kind, username, display_name, id_number_hash, password_hash, created_at) "
+      "VALUES ('old', 'citizen', '079203001234', 'Cũ', '079203001234', 'x', '2025-01-01T00:00:00Z')"));
+  auto sealed = seal_clear_identity_numbers(db(), ids_, clock_);
+  ASSERT_TRUE(sealed) << sealed.error().message;
+  EXPECT_EQ(*sealed, 1);
+  EXPECT_EQ(seal_clear_identity_numbers(db(), ids_, clock_).value_or(-1), 0) << "once";
+  auto rows =
+      (*conn)->execute("SELECT username, id_number_hash, id_number_masked FROM accounts WHERE id = 'old'");
+  ASSERT_TRUE(rows && rows->rows.size() == 1);
+  EXPECT_EQ(rows->rows[0].text(0), ids_.username("079203001234"));
+  EXPECT_EQ(rows->rows[0].text(1), ids_.lookup_key("079203001234"));
+  EXPECT_EQ(rows->rows[0].text(2), "079******234");
+  auto entries =
+      (*conn)->execute("SELECT count(*) FROM audit_log WHERE action = 'privacy.seal_identity_numbers'");
+  ASSERT_TRUE(entries);
+  EXPECT_EQ(entries->rows[0].integer(0), 1);
 }
 
 TEST_P(AccountServiceTest, DuplicateAndInvalidRegistrationsNameTheField) {
@@ -128,7 +174,7 @@ TEST_P(AccountServiceTest, PrincipalCacheCanBeTurnedOff) {
   config.password_hash_ops = 1;
   config.password_hash_memory_kib = 8;
   config.principal_cache_ms = 0;
-  AccountService uncached(db(), clock_, config);
+  AccountService uncached(db(), clock_, ids_, config);
   ASSERT_TRUE(uncached.register_account(
       {"citizen", "001099012345", "", "", "Nguyễn Văn An", "sông Hồng chảy mãi"}, {"", "1.2.3.4"}));
   auto s = uncached.login("001099012345", "sông Hồng chảy mãi", {});

@@ -9,9 +9,10 @@
 namespace sen::identity {
 
 Result<CounterApplicant> counter_applicant(storage::Connection& conn, const Clock& clock,
-                                           const std::string& id_number, const std::string& name,
-                                           const Origin& origin) {
-  auto found = conn.execute("SELECT id, kind, display_name FROM accounts WHERE id_number = $1", {id_number});
+                                           const IdentityNumberVault& ids, const std::string& id_number,
+                                           const std::string& name, const Origin& origin) {
+  auto found = conn.execute("SELECT id, kind, display_name FROM accounts WHERE id_number_hash = $1",
+                            {ids.lookup_key(id_number)});
   if (!found) return tl::unexpected(found.error());
   if (!found->rows.empty()) {
     const auto& row = found->rows.front();
@@ -24,9 +25,10 @@ Result<CounterApplicant> counter_applicant(storage::Connection& conn, const Cloc
   const std::string id = random_token(16);
   const std::string at = format_rfc3339(clock.now());
   auto ins = conn.execute(
-      "INSERT INTO accounts (id, kind, username, display_name, id_number, created_at) "
-      "VALUES ($1, 'citizen', $2, $3, $2, $4)",
-      {id, id_number, name, at});
+      "INSERT INTO accounts (id, kind, username, display_name, id_number_hash, id_number_sealed, "
+      "id_number_masked, created_at) VALUES ($1, 'citizen', $2, $3, $4, $5, $6, $7)",
+      {id, ids.username(id_number), name, ids.lookup_key(id_number), ids.seal(id_number),
+       mask_id_number(id_number), at});
   if (!ins) return tl::unexpected(ins.error());
   auto grant = conn.execute(
       "INSERT INTO role_grants (id, account_id, role, scope_kind, scope_code, granted_by, created_at) "

@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/status.hpp"
 #include "identity/account_service.hpp"
+#include "identity/identity_vault.hpp"
 #include "storage/database.hpp"
 
 namespace sen::identity {
@@ -23,7 +24,7 @@ struct CounterApplicant {
 // from then on they see the dossiers registered for them. kInvalidArgument ("applicant.id_number")
 // when the number belongs to a business or an official.
 Result<CounterApplicant> counter_applicant(storage::Connection& conn, const Clock& clock,
-                                           const std::string& id_number, const std::string& name,
-                                           const Origin& origin);
+                                           const IdentityNumberVault& ids, const std::string& id_number,
+                                           const std::string& name, const Origin& origin);
 
 }  // namespace sen::identity

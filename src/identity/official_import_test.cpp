@@ -24,7 +24,7 @@ class OfficialImportTest : public storage::testing::BackendTest {
     config.password_hash_ops = 1;
     config.password_hash_memory_kib = 8;
     accounts_ = std::make_unique<AccountService>(
-        db(), clock_, config, [this](storage::Connection&, const OneTimePasswordMail& m) -> Status {
+        db(), clock_, ids_, config, [this](storage::Connection&, const OneTimePasswordMail& m) -> Status {
           mails_.push_back(m);
           return {};
         });
@@ -37,6 +37,7 @@ class OfficialImportTest : public storage::testing::BackendTest {
     return (*conn)->execute("SELECT COUNT(*) FROM accounts WHERE kind = 'official'", {})->rows[0].integer(0);
   }
 
+  const IdentityNumberVault ids_{std::string(32, 'i')};
   std::unique_ptr<AccountService> accounts_;
   std::vector<OneTimePasswordMail> mails_;
 };

@@ -17,6 +17,7 @@ struct Principal {
   std::string account_id;
   std::string kind;  // citizen | business | official
   std::string username;
+  std::string id_number;  // citizens: unsealed, in memory only
   std::string display_name;
   std::string agency_code;  // officials
   std::string credential_id;

@@ -8,8 +8,8 @@
 #include <boost/json.hpp>
 
 #include "audit/audit_log.hpp"
+#include "core/key_seal.hpp"
 #include "pki/certificate_authority.hpp"
-#include "pki/key_seal.hpp"
 #include "pki/openssl_support.hpp"
 
 namespace sen::pki {
@@ -66,7 +66,7 @@ Result<std::optional<Stored>> active_ca(storage::Connection& conn) {
 // The one way keys reach the database: sealed with the master key.
 Status insert(storage::Connection& conn, const Credential& c, std::string_view private_key_pem,
               const std::string& master_key) {
-  if (master_key.size() != kMasterKeyBytes) return fail_internal("the PKI master key has the wrong size");
+  if (master_key.size() != kSealKeyBytes) return fail_internal("the PKI master key has the wrong size");
   auto r = conn.execute(
       fmt::format("INSERT INTO pki_credentials ({}, sealed_key) VALUES ($1, $2, $3, $4, $5, $6, "
                   "$7, $8, $9, $10, $11, $12, $13)",

@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "audit/audit_log.hpp"
+#include "core/key_seal.hpp"
 #include "pki/certificate_authority.hpp"
-#include "pki/key_seal.hpp"
 #include "pki/openssl_support.hpp"
 #include "storage/testing/backend_test.hpp"
 
@@ -114,7 +114,7 @@ class CredentialStoreTest : public storage::testing::BackendTest {
   }
 
   SettableClock clock_;
-  std::string master_key_ = std::string(kMasterKeyBytes, 'm');
+  std::string master_key_ = std::string(kSealKeyBytes, 'm');
   std::unique_ptr<CredentialStore> store_;
 };
 
@@ -169,7 +169,7 @@ TEST_P(CredentialStoreTest, KeysAreStoredSealed) {
     ASSERT_TRUE(opened);
     EXPECT_NE(opened->find("PRIVATE KEY"), std::string::npos);
   }
-  CredentialStore other(db(), clock_, std::string(kMasterKeyBytes, 'x'));
+  CredentialStore other(db(), clock_, std::string(kSealKeyBytes, 'x'));
   auto signer = other.active_signer("UBND-00004");
   ASSERT_FALSE(signer);
   EXPECT_EQ(signer.error().code, ErrorCode::kInternal);

@@ -129,8 +129,8 @@ bool DossierCore::at_counter_for(const identity::Principal& who, const Dossier& 
 Result<identity::Principal> DossierCore::applicant_of(storage::Connection& conn,
                                                       const identity::Principal& who, const Dossier& d) {
   if (d.applicant_id == who.account_id) return who;
-  auto rows =
-      conn.execute("SELECT kind, username, display_name FROM accounts WHERE id = $1", {d.applicant_id});
+  auto rows = conn.execute(
+      "SELECT kind, username, display_name, id_number_sealed FROM accounts WHERE id = $1", {d.applicant_id});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->rows.empty()) return fail_internal("no account for the applicant of " + d.code);
   const auto& r = rows->rows.front();
@@ -139,6 +139,11 @@ Result<identity::Principal> DossierCore::applicant_of(storage::Connection& conn,
   applicant.kind = r.text(0);
   applicant.username = r.text(1);
   applicant.display_name = r.text(2);
+  if (!r.is_null(3)) {
+    auto number = d_.ids.unseal(r.text(3));
+    if (!number) return tl::unexpected(number.error());
+    applicant.id_number = std::move(*number);
+  }
   return applicant;
 }
 

@@ -18,6 +18,7 @@
 #include "documents/pdf_document.hpp"
 #include "identity/account_service.hpp"
 #include "identity/authorization.hpp"
+#include "identity/identity_vault.hpp"
 #include "identity/principal.hpp"
 #include "pki/credential_store.hpp"
 #include "places/place_repository.hpp"
@@ -78,6 +79,7 @@ struct ServicesDeps {
   const Clock& clock;
   FileStore& files;
   pki::CredentialStore& credentials;
+  const identity::IdentityNumberVault& ids;
   const documents::PdfRenderer& renderer;
   const ServicesConfig& config;
   const SubmissionChecks* submission_checks = nullptr;  // none: no procedure has one

@@ -35,10 +35,7 @@ Status check_form(const Procedure& p, const json::value& form, bool complete,
   json::value schema = p.form_schema;
   if (!complete && schema.is_object()) schema.as_object().erase("required");
   if (auto s = validate_json_schema(schema, form, "form"); !s) return s;
-  // A citizen's username is their identity number.
-  return check_form_rules(
-      p.form_rules, form.get_object(), today,
-      applicant.kind == "citizen" ? std::string_view(applicant.username) : std::string_view());
+  return check_form_rules(p.form_rules, form.get_object(), today, applicant.id_number);
 }
 
 Status check_contact_email(const std::string& email) {
@@ -107,7 +104,7 @@ Result<boost::json::object> DossierDrafts::create_at_counter(const identity::Pri
   // As the form's rules see the applicant; the account is found or held inside the transaction.
   identity::Principal applicant;
   applicant.kind = "citizen";
-  applicant.username = in.id_number;
+  applicant.id_number = in.id_number;
   applicant.display_name = in.name;
   return create(applicant, officer, in.draft, origin, &in);
 }
@@ -175,7 +172,8 @@ Result<boost::json::object> DossierDrafts::create(const identity::Principal& app
     d.applicant_name = applicant.display_name;
     identity::Principal held = applicant;
     if (counter != nullptr) {
-      auto found = identity::counter_applicant(conn, d_.clock, counter->id_number, counter->name, origin);
+      auto found =
+          identity::counter_applicant(conn, d_.clock, d_.ids, counter->id_number, counter->name, origin);
       if (!found) return tl::unexpected(found.error());
       held.account_id = d.applicant_id = found->account_id;
       held.display_name = d.applicant_name = found->display_name;

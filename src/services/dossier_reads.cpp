@@ -122,13 +122,14 @@ Result<boost::json::object> DossierReads::track(const std::string& typed_code, c
   auto conn = d_.db.acquire();
   if (!conn) return tl::unexpected(conn.error());
   auto rows = (*conn)->execute(
-      "SELECT a.id_number, a.enterprise_code FROM dossiers d JOIN accounts a ON a.id = d.applicant_id "
+      "SELECT a.id_number_hash, a.enterprise_code FROM dossiers d JOIN accounts a ON a.id = d.applicant_id "
       "WHERE d.code = $1 AND d.status <> 'draft'",
       {code});
   if (!rows) return tl::unexpected(rows.error());
   if (rows->rows.empty()) return tl::unexpected(no_match);
   const auto& r = rows->rows.front();
-  const bool matches = (!r.is_null(0) && r.text(0) == id_number) || (!r.is_null(1) && r.text(1) == id_number);
+  const bool matches = (!r.is_null(0) && r.text(0) == d_.ids.lookup_key(id_number)) ||
+                       (!r.is_null(1) && r.text(1) == id_number);
   if (!matches) return tl::unexpected(no_match);
   auto d = load_dossier(**conn, code);
   if (!d) return tl::unexpected(d.error());

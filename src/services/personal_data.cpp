@@ -22,10 +22,14 @@ Result<boost::json::object> personal_data(DossierService& dossiers, identity::Ac
                                           const identity::Principal& who, std::size_t max_items) {
   auto account = accounts.get_account(who.account_id);
   if (!account) return tl::unexpected(account.error());
-  json::object me{
-      {"kind", account->kind}, {"username", account->username}, {"display_name", account->display_name}};
-  // A citizen's username is their identity number: their own, in full.
-  if (account->kind == "citizen") me["id_number"] = who.username;
+  json::object me{{"kind", account->kind}, {"display_name", account->display_name}};
+  // Their own identity number, in full: the one reader it is unsealed for. A citizen signs in with
+  // it; the stored username is only its keyed hash.
+  if (account->kind == "citizen") {
+    me["id_number"] = who.id_number;
+  } else {
+    me["username"] = account->username;
+  }
   if (!account->enterprise_code.empty()) me["enterprise_code"] = account->enterprise_code;
   if (!account->email.empty()) me["email"] = account->email;
   json::array roles;

@@ -23,6 +23,7 @@
 //                                    request is repeated until it does or the time is up
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { recordSecret } from '../support/test_logs.mjs';
 
 export function parseCases(text, file) {
   const cases = [];
@@ -103,6 +104,7 @@ async function tokenFor(ctx, username) {
     });
     assert.equal(res.status, 200, `login as ${username}`);
     ctx.tokens[username] = (await res.json()).token;
+    recordSecret(ctx.tokens[username]);
   }
   return ctx.tokens[username];
 }

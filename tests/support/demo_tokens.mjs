@@ -1,5 +1,6 @@
 // Bearer tokens for the demo accounts of a running server, signed in once each and kept.
 import assert from 'node:assert/strict';
+import { recordSecret } from './test_logs.mjs';
 
 export function demoTokens(baseUrl, accounts) {
   const tokens = {};
@@ -14,6 +15,7 @@ export function demoTokens(baseUrl, accounts) {
       });
       assert.equal(res.status, 200, `login as ${username}`);
       tokens[username] = (await res.json()).token;
+      recordSecret(tokens[username]);
     }
     return tokens[username];
   };

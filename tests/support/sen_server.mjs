@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { recordSecret, serverLog } from './test_logs.mjs';
 
 export const sourceDir = process.env.SEN_SOURCE_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -57,7 +58,9 @@ export async function startSen({ command = 'demo', args = [], env = {}, database
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  proc.stderr.on('data', (d) => { stderr += d; });
+  const log = serverLog(command);
+  proc.stderr.on('data', (d) => { stderr += d; log.write(d); });
+  proc.stdout.on('data', (d) => log.write(d));
   const url = await new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`sen did not start in 60 s: ${stderr}`)), 60_000);
@@ -69,6 +72,10 @@ export async function startSen({ command = 'demo', args = [], env = {}, database
     proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`sen exited with ${code}: ${stderr}`)); });
   });
   proc.removeAllListeners('exit');
+  const demoAccounts = path.join(dataDir, 'demo-accounts.json');
+  if (existsSync(demoAccounts)) {
+    for (const a of JSON.parse(readFileSync(demoAccounts, 'utf8'))) recordSecret(a.password);
+  }
   const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
   return {
     url,
