@@ -25,6 +25,20 @@ if(NODE_EXECUTABLE)
     FIXTURES_REQUIRED test_logs TIMEOUT 2400)
 endif()
 
+# Every libFuzzer target for 60 s (scripts/fuzz.sh builds them with clang in build/fuzz).
+find_program(CLANGXX_EXECUTABLE clang++)
+if(NOT CLANGXX_EXECUTABLE)
+  message(FATAL_ERROR "The fuzz tests need clang (libFuzzer): run scripts/install_deps.sh")
+endif()
+add_test(NAME fuzz COMMAND ${PROJECT_SOURCE_DIR}/scripts/fuzz.sh 60)
+set_tests_properties(fuzz PROPERTIES TIMEOUT 2400)
+# The long tests start first, so the short ones fill the gaps beside them.
+foreach(long api browser fuzz)
+  if(TEST ${long})
+    set_tests_properties(${long} PROPERTIES COST 1000)
+  endif()
+endforeach()
+
 find_program(CLANG_FORMAT clang-format)
 if(CLANG_FORMAT)
   file(GLOB_RECURSE SEN_FORMATTED ${PROJECT_SOURCE_DIR}/src/*.cpp ${PROJECT_SOURCE_DIR}/src/*.hpp)

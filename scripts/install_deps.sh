@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build ccache pkg-config git clang-format
+  build-essential cmake ninja-build ccache pkg-config git clang-format clang libclang-rt-14-dev
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev libpq-dev libexpected-dev libfmt-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libsodium-dev libssl-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev

@@ -40,8 +40,8 @@ struct AlertFilter {
 // the place or above, through the outbox, in the same transaction.
 class AlertStore {
  public:
-  AlertStore(storage::Database& db, const PlaceTree& tree, const Metadata& meta, const Clock& clock)
-      : db_(db), tree_(tree), meta_(meta), clock_(clock) {}
+  AlertStore(storage::Database& db, const PlaceTree& tree, const Clock& clock)
+      : db_(db), tree_(tree), clock_(clock) {}
 
   // True when it was new.
   Result<bool> raise(const AlertRule& rule, const Alert& alert);
@@ -54,7 +54,6 @@ class AlertStore {
  private:
   storage::Database& db_;
   const PlaceTree& tree_;
-  const Metadata& meta_;
   const Clock& clock_;
   // (rule, place, period) of every alert already raised, so a breach that lasts costs no write.
   std::mutex raised_mutex_;

@@ -27,7 +27,7 @@ struct Alerts : ::testing::Test {
   Engine engine{tree, meta, statistics, dx, nullptr};
   SystemClock clock;
   Targets targets{*t->db, meta, tree, clock};
-  AlertStore store{*t->db, tree, meta, clock};
+  AlertStore store{*t->db, tree, clock};
   AlertEvaluator evaluator{engine, targets, store};
   std::int64_t next_id = 1;
 

@@ -19,7 +19,7 @@ DataBrain::DataBrain(Inputs& in, PlaceTree tree, UnitMapping mapping, Metadata m
           }),
       engine_(tree_, meta_, statistics_, dx_, std::move(in.service_index)),
       targets_(in.db, meta_, tree_, in.clock),
-      alerts_(in.db, tree_, meta_, in.clock),
+      alerts_(in.db, tree_, in.clock),
       evaluator_(engine_, targets_, alerts_),
       import_(in.db, statistics_, meta_, tree_, mapping_, in.clock),
       follower_(in.db, engine_, dx_, evaluator_, in.clock, config_) {}

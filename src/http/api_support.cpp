@@ -24,7 +24,8 @@ std::string encode_cursor(const std::string& after) {
 
 Status check_query_names(const Request& request,
                          std::initializer_list<std::span<const std::string_view>> known) {
-  for (const auto& [name, value] : request.query) {
+  for (const auto& parameter : request.query) {
+    const std::string& name = parameter.first;
     const bool listed = std::any_of(known.begin(), known.end(), [&name](auto names) {
       return std::find(names.begin(), names.end(), name) != names.end();
     });

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/clock.hpp"
+#include "core/text_input.hpp"
 #include "opendata/ckan_api.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -49,7 +50,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   boost::system::error_code ec;
   auto params =
       boost::json::parse(line == std::string_view::npos ? std::string_view("{}") : text.substr(line + 1), ec);
-  if (ec || !params.is_object()) return 0;
+  // What the HTTP layer lets through: a path segment and query text that pass check_text, a JSON
+  // body that passes clean_json_strings (a first finding of this target was an action name of
+  // invalid UTF-8 echoed into an invalid JSON answer, which the edge refuses).
+  if (ec || !params.is_object() || !sen::check_text(action, "action", false) ||
+      !sen::clean_json_strings(params))
+    return 0;
   const auto answer = sen::opendata::ckan_action(*site->site, action, params.as_object());
   auto body = boost::json::parse(answer.body, ec);
   if (ec || !body.is_object() || !body.as_object().contains("success")) std::abort();

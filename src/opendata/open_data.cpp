@@ -105,8 +105,7 @@ std::function<std::string(const std::string&)> remembered(
 }  // namespace
 
 OpenData::OpenData(Inputs& in, PackCatalogue pack)
-    : db_(in.db),
-      clock_(in.clock),
+    : clock_(in.clock),
       brain_(in.brain),
       agency_name_(remembered(in.agency_name)),
       scratch_dir_(in.scratch_dir),

@@ -83,7 +83,6 @@ class OpenData {
   OpenData(Inputs& in, PackCatalogue pack);
   void loop();
 
-  storage::Database& db_;
   const Clock& clock_;
   analytics::DataBrain& brain_;
   std::function<std::string(const std::string&)> agency_name_;

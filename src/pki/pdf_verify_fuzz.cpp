@@ -9,7 +9,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view pdf(reinterpret_cast<const char*>(data), size);
-  (void)sen::pki::Document::open(pdf);
+  (void)sen::pki::pdf::Document::open(pdf);
   auto verdict = sen::pki::verify_pdf(pdf, {});
   if (verdict && verdict->trusted) std::abort();
   return 0;

@@ -328,7 +328,8 @@ Result<DossierPage> DossierLists::page(const identity::Principal& who, const Dos
       out.total = n;
     }
   }
-  for (const auto& [key, r] : listed) {
+  for (const auto& entry : listed) {
+    const auto& r = entry.row;
     auto procedure = catalog_.get(r.text(1));
     if (!procedure) return tl::unexpected(procedure.error());
     const auto status = parse_status(r.text(3));
