@@ -14,5 +14,4 @@ for dir in tests/e2e tests/support; do
 done
 # Sanitizer settings for every test process, the sen servers the API and browser tests start included.
 export LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-# One slot more than cores: the API, browser and fuzz tests each leave a core partly idle.
-ctest --test-dir build/test -j "$(( $(nproc) + 1 ))" --output-on-failure "$@"
+ctest --test-dir build/test -j "$(nproc)" --output-on-failure "$@"

@@ -442,21 +442,14 @@ int serve(const Config& config, storage::Database& db) {
   RateLimiter write_limiter(config.auth.writes_per_minute_per_account, std::chrono::seconds(60), clock);
   RateLimiter account_limiter(config.auth.login_attempts_per_minute_per_account, std::chrono::seconds(60),
                               clock);
-  // Places change only with the pack, so their hierarchy is read once for authorization.
-  auto parents = std::make_shared<std::unordered_map<std::string, std::string>>();
-  for (storage::PageRequest page{1000, ""};;) {
-    auto batch = places.list(places::PlaceFilter{}, page);
-    if (!batch) return report(batch.error());
-    for (const auto& p : batch->items) {
-      if (p.parent_code) (*parents)[p.code] = *p.parent_code;
-    }
-    if (!batch->next_after) break;
-    page.after = *batch->next_after;
-  }
-  identity::Authorizer authorizer([parents](const std::string& code) -> std::optional<std::string> {
-    auto it = parents->find(code);
-    if (it == parents->end()) return std::nullopt;
-    return it->second;
+  // Places change only with the pack, so they are read once: for authorization, the data brain
+  // and the place look-ups answered from memory.
+  auto directory = places::PlaceDirectory::load(places);
+  if (!directory) return report(directory.error());
+  identity::Authorizer authorizer([&directory](const std::string& code) -> std::optional<std::string> {
+    const auto* place = directory->find(code);
+    if (place == nullptr) return std::nullopt;
+    return place->parent_code;
   });
   std::unique_ptr<identity::OidcLogin> oidc;
   if (!config.oidc.issuer.empty()) {
@@ -479,16 +472,8 @@ int serve(const Config& config, storage::Database& db) {
                                           *services_clock);
   assessment::AssessmentAggregates aggregates(db, frameworks, *programme);
   assessment::ServiceIndex service_index(db, frameworks);
-  std::vector<places::Place> all_places;
-  for (storage::PageRequest page{1000, ""};;) {
-    auto batch = places.list(places::PlaceFilter{}, page);
-    if (!batch) return report(batch.error());
-    all_places.insert(all_places.end(), batch->items.begin(), batch->items.end());
-    if (!batch->next_after) break;
-    page.after = *batch->next_after;
-  }
   auto brain = analytics::DataBrain::open(
-      {db, std::move(all_places), config.pack_dir, aggregates, programme->targets_framework,
+      {db, directory->all(), config.pack_dir, aggregates, programme->targets_framework,
        [&service_index](const std::string& place, analytics::Level level,
                         const analytics::Period& period) -> std::optional<double> {
          using Kind = services::ServiceScope::Kind;
@@ -522,6 +507,7 @@ int serve(const Config& config, storage::Database& db) {
   http::ApiContext ctx{
       db,
       places,
+      *directory,
       *cal,
       metrics,
       accounts,

@@ -21,6 +21,7 @@
 #include "identity/oidc_login.hpp"
 #include "opendata/open_data.hpp"
 #include "pki/credential_store.hpp"
+#include "places/place_directory.hpp"
 #include "places/place_repository.hpp"
 #include "services/dossier_service.hpp"
 #include "services/procedure_catalog.hpp"
@@ -32,6 +33,7 @@ namespace sen::http {
 struct ApiContext {
   storage::Database& db;
   places::PlaceRepository& places;
+  const places::PlaceDirectory& place_directory;  // every place, in memory
   const calendar::WorkingCalendar& calendar;
   const Metrics& metrics;
   identity::AccountService& accounts;

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "http/api.hpp"
+#include "storage/migrations.hpp"
 #include "storage/testing/test_database.hpp"
 
 namespace sen::http {
@@ -19,10 +20,13 @@ std::string lower(std::string s) {
 TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   auto t = storage::testing::make_test_database(storage::testing::Backend::kSqlite);
   ASSERT_TRUE(t);
+  SystemClock clock;
+  ASSERT_TRUE(storage::apply_migrations(*(*t)->db, clock));
   places::PlaceRepository places(*(*t)->db);
+  auto directory = places::PlaceDirectory::load(places);
+  ASSERT_TRUE(directory);
   calendar::WorkingCalendar cal;
   Metrics metrics;
-  SystemClock clock;
   const identity::IdentityNumberVault ids(std::string(32, 'i'));
   identity::AccountService accounts(*(*t)->db, clock, ids, AuthConfig{});
   RateLimiter limiter(10, std::chrono::seconds(60), clock);
@@ -60,6 +64,7 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   ASSERT_TRUE(open_data) << open_data.error().message;
   ApiContext ctx{*(*t)->db,
                  places,
+                 *directory,
                  cal,
                  metrics,
                  accounts,

@@ -55,11 +55,19 @@ void add_place_routes(Router& router, const ApiContext& ctx) {
                 if (!result) return error_response(result.error(), r);
                 return list_response(*result, place_json);
               }});
-  router.add({"GET", "/api/v1/places/{code}", [&repo](const Request& r) {
+  Route place{"GET", "/api/v1/places/{code}", [&repo](const Request& r) {
                 auto place = repo.get(std::string(r.path_param("code")));
                 if (!place) return error_response(place.error(), r);
                 return json_response(place_json(*place));
-              }});
+              }};
+  // Looked up on every page that names a place: answered on the network thread from the directory;
+  // a code it does not hold goes to the database (and its 404).
+  place.from_memory = [&directory = ctx.place_directory](const Request& r) -> std::optional<Response> {
+    const auto* found = directory.find(r.path_param("code"));
+    if (found == nullptr) return std::nullopt;
+    return json_response(place_json(*found));
+  };
+  router.add(std::move(place));
   router.add({"GET", "/api/v1/places/{code}/children", [&repo](const Request& r) {
                 auto page = parse_page_request(r);
                 if (!page) return error_response(page.error(), r);

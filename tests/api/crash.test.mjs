@@ -35,11 +35,16 @@ for (const backend of backends) {
   describe(`crash safety on ${backend}`, { timeout: 600_000 }, () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sen-crash-'));
     const databaseUrl = backend === 'postgres' ? createPostgresDatabase(pg) : null;
-    after(() => rmSync(dataDir, { recursive: true, force: true }));
+    let server = null;
+    // A failed check leaves the server running; it must not keep the suite waiting.
+    after(() => {
+      if (server && server.proc.exitCode === null && server.proc.signalCode === null) server.proc.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    });
 
     it(`keeps every acknowledged change through ${ROUNDS} kills under load`, async () => {
       const env = { SEN_AUTH_WRITES_PER_MINUTE_PER_ACCOUNT: '1000000' };
-      let server = await startSen({ dataDir, databaseUrl, env });
+      server = await startSen({ dataDir, databaseUrl, env });
       const accounts = JSON.parse(readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8'));
       // What the server acknowledged, by dossier: created, paper stored, submitted, accepted.
       const acked = new Map();
