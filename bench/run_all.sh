@@ -51,7 +51,8 @@ benches=(
 )
 
 tmp=$(mktemp)
-trap 'rm -f "$tmp"' EXIT
+details=$(mktemp)
+trap 'rm -f "$tmp" "$details"' EXIT
 {
   echo "# Performance"
   echo
@@ -81,7 +82,6 @@ trap 'rm -f "$tmp"' EXIT
   echo "|---|---|---|---|"
 } > "$tmp"
 
-details=$(mktemp)
 for entry in "${benches[@]}"; do
   name=${entry%%|*}
   command=${entry#*|}
@@ -93,8 +93,9 @@ for entry in "${benches[@]}"; do
   took=$(( $(date +%s) - start ))
   # Progress bars redraw with carriage returns; keep what a reader needs.
   text=$(sed 's/.*\r//' "$log" | grep -v -E '^\s*$' | grep -v -E '^(\[|npm |Installing)' )
-  met=$(grep -c -E 'PASS|: met|met$' <<<"$text")
+  # A line ending "not met" also ends "met": count the misses first, then the rest.
   missed=$(grep -c -E 'FAIL|not met' <<<"$text")
+  met=$(grep -E 'PASS|\bmet\b' <<<"$text" | grep -c -v -E 'FAIL|not met')
   result="exit $status; targets met $met, missed $missed"
   [ $status -ne 0 ] && result="**failed** (exit $status)"
   echo "| [$name](#$name) | \`$command\` | $((took / 60)) min $((took % 60)) s | $result |" >> "$tmp"

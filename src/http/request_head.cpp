@@ -35,17 +35,21 @@ Status read_request_head(const boost::beast::http::request_header<>& head, Reque
 
   auto url = boost::urls::parse_origin_form(head.target());
   if (!url) return fail(ErrorCode::kInvalidArgument, "The request target is not a valid path", "target");
-  request.path = url->path();
   for (auto s : url->segments()) segments.emplace_back(s);
   for (auto p : url->params()) request.query.emplace_back(p.key, p.value);
-  constexpr std::string_view kUnsafe = "The request target holds invalid UTF-8 or control characters";
-  if (!check_text(request.path, "path", false))
-    return fail(ErrorCode::kInvalidArgument, std::string(kUnsafe), "path");
+  // Decoded text reaches databases, logs and answers: core's rule for text people send decides. A
+  // refused path is kept as sent (percent-encoded ASCII), so the error answer does not repeat it.
+  auto refuse = [&](Error e) {
+    request.path = std::string(url->encoded_path());
+    return tl::unexpected(std::move(e));
+  };
+  const std::string path = url->path();
+  if (auto s = check_text(path, "path", false); !s) return refuse(s.error());
   for (const auto& [k, v] : request.query) {
-    if (!check_text(k, "query", false))
-      return fail(ErrorCode::kInvalidArgument, std::string(kUnsafe), "query");
-    if (!check_text(v, k, false)) return fail(ErrorCode::kInvalidArgument, std::string(kUnsafe), k);
+    if (auto s = check_text(k, "query", false); !s) return refuse(s.error());
+    if (auto s = check_text(v, k, false); !s) return refuse(s.error());
   }
+  request.path = path;
   return {};
 }
 

@@ -31,6 +31,12 @@ TEST(RequestHead, DecodesThePathAndQueryAndKeepsASafeRequestId) {
   EXPECT_EQ(other.request_id, "new-1");
 }
 
+TEST(RequestHead, ARefusedPathIsKeptAsSentForTheErrorAnswer) {
+  Request r;
+  ASSERT_FALSE(read("/api/v1/places/%C0%AF", r));
+  EXPECT_EQ(r.path, "/api/v1/places/%C0%AF");
+}
+
 TEST(RequestHead, RefusesUnsafeTextNamingWhereItIs) {
   struct Case {
     std::string_view target, field;
@@ -49,6 +55,9 @@ TEST(RequestHead, RefusesUnsafeTextNamingWhereItIs) {
     ASSERT_FALSE(s) << c.target;
     EXPECT_EQ(s.error().field, c.field) << c.target;
     EXPECT_EQ(r.request_id, "new-1") << "set for the error answer";
+    if (c.field != "target") {
+      EXPECT_EQ(r.path.find('\0'), std::string::npos) << c.target;
+    }
   }
 }
 

@@ -152,9 +152,11 @@ std::string AccountService::one_time_expiry() const {
 Result<AccountView> AccountService::register_account(const Registration& r, const Origin& origin) {
   std::string username;
   const bool citizen = r.kind == "citizen";
+  StoredIdNumber stored;  // empty for a business
   if (citizen) {
     if (auto s = validate_id_number(r.id_number); !s) return tl::unexpected(s.error());
-    username = ids_.username(r.id_number);
+    stored = ids_.store(r.id_number);
+    username = stored.username;
   } else if (r.kind == "business") {
     if (auto s = validate_enterprise_code(r.enterprise_code); !s) return tl::unexpected(s.error());
     if (auto s = check_username(r.username); !s) return tl::unexpected(s.error());
@@ -173,9 +175,8 @@ Result<AccountView> AccountService::register_account(const Registration& r, cons
         "INSERT INTO accounts (id, kind, username, display_name, id_number_hash, id_number_sealed, "
         "id_number_masked, enterprise_code, password_hash, created_at) "
         "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        {id, r.kind, username, r.display_name, nullable(citizen ? ids_.lookup_key(r.id_number) : ""),
-         nullable(citizen ? ids_.seal(r.id_number) : ""),
-         nullable(citizen ? mask_id_number(r.id_number) : ""), nullable(r.enterprise_code), *hash, now()});
+        {id, r.kind, username, r.display_name, nullable(stored.hash), nullable(stored.sealed),
+         nullable(stored.masked), nullable(r.enterprise_code), *hash, now()});
     if (!ins) {
       auto e = ins.error();
       if (e.code == ErrorCode::kConflict) {
@@ -184,7 +185,7 @@ Result<AccountView> AccountService::register_account(const Registration& r, cons
       }
       return tl::unexpected(e);
     }
-    json::object summary{{"kind", r.kind}, {"username", citizen ? mask_id_number(r.id_number) : username}};
+    json::object summary{{"kind", r.kind}, {"username", citizen ? stored.masked : username}};
     if (auto s =
             audit_entry(conn, clock_, Origin{id, origin.ip}, "account.register", "account", id, "", summary);
         !s) {
@@ -313,16 +314,17 @@ Result<AccountView> AccountService::external_citizen(const std::string& subject,
       return 0;
     }
     id = random_token(16);
+    const StoredIdNumber stored = ids_.store(id_number);
     auto ins = conn.execute(
         "INSERT INTO accounts (id, kind, username, display_name, id_number_hash, id_number_sealed, "
         "id_number_masked, oidc_subject, created_at) VALUES ($1, 'citizen', $2, $3, $4, $5, $6, $7, $8)",
-        {id, ids_.username(id_number), name.empty() ? mask_id_number(id_number) : name,
-         ids_.lookup_key(id_number), ids_.seal(id_number), mask_id_number(id_number), subject, now()});
+        {id, stored.username, name.empty() ? stored.masked : name, stored.hash, stored.sealed, stored.masked,
+         subject, now()});
     if (!ins) return tl::unexpected(ins.error());
     if (auto grant = grant_nationwide(conn, id, kRoleCitizen, now()); !grant)
       return tl::unexpected(grant.error());
     return audit_entry(conn, clock_, Origin{id, origin.ip}, "account.register_external", "account", id, "",
-                       {{"kind", "citizen"}, {"username", mask_id_number(id_number)}})
+                       {{"kind", "citizen"}, {"username", stored.masked}})
         .map([] { return 1; });
   });
   if (!linked) return tl::unexpected(linked.error());

@@ -24,18 +24,18 @@ Result<CounterApplicant> counter_applicant(storage::Connection& conn, const Cloc
   }
   const std::string id = random_token(16);
   const std::string at = format_rfc3339(clock.now());
+  const StoredIdNumber stored = ids.store(id_number);
   auto ins = conn.execute(
       "INSERT INTO accounts (id, kind, username, display_name, id_number_hash, id_number_sealed, "
       "id_number_masked, created_at) VALUES ($1, 'citizen', $2, $3, $4, $5, $6, $7)",
-      {id, ids.username(id_number), name, ids.lookup_key(id_number), ids.seal(id_number),
-       mask_id_number(id_number), at});
+      {id, stored.username, name, stored.hash, stored.sealed, stored.masked, at});
   if (!ins) return tl::unexpected(ins.error());
   auto grant = conn.execute(
       "INSERT INTO role_grants (id, account_id, role, scope_kind, scope_code, granted_by, created_at) "
       "VALUES ($1, $2, $3, 'place', 'VN', $4, $5)",
       {random_token(16), id, std::string(kRoleCitizen), origin.actor_id, at});
   if (!grant) return tl::unexpected(grant.error());
-  const boost::json::object summary{{"kind", "citizen"}, {"username", mask_id_number(id_number)}};
+  const boost::json::object summary{{"kind", "citizen"}, {"username", stored.masked}};
   auto a = audit::append(
       conn, {origin.actor_id, origin.ip, "account.hold", "account", id, "", boost::json::serialize(summary)},
       clock);

@@ -52,20 +52,36 @@ std::string IdentityNumberVault::username(std::string_view number) const {
   return "id:" + lookup_key(number);
 }
 
+StoredIdNumber IdentityNumberVault::store(std::string_view number) const {
+  std::string hash = lookup_key(number);
+  return {"id:" + hash, std::move(hash), seal(number), mask_id_number(number)};
+}
+
 Result<int> seal_clear_identity_numbers(storage::Database& db, const IdentityNumberVault& vault,
                                         const Clock& clock) {
+  static constexpr std::string_view kClear =
+      "SELECT id, username, id_number_hash FROM accounts "
+      "WHERE id_number_hash IS NOT NULL AND id_number_sealed IS NULL ORDER BY id";
+  // Every start asks; only an installation older than migration 0014 has anything to seal, so the
+  // question is a read, not a write transaction.
+  {
+    auto conn = db.acquire();
+    if (!conn) return tl::unexpected(conn.error());
+    auto any = (*conn)->execute(std::string(kClear) + " LIMIT 1");
+    if (!any) return tl::unexpected(any.error());
+    if (any->rows.empty()) return 0;
+  }
   return db.write_transaction([&](storage::Connection& conn) -> Result<int> {
-    auto rows = conn.execute(
-        "SELECT id, username, id_number_hash FROM accounts "
-        "WHERE id_number_hash IS NOT NULL AND id_number_sealed IS NULL ORDER BY id");
+    auto rows = conn.execute(std::string(kClear));
     if (!rows) return tl::unexpected(rows.error());
     for (const auto& r : rows->rows) {
       const std::string number = r.text(2);
+      const StoredIdNumber stored = vault.store(number);
       auto done = conn.execute(
           "UPDATE accounts SET id_number_hash = $1, id_number_sealed = $2, id_number_masked = $3, "
           "username = $4 WHERE id = $5",
-          {vault.lookup_key(number), vault.seal(number), mask_id_number(number),
-           r.text(1) == number ? vault.username(number) : r.text(1), r.text(0)});
+          {stored.hash, stored.sealed, stored.masked, r.text(1) == number ? stored.username : r.text(1),
+           r.text(0)});
       if (!done) return tl::unexpected(done.error());
     }
     const int sealed = static_cast<int>(rows->rows.size());

@@ -9,6 +9,12 @@
 
 namespace sen::identity {
 
+// What an account row holds of its citizen's number: columns username, id_number_hash,
+// id_number_sealed and id_number_masked.
+struct StoredIdNumber {
+  std::string username, hash, sealed, masked;
+};
+
 // How identity numbers are kept (Law on Personal Data Protection 2025, Decree 13/2023): never in
 // clear. An account stores a keyed hash to find it by number, the number sealed for the few who may
 // read it whole (the citizen themselves), and the masked form lists show. Both keys derive from one
@@ -25,6 +31,8 @@ class IdentityNumberVault {
   // The username a citizen's account is stored under. ':' keeps it apart from every username
   // check_username accepts.
   std::string username(std::string_view number) const;
+  // Every stored form at once, for writing an account.
+  StoredIdNumber store(std::string_view number) const;
 
  private:
   std::string hash_key_;
