@@ -22,7 +22,7 @@ DataBrain::DataBrain(Inputs& in, PlaceTree tree, UnitMapping mapping, Metadata m
       alerts_(in.db, tree_, in.clock),
       evaluator_(engine_, targets_, alerts_),
       import_(in.db, statistics_, meta_, tree_, mapping_, in.clock),
-      follower_(in.db, engine_, dx_, evaluator_, in.clock, config_) {}
+      follower_(in.db, in.leadership, engine_, dx_, evaluator_, in.clock, config_) {}
 
 Result<std::unique_ptr<DataBrain>> DataBrain::open(Inputs in) {
   auto tree = PlaceTree::build(in.places);

@@ -21,6 +21,7 @@ class DataBrain {
  public:
   struct Inputs {
     storage::Database& db;
+    storage::Leadership& leadership;  // which instance raises alerts
     std::vector<places::Place> places;
     std::filesystem::path pack_dir;  // reads analytics/indicators.json and admin-units/old-to-new.csv
     assessment::AssessmentAggregates& aggregates;

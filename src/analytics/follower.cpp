@@ -65,7 +65,7 @@ void Follower::loop() {
     }
     const bool due = now - last_alerts >= std::chrono::seconds(config_.alert_interval_seconds);
     const bool settled = now - last_alerts >= std::chrono::milliseconds(config_.alert_min_gap_ms);
-    if (due || (pending_alerts && settled)) {
+    if ((due || (pending_alerts && settled)) && leadership_.check()) {
       last_alerts = now;
       pending_alerts = false;
       auto raised = evaluate_alerts();

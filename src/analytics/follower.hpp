@@ -12,6 +12,7 @@
 #include "core/clock.hpp"
 #include "core/config.hpp"
 #include "storage/database.hpp"
+#include "storage/leadership.hpp"
 
 namespace sen::analytics {
 
@@ -20,9 +21,15 @@ namespace sen::analytics {
 // alert rules after new data and on a schedule. One thread; every step's failure is logged and retried.
 class Follower {
  public:
-  Follower(storage::Database& db, Engine& engine, DxStandings& dx, AlertEvaluator& alerts, const Clock& clock,
-           const AnalyticsConfig& config)
-      : db_(db), engine_(engine), dx_(dx), alerts_(alerts), clock_(clock), config_(config) {}
+  Follower(storage::Database& db, storage::Leadership& leadership, Engine& engine, DxStandings& dx,
+           AlertEvaluator& alerts, const Clock& clock, const AnalyticsConfig& config)
+      : db_(db),
+        leadership_(leadership),
+        engine_(engine),
+        dx_(dx),
+        alerts_(alerts),
+        clock_(clock),
+        config_(config) {}
   ~Follower() { stop(); }
 
   // Reads every event not yet applied; the number read. At start this is the rebuild from the database.
@@ -36,6 +43,7 @@ class Follower {
   void loop();
 
   storage::Database& db_;
+  storage::Leadership& leadership_;  // every instance follows the events; only the leader raises alerts
   Engine& engine_;
   DxStandings& dx_;
   AlertEvaluator& alerts_;

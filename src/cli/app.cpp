@@ -44,6 +44,7 @@
 #include "services/procedure_pack.hpp"
 #include "services/procedure_rules.hpp"
 #include "storage/bulk_load.hpp"
+#include "storage/leadership.hpp"
 #include "storage/migrations.hpp"
 
 namespace sen::cli {
@@ -472,8 +473,15 @@ int serve(const Config& config, storage::Database& db) {
                                           *services_clock);
   assessment::AssessmentAggregates aggregates(db, frameworks, *programme);
   assessment::ServiceIndex service_index(db, frameworks);
+  // Several instances may share one PostgreSQL: the jobs that must run once follow the one that leads,
+  // and what one instance revokes, the others forget at once.
+  storage::Leadership leadership(config.storage);
+  storage::ChangeFeed changes(config.storage);
+  changes.on(std::string(identity::AccountService::kRightsChangedChannel),
+             [&accounts] { accounts.forget_principals(); });
+  if (auto listening = changes.start(); !listening) return report(listening.error(), 2);
   auto brain = analytics::DataBrain::open(
-      {db, directory->all(), config.pack_dir, aggregates, programme->targets_framework,
+      {db, leadership, directory->all(), config.pack_dir, aggregates, programme->targets_framework,
        [&service_index](const std::string& place, analytics::Level level,
                         const analytics::Period& period) -> std::optional<double> {
          using Kind = services::ServiceScope::Kind;
@@ -492,7 +500,7 @@ int serve(const Config& config, storage::Database& db) {
   if (!brain) return report(brain.error(), 2);
   if (auto started = (*brain)->start(); !started) return report(started.error());
   auto open_data =
-      opendata::OpenData::open({db, *services_clock, config.pack_dir, **brain,
+      opendata::OpenData::open({db, leadership, *services_clock, config.pack_dir, **brain,
                                 [&places](const std::string& code) {
                                   auto agency = places.get_agency(code);
                                   return agency ? agency->name : std::string();
@@ -543,7 +551,7 @@ int serve(const Config& config, storage::Database& db) {
       **open_data,
       config.services.public_url};
   http::add_all_routes(router, ctx);
-  services::OutboxWorker outbox(db, config.services, *services_clock);
+  services::OutboxWorker outbox(db, leadership, config.services, *services_clock);
   outbox.start();
   http::Server server(config.server, router, metrics, files ? &*files : nullptr, config.access_log);
   auto url = server.bind();

@@ -162,7 +162,7 @@ std::vector<Setting> make_settings() {
   all.push_back(int_setting(
       "auth.principal_cache_ms",
       "a resolved session or token is reused this long without the database; a revocation made by "
-      "another server process takes effect within it (0 disables)",
+      "another server process on SQLite takes effect within it, on PostgreSQL at once (0 disables)",
       [](Config& c) -> int& { return c.auth.principal_cache_ms; }, 0, 60000));
   all.push_back(int_setting(
       "auth.principal_cache_entries", "resolved sessions and tokens kept in memory (0 disables)",

@@ -48,7 +48,9 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   assessment::SupportApplications support(*(*t)->db, assessments, solutions, programme, authorizer, clock);
   assessment::AssessmentAggregates aggregates(*(*t)->db, frameworks, programme);
   assessment::ServiceIndex service_index(*(*t)->db, frameworks);
+  storage::Leadership leadership((*t)->config);
   auto brain = analytics::DataBrain::open({*(*t)->db,
+                                           leadership,
                                            {{"01", "Hà Nội", "province", "tinh", "VN", {}}},
                                            std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn",
                                            aggregates,
@@ -58,7 +60,7 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
                                            AnalyticsConfig{}});
   ASSERT_TRUE(brain) << brain.error().message;
   auto open_data = opendata::OpenData::open(
-      {*(*t)->db, clock, std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn", **brain,
+      {*(*t)->db, leadership, clock, std::filesystem::path(SEN_SOURCE_DIR) / "packs/vn", **brain,
        [](const std::string& code) { return code; }, std::filesystem::temp_directory_path(),
        "http://127.0.0.1:8080", "test", OpenDataConfig{}});
   ASSERT_TRUE(open_data) << open_data.error().message;

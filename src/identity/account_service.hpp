@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/clock.hpp"
@@ -12,6 +13,7 @@
 #include "identity/identity_vault.hpp"
 #include "identity/password.hpp"
 #include "identity/principal.hpp"
+#include "storage/change_feed.hpp"
 #include "storage/database.hpp"
 
 namespace sen::identity {
@@ -122,9 +124,11 @@ class AccountService {
 
   // The principal behind a cookie or bearer secret; kUnauthenticated if unknown, expired or revoked.
   // Recently resolved secrets are answered from memory for auth.principal_cache_ms; every logout,
-  // revocation or role change made here forgets them, so it takes effect at once (another process's
-  // within that time).
+  // revocation or role change forgets them, so it takes effect at once: here when it is done, and in
+  // other processes sharing the database when they hear kRightsChangedChannel (storage::ChangeFeed).
   Result<Principal> resolve(const std::string& secret, bool via_session);
+  static constexpr std::string_view kRightsChangedChannel = "sen_rights_changed";
+  void forget_principals() { principals_.clear(); }
   // Memory only, for the network threads: nullopt when resolve() would need the database.
   std::optional<Principal> resolve_cached(const std::string& secret, bool via_session);
   Result<AccountView> get_account(const std::string& account_id);
@@ -149,10 +153,17 @@ class AccountService {
   std::string one_time_expiry() const;
 
   // For changes that can take rights away (logout, revocation, role changes): the resolved principals
-  // are forgotten once it is done. New accounts, sessions and tokens leave them be.
+  // are forgotten once it is done, here and, announced with the change, in every other process.
+  // New accounts, sessions and tokens leave them be.
   template <class F>
   auto write_revoking(F&& work) {
-    auto result = db_.write_transaction(std::forward<F>(work));
+    auto result = db_.write_transaction([&](storage::Connection& conn) -> decltype(work(conn)) {
+      auto done = work(conn);
+      if (!done) return done;
+      if (auto told = storage::ChangeFeed::announce(conn, kRightsChangedChannel); !told)
+        return tl::unexpected(told.error());
+      return done;
+    });
     principals_.clear();
     return result;
   }

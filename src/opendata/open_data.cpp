@@ -105,7 +105,8 @@ std::function<std::string(const std::string&)> remembered(
 }  // namespace
 
 OpenData::OpenData(Inputs& in, PackCatalogue pack)
-    : clock_(in.clock),
+    : leadership_(in.leadership),
+      clock_(in.clock),
       brain_(in.brain),
       agency_name_(remembered(in.agency_name)),
       scratch_dir_(in.scratch_dir),
@@ -132,9 +133,11 @@ Result<std::unique_ptr<OpenData>> OpenData::open(Inputs in) {
 
 Status OpenData::start() {
   if (auto ok = catalogue_.load(); !ok) return ok;
-  for (const auto& d : pack_.live)
-    if (auto ok = catalogue_.put(d, ""); !ok) return ok;
-  if (auto first = refresh_all(""); !first) return tl::unexpected(first.error());
+  if (leadership_.check()) {
+    for (const auto& d : pack_.live)
+      if (auto ok = catalogue_.put(d, ""); !ok) return ok;
+    if (auto first = refresh_all(""); !first) return tl::unexpected(first.error());
+  }
   thread_ = std::thread([this] { loop(); });
   return {};
 }
@@ -154,9 +157,15 @@ void OpenData::loop() {
     wake_.wait_for(lock, std::chrono::seconds(config_.refresh_interval_seconds));
     if (stopping_) break;
     lock.unlock();
-    if (auto n = refresh_all(""); !n)
-      spdlog::warn("open data: refreshing live datasets failed: {}",
-                   n.error().internal.empty() ? n.error().message : n.error().internal);
+    // The leader publishes; another instance reads what it published (and what agencies uploaded
+    // through any instance), so every instance answers with the same releases.
+    if (leadership_.check()) {
+      if (auto n = refresh_all(""); !n)
+        spdlog::warn("open data: refreshing live datasets failed: {}",
+                     n.error().internal.empty() ? n.error().message : n.error().internal);
+    } else if (auto loaded = catalogue_.load(); !loaded) {
+      spdlog::warn("open data: reading the catalogue failed: {}", loaded.error().internal);
+    }
     lock.lock();
   }
 }

@@ -13,6 +13,7 @@
 #include "opendata/catalogue_file.hpp"
 #include "opendata/ckan_api.hpp"
 #include "opendata/upload_check.hpp"
+#include "storage/leadership.hpp"
 
 namespace sen::opendata {
 
@@ -33,6 +34,7 @@ class OpenData {
  public:
   struct Inputs {
     storage::Database& db;
+    storage::Leadership& leadership;  // which instance publishes the periodic releases
     const Clock& clock;
     std::filesystem::path pack_dir;  // reads opendata/catalogue.json
     analytics::DataBrain& brain;
@@ -83,6 +85,7 @@ class OpenData {
   OpenData(Inputs& in, PackCatalogue pack);
   void loop();
 
+  storage::Leadership& leadership_;
   const Clock& clock_;
   analytics::DataBrain& brain_;
   std::function<std::string(const std::string&)> agency_name_;

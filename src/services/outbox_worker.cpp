@@ -8,8 +8,9 @@
 
 namespace sen::services {
 
-OutboxWorker::OutboxWorker(storage::Database& db, const ServicesConfig& config, const Clock& clock)
-    : db_(db), config_(config), clock_(clock) {}
+OutboxWorker::OutboxWorker(storage::Database& db, storage::Leadership& leadership,
+                           const ServicesConfig& config, const Clock& clock)
+    : db_(db), leadership_(leadership), config_(config), clock_(clock) {}
 
 OutboxWorker::~OutboxWorker() { stop(); }
 
@@ -19,7 +20,9 @@ void OutboxWorker::start() {
     std::unique_lock lock(mutex_);
     while (!stopping_) {
       lock.unlock();
-      if (auto sent = deliver_due(); !sent) spdlog::warn("outbox: {}", sent.error().internal);
+      if (leadership_.check()) {
+        if (auto sent = deliver_due(); !sent) spdlog::warn("outbox: {}", sent.error().internal);
+      }
       lock.lock();
       wake_.wait_for(lock, std::chrono::milliseconds(config_.outbox_poll_ms), [this] { return stopping_; });
     }

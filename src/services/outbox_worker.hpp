@@ -9,15 +9,18 @@
 #include "core/config.hpp"
 #include "core/status.hpp"
 #include "storage/database.hpp"
+#include "storage/leadership.hpp"
 
 namespace sen::services {
 
 // Delivers queued e-mails (the `outbox` table) over SMTP on its own thread. A failed delivery is retried
 // with growing delays until services.outbox_max_attempts; a row is marked sent only after the server
-// accepted it, so a crash between the two sends at most one duplicate, never loses a message.
+// accepted it, so a crash between the two sends at most one duplicate, never loses a message. Only the
+// instance that leads (storage::Leadership) delivers, so several instances send each message once.
 class OutboxWorker {
  public:
-  OutboxWorker(storage::Database& db, const ServicesConfig& config, const Clock& clock);
+  OutboxWorker(storage::Database& db, storage::Leadership& leadership, const ServicesConfig& config,
+               const Clock& clock);
   ~OutboxWorker();
   OutboxWorker(const OutboxWorker&) = delete;
   OutboxWorker& operator=(const OutboxWorker&) = delete;
@@ -29,6 +32,7 @@ class OutboxWorker {
 
  private:
   storage::Database& db_;
+  storage::Leadership& leadership_;
   const ServicesConfig& config_;
   const Clock& clock_;
   std::mutex mutex_;

@@ -51,7 +51,8 @@ TEST_P(OutboxWorkerTest, AFailedDeliveryIsKeptAndRetriedLater) {
   config.smtp_host = "127.0.0.1";
   config.smtp_port = closed_port();
   config.smtp_timeout_ms = 2000;
-  OutboxWorker worker(db(), config, clock_);
+  storage::Leadership leadership(test_db_->config);
+  OutboxWorker worker(db(), leadership, config, clock_);
   auto sent = worker.deliver_due();
   ASSERT_TRUE(sent) << sent.error().internal;
   EXPECT_EQ(*sent, 0);
@@ -70,7 +71,8 @@ TEST_P(OutboxWorkerTest, GivesUpAfterTheLastAttempt) {
   config.smtp_host = "127.0.0.1";
   config.smtp_port = closed_port();
   config.outbox_max_attempts = 1;
-  OutboxWorker worker(db(), config, clock_);
+  storage::Leadership leadership(test_db_->config);
+  OutboxWorker worker(db(), leadership, config, clock_);
   ASSERT_TRUE(worker.deliver_due());
   ASSERT_TRUE(db().write_transaction([&](storage::Connection& c) -> Status {
     auto u = c.execute("UPDATE outbox SET next_attempt_at = $1", {std::string("2000-01-01T00:00:00+07:00")});

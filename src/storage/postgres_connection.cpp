@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <algorithm>
 #include <charconv>
@@ -8,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "storage/change_feed.hpp"
 #include "storage/database.hpp"
 
 namespace sen::storage {
@@ -220,6 +222,26 @@ class PostgresConnection final : public Connection {
     return {};
   }
 
+  Result<std::vector<std::string>> wait_for_notifications(std::chrono::milliseconds timeout) {
+    std::vector<std::string> channels;
+    const auto drain = [&]() -> Status {
+      if (PQconsumeInput(conn_) == 0) return tl::unexpected(postgres_error(conn_, nullptr, "listen"));
+      while (PGnotify* n = PQnotifies(conn_)) {
+        channels.emplace_back(n->relname);
+        PQfreemem(n);
+      }
+      return {};
+    };
+    if (auto ok = drain(); !ok) return tl::unexpected(ok.error());
+    if (!channels.empty()) return channels;
+    pollfd waiting{PQsocket(conn_), POLLIN, 0};
+    if (waiting.fd < 0) return tl::unexpected(postgres_error(conn_, nullptr, "listen"));
+    if (poll(&waiting, 1, static_cast<int>(timeout.count())) > 0) {
+      if (auto ok = drain(); !ok) return tl::unexpected(ok.error());
+    }
+    return channels;
+  }
+
   bool ensure_usable() override {
     if (broken_ || PQstatus(conn_) != CONNECTION_OK) {
       PQreset(conn_);
@@ -424,6 +446,13 @@ class PostgresConnection final : public Connection {
 };
 
 }  // namespace
+
+Result<std::vector<std::string>> wait_for_notifications(Connection& conn, std::chrono::milliseconds timeout) {
+  auto* pg = dynamic_cast<PostgresConnection*>(&conn);
+  if (!pg)
+    return tl::unexpected(Error{ErrorCode::kInternal, "Internal error", "notifications need PostgreSQL", {}});
+  return pg->wait_for_notifications(timeout);
+}
 
 Result<std::unique_ptr<Connection>> open_postgres(const std::string& url, int statement_timeout_ms) {
   // Defaults first; the URL is expanded after them, so what it sets wins. Timeouts bound every wait:

@@ -1,0 +1,83 @@
+#include "storage/leadership.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <random>
+#include <thread>
+
+#include "storage/testing/test_database.hpp"
+
+namespace sen::storage {
+namespace {
+
+using testing::Backend;
+
+// pg_locks shows the whole cluster, where other tests run side by side: a key of its own finds this
+// test's session only.
+std::int64_t fresh_key() {
+  std::random_device random;
+  return ((static_cast<std::int64_t>(random()) << 32) | random()) & 0x7fffffffffffffff;
+}
+
+TEST(Leadership, OneProcessOnSqliteAlwaysLeads) {
+  auto t = testing::make_test_database(Backend::kSqlite);
+  ASSERT_TRUE(t) << t.error().message;
+  Leadership leadership((*t)->config);
+  EXPECT_TRUE(leadership.check());
+  EXPECT_TRUE(leadership.check());
+}
+
+class PostgresLeadership : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto t = testing::make_test_database(Backend::kPostgres);
+    if (!t) {
+      if (!testing::postgres_required()) GTEST_SKIP() << "PostgreSQL not available: " << t.error().message;
+      FAIL() << t.error().message;
+    }
+    test_ = std::move(*t);
+  }
+
+  std::unique_ptr<testing::TestDatabase> test_;
+  std::int64_t key_ = fresh_key();
+};
+
+TEST_F(PostgresLeadership, OnlyOneInstanceLeadsUntilItLetsGo) {
+  // Two instances' leaderships on the same database.
+  auto first = std::make_unique<Leadership>(test_->config, key_);
+  Leadership second(test_->config, key_);
+  EXPECT_TRUE(first->check());
+  EXPECT_FALSE(second.check());
+  EXPECT_TRUE(first->check()) << "a leader stays the leader";
+  EXPECT_FALSE(second.check());
+  first.reset();  // the process ends: its session, and the lock with it, are gone
+  EXPECT_TRUE(second.check());
+}
+
+TEST_F(PostgresLeadership, ALeaderWhoseSessionDiesLosesTheLeadToAnother) {
+  Leadership first(test_->config, key_);
+  Leadership second(test_->config, key_);
+  ASSERT_TRUE(first.check());
+  ASSERT_FALSE(second.check());
+  // What PostgreSQL does when the leader's process is killed or its network is cut.
+  auto admin = test_->db->acquire();
+  ASSERT_TRUE(admin);
+  auto killed = (*admin)->execute(
+      "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+      "AND ((classid::bigint << 32) | objid::bigint) = $1",
+      {key_});
+  ASSERT_TRUE(killed) << killed.error().internal;
+  ASSERT_EQ(killed->rows.size(), 1u);
+  // pg_terminate_backend only signals the session; it ends, and lets go of the lock, a moment later.
+  bool took = false;
+  for (int i = 0; i < 100 && !took; ++i) {
+    took = second.check();
+    if (!took) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  EXPECT_TRUE(took) << "the lock went with the session";
+  EXPECT_FALSE(first.check()) << "the old leader notices and does not run jobs beside the new one";
+}
+
+}  // namespace
+}  // namespace sen::storage
