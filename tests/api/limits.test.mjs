@@ -349,7 +349,10 @@ describe('shutdown grace period', () => {
     server.proc.kill('SIGTERM');
     await server.exited;
     const waited = Date.now() - started;
-    assert.ok(waited >= 400 && waited < 3000, `stopped after the 500 ms grace period, took ${waited} ms`);
+    // It gave up on the stuck client when the grace period ended; the exit after that (destructors,
+    // the sanitizer's leak scan) took up to 4.8 s on CI's busy machine, so it is bounded loosely.
+    assert.match(server.stderr(), /shutdown grace period over; closing 1 connections/);
+    assert.ok(waited >= 400 && waited < 15_000, `stopped after the 500 ms grace period, took ${waited} ms`);
     stuck.destroy();
     await server.stop();
   });
