@@ -3,13 +3,17 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "storage/own_session.hpp"
+
 namespace sen::storage {
 namespace {
 
 // Channels are SQL identifiers spliced into LISTEN and NOTIFY; only the program's own names reach here.
-bool plain_channel(std::string_view channel) {
-  return !channel.empty() &&
-         channel.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string_view::npos;
+Status check_channel(std::string_view channel) {
+  if (!channel.empty() && channel.find_first_not_of("abcdefghijklmnopqrstuvwxyz_") == std::string_view::npos)
+    return {};
+  return tl::unexpected(
+      Error{ErrorCode::kInternal, "Internal error", fmt::format("bad channel {}", channel), {}});
 }
 
 // How long one wait for notifications lasts before the thread looks at stop().
@@ -19,17 +23,10 @@ constexpr std::chrono::milliseconds kListenSlice{200};
 
 Status ChangeFeed::announce(Connection& conn, std::string_view channel) {
   if (conn.dialect() == Dialect::kSqlite) return {};
-  if (!plain_channel(channel))
-    return tl::unexpected(
-        Error{ErrorCode::kInternal, "Internal error", fmt::format("bad channel {}", channel), {}});
+  if (auto ok = check_channel(channel); !ok) return ok;
   auto r = conn.execute(fmt::format("NOTIFY {}", channel));
   if (!r) return tl::unexpected(r.error());
   return {};
-}
-
-Result<std::unique_ptr<Connection>> open_own_session(const StorageConfig& config) {
-  if (config.database_url.empty()) return std::unique_ptr<Connection>();
-  return open_postgres(config.database_url, config.statement_timeout_ms);
 }
 
 Result<std::unique_ptr<Connection>> ChangeFeed::listen() {
@@ -39,9 +36,7 @@ Result<std::unique_ptr<Connection>> ChangeFeed::listen() {
   for (const auto& [channel, handler] : handlers_) {
     if (channel == last) continue;
     last = channel;
-    if (!plain_channel(channel))
-      return tl::unexpected(
-          Error{ErrorCode::kInternal, "Internal error", fmt::format("bad channel {}", channel), {}});
+    if (auto ok = check_channel(channel); !ok) return tl::unexpected(ok.error());
     if (auto r = (*conn)->execute(fmt::format("LISTEN {}", channel)); !r) return tl::unexpected(r.error());
   }
   return conn;

@@ -54,10 +54,6 @@ class ChangeFeed {
   std::thread thread_;
 };
 
-// A session of its own on the shared PostgreSQL database, for a lock or a LISTEN that must outlive any
-// pooled lease; nullptr (no error) on SQLite, where one process owns the database.
-Result<std::unique_ptr<Connection>> open_own_session(const StorageConfig& config);
-
 // PostgreSQL: waits up to `timeout` for notifications on the channels `conn` LISTENs to and returns the
 // channels notified; kUnavailable once the session is lost (storage/postgres_connection.cpp).
 Result<std::vector<std::string>> wait_for_notifications(Connection& conn, std::chrono::milliseconds timeout);

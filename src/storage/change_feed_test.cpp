@@ -6,7 +6,7 @@
 #include <random>
 #include <thread>
 
-#include "storage/testing/test_database.hpp"
+#include "storage/testing/backend_test.hpp"
 
 namespace sen::storage {
 namespace {
@@ -40,15 +40,11 @@ TEST(ChangeFeed, OnSqliteThereIsNothingToAnnounceOrHear) {
   EXPECT_TRUE(done);
 }
 
-class PostgresChangeFeed : public ::testing::Test {
+class PostgresChangeFeed : public testing::PostgresTest {
  protected:
   void SetUp() override {
-    auto t = testing::make_test_database(Backend::kPostgres);
-    if (!t) {
-      if (!testing::postgres_required()) GTEST_SKIP() << "PostgreSQL not available: " << t.error().message;
-      FAIL() << t.error().message;
-    }
-    test_ = std::move(*t);
+    testing::PostgresTest::SetUp();
+    if (IsSkipped() || HasFatalFailure()) return;
     auto other = open_database(test_->config);  // another instance
     ASSERT_TRUE(other) << other.error().message;
     other_ = std::move(*other);
@@ -62,7 +58,6 @@ class PostgresChangeFeed : public ::testing::Test {
     });
   }
 
-  std::unique_ptr<testing::TestDatabase> test_;
   std::unique_ptr<Database> other_;
   std::string channel_ = fresh_channel();
 };

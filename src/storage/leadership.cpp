@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "storage/change_feed.hpp"
+#include "storage/own_session.hpp"
 
 namespace sen::storage {
 

@@ -6,7 +6,7 @@
 #include <random>
 #include <thread>
 
-#include "storage/testing/test_database.hpp"
+#include "storage/testing/backend_test.hpp"
 
 namespace sen::storage {
 namespace {
@@ -38,18 +38,8 @@ TEST(Leadership, OneProcessOnSqliteAlwaysLeads) {
   EXPECT_TRUE(leadership.check());
 }
 
-class PostgresLeadership : public ::testing::Test {
+class PostgresLeadership : public testing::PostgresTest {
  protected:
-  void SetUp() override {
-    auto t = testing::make_test_database(Backend::kPostgres);
-    if (!t) {
-      if (!testing::postgres_required()) GTEST_SKIP() << "PostgreSQL not available: " << t.error().message;
-      FAIL() << t.error().message;
-    }
-    test_ = std::move(*t);
-  }
-
-  std::unique_ptr<testing::TestDatabase> test_;
   std::int64_t key_ = fresh_key();
 };
 

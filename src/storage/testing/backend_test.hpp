@@ -36,6 +36,22 @@ class BackendTest : public ::testing::TestWithParam<Backend> {
   std::unique_ptr<TestDatabase> test_db_;
 };
 
+// A test of what only PostgreSQL has (advisory locks, notifications) on a fresh, unmigrated database;
+// skipped like BackendTest's PostgreSQL half when no server was provided.
+class PostgresTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto t = make_test_database(Backend::kPostgres);
+    if (!t) {
+      if (!postgres_required()) GTEST_SKIP() << "PostgreSQL not available: " << t.error().message;
+      FAIL() << t.error().message;
+    }
+    test_ = std::move(*t);
+  }
+
+  std::unique_ptr<TestDatabase> test_;
+};
+
 #define SEN_INSTANTIATE_FOR_BACKENDS(Suite)                           \
   INSTANTIATE_TEST_SUITE_P(                                           \
       Backends, Suite,                                                \
