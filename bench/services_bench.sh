@@ -315,6 +315,11 @@ if (command === 'prepare') {
     fail('GET', `/api/v1/procedures/${procedure}`, undefined, null, JSON.stringify(p).slice(0, 500), 'no components or form_schema');
   }
   for (const c of p.components) c.required = false;
+  // What the GET adds for readers (the terms in force today, the upload limit) is not part of a
+  // procedure's definition, and the PUT refuses it.
+  delete p.terms_on;
+  delete p.upload_limit_bytes;
+  for (const c of p.channels) delete c.in_force;
   await call('PUT', `/api/v1/procedures/${procedure}`, { token: admin, json: p });
   const again = await call('GET', `/api/v1/procedures/${procedure}`);
   if (again.components.some((c) => c.required)) {

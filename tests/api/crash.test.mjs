@@ -1,8 +1,9 @@
 // Crash safety, permanently tested: while clients create dossiers, upload their papers, submit them and
-// the receiving officer accepts them, `sen` is killed with SIGKILL, again and again. After each restart
-// every acknowledged change is there exactly once (one submission and one acceptance per dossier, the
-// paper's bytes intact), the data brain's count equals a recount from the database, and at the end the
-// audit chain verifies. A stored file whose row never committed (left by an upload the kill cut short)
+// the receiving officer accepts them, an enterprise answers DX self-assessments and an analyst imports
+// statistics, `sen` is killed with SIGKILL, again and again. After each restart every acknowledged
+// change is there exactly once (one submission and one acceptance per dossier, the paper's bytes
+// intact, each saved answer, each imported value), the data brain's figures equal a recount from the
+// database, and at the end the audit chain verifies. A stored file whose row never committed (left by an upload the kill cut short)
 // is removed at start. On SQLite and, when it is up, PostgreSQL.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -49,6 +50,11 @@ for (const backend of backends) {
       // What the server acknowledged, by dossier: created, paper stored, submitted, accepted.
       const acked = new Map();
       const mark = (code, what) => acked.set(code, { ...(acked.get(code) ?? {}), [what]: true });
+      // Assessments by id: the last online_revenue answer acknowledged and the last one sent (a save cut
+      // off by the kill may or may not have committed). Statistics by period: the value.
+      const assessments = new Map();
+      const statistics = new Map();
+      let serial = 0;
 
       for (let round = 0; round < ROUNDS; round++) {
         const tokens = demoTokens(() => server.url, () => accounts);
@@ -84,7 +90,50 @@ for (const backend of backends) {
             }
           }
         };
-        const clients = Array.from({ length: 6 }, journey);
+        const business = { authorization: `Bearer ${await tokens('cong.ty.sen')}` };
+        const importer = { authorization: `Bearer ${await tokens('phantich')}` };
+        // An enterprise saving its answers, one draft after another.
+        const assessing = async () => {
+          while (!killed) {
+            try {
+              const res = await fetch(`${url}/api/v1/assessments`, {
+                method: 'POST', headers: { ...business, 'content-type': 'application/json' },
+                body: JSON.stringify({ framework: 'dbi-sme', industry: 'retail', size: 'small', place: '01', answers: { dx_plan: 'written' } }),
+              });
+              if (res.status !== 201) continue;
+              const { id } = await res.json();
+              const state = { acked: null, sent: null };
+              assessments.set(id, state);
+              for (let revenue = 1; revenue <= 3 && !killed; revenue++) {
+                state.sent = revenue;
+                const saved = await fetch(`${url}/api/v1/assessments/${id}`, {
+                  method: 'PUT', headers: { ...business, 'content-type': 'application/json' },
+                  body: JSON.stringify({ answers: { dx_plan: 'written', online_revenue: revenue } }),
+                });
+                if (saved.status === 200) state.acked = revenue;
+              }
+            } catch {
+              // The connection died with the server.
+            }
+          }
+        };
+        // An analyst importing one month of cashless payments at a time, each with its own value.
+        const importing = async () => {
+          while (!killed) {
+            const n = ++serial;
+            const period = `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+            try {
+              const res = await fetch(`${url}/api/v1/statistics/import`, {
+                method: 'POST', headers: { ...importer, 'content-type': 'text/csv' },
+                body: `element,place,period,value\ncashless_transactions,01,${period},${1000 + n}\n`,
+              });
+              if (res.status === 201) statistics.set(period, 1000 + n);
+            } catch {
+              // The connection died with the server.
+            }
+          }
+        };
+        const clients = [...Array.from({ length: 6 }, journey), assessing(), importing()];
         await new Promise((r) => setTimeout(r, LOAD_MS * (0.6 + 0.4 * Math.random())));
         server.proc.kill('SIGKILL');
         killed = true;
@@ -118,6 +167,19 @@ for (const backend of backends) {
             assert.equal(d.status, 'received');
           }
         }
+        const owner = { authorization: `Bearer ${await tokens2('cong.ty.sen')}` };
+        for (const [id, { acked, sent }] of assessments) {
+          const res = await fetch(`${server.url}/api/v1/assessments/${id}`, { headers: owner });
+          assert.equal(res.status, 200, `assessment ${id} was acknowledged (round ${round})`);
+          if (acked === null) continue;
+          const stored = (await res.json()).answers.online_revenue;
+          assert.ok(stored >= acked && stored <= sent, `assessment ${id} keeps its saved answer ${acked} (or a later one sent): ${stored}`);
+        }
+        for (const [period, value] of statistics) {
+          const stored = sql(dataDir, databaseUrl,
+            `SELECT value FROM statistics_values WHERE element = 'cashless_transactions' AND reported_code = '01' AND period = '${period}'`);
+          assert.equal(Number(stored), value, `the imported value for ${period}`);
+        }
         // The data brain, rebuilt at start, counts what the database holds.
         const month = sql(dataDir, databaseUrl, "SELECT substr(max(at), 1, 7) FROM dossier_events WHERE action = 'submit'");
         const recount = Number(sql(dataDir, databaseUrl,
@@ -129,9 +191,11 @@ for (const backend of backends) {
       }
       const submitted = [...acked.values()].filter((s) => s.submitted).length;
       assert.ok(submitted > 0, 'submissions were acknowledged between kills');
-      console.log(`# crash (${backend}): ${acked.size} dossiers acknowledged, ${submitted} submitted, ${ROUNDS} kills`);
+      assert.ok(assessments.size > 0 && statistics.size > 0, 'assessments and imports were acknowledged');
+      console.log(`# crash (${backend}): ${acked.size} dossiers acknowledged, ${submitted} submitted, ` +
+        `${assessments.size} assessments, ${statistics.size} statistics imports, ${ROUNDS} kills`);
       const { code } = await server.stop();
-      assert.equal(code, 0);
+      assert.equal(code, 0, `sen stopped with ${code}: ${server.stderr().slice(-3000)}`);
       const verified = spawnSync(path.resolve(sourceDir, senBinary()),
         ['audit', 'verify', '--data-dir', dataDir, ...(databaseUrl ? ['--database-url', databaseUrl] : []), '--pack-dir', path.join(sourceDir, 'packs/vn')],
         { encoding: 'utf8' });
