@@ -414,6 +414,10 @@ echo
 printf '%-28s %12s %10s  %s\n' "ratio" "value" "target" "result"
 printf '%-28s %12s %10s  %s\n' "healthz / nginx" "$healthz_vs_nginx" ">= $target_healthz_vs_nginx" "$verdict_hn"
 printf '%-28s %12s %10s  %s\n' "places / healthz" "$places_vs_healthz" ">= $target_places_vs_healthz" "$verdict_ph"
+echo
+# The lines bench/run_all.sh gathers into docs/performance.md's table of targets.
+echo "target: /healthz / nginx static file = $healthz_vs_nginx (>= $target_healthz_vs_nginx) $([[ $verdict_hn == PASS ]] && echo met || echo not met)"
+echo "target: place look-up / healthz = $places_vs_healthz (>= $target_places_vs_healthz) $([[ $verdict_ph == PASS ]] && echo met || echo not met)"
 if [[ $any_errors == true ]]; then
   echo
   echo "WARNING: wrk saw non-2xx responses or socket errors (see the errors column); the numbers are suspect."

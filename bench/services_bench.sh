@@ -29,8 +29,9 @@ place_code=00004
 citizen_username=001099012345
 admin_username=quantri.quocgia
 
-# Targets the ratios are judged against.
-target_submit_vs_commit=0.50
+# Targets the ratios are judged against. On PostgreSQL submissions are judged against pgbench with
+# --pool-size clients (8): several writers share the server there, one writes on SQLite.
+declare -A target_submit_vs_commit=([sqlite]=0.50 [postgres]=0.80)
 target_lookup_vs_healthz=0.50
 
 usage() {
@@ -735,6 +736,10 @@ ratio() {
 verdict() {
   awk -v r="$1" -v t="$2" 'BEGIN { print (r >= t ? "PASS" : "FAIL") }'
 }
+# The line bench/run_all.sh gathers into docs/performance.md's table of targets.
+target_line() {
+  echo "target: $1 = $2 ($3) $([[ $4 == PASS ]] && echo met || echo not met)"
+}
 gt() {
   awk -v a="$1" -v b="$2" 'BEGIN { exit !(a > b) }'
 }
@@ -750,7 +755,7 @@ for backend in "${backends[@]}"; do
   fi
   submit_ratio[$backend]=$(ratio "${rate[$backend.submit]}" "${rate[${raw_key[$backend]}]}")
   lookup_ratio[$backend]=$(ratio "${rate[$backend.lookup]}" "${rate[$backend.healthz]}")
-  submit_verdict[$backend]=$(verdict "${submit_ratio[$backend]}" "$target_submit_vs_commit")
+  submit_verdict[$backend]=$(verdict "${submit_ratio[$backend]}" "${target_submit_vs_commit[$backend]}")
   lookup_verdict[$backend]=$(verdict "${lookup_ratio[$backend]}" "$target_lookup_vs_healthz")
   [[ ${submit_verdict[$backend]} == FAIL || ${lookup_verdict[$backend]} == FAIL ]] && any_fail=true
 done
@@ -781,7 +786,7 @@ echo
 printf '%-9s %-40s %12s %10s  %s\n' "backend" "ratio" "value" "target" "result"
 for backend in "${backends[@]}"; do
   printf '%-9s %-40s %12s %10s  %s\n' "$backend" "submissions / raw commits (${raw_key[$backend]#*.})" \
-    "${submit_ratio[$backend]}" ">= $target_submit_vs_commit" "${submit_verdict[$backend]}"
+    "${submit_ratio[$backend]}" ">= ${target_submit_vs_commit[$backend]}" "${submit_verdict[$backend]}"
   if [[ ${raw_key[$backend]} != "$backend.raw_commit_1" ]]; then
     printf '%-9s %-40s %12s %10s  %s\n' "$backend" "submissions / raw commits (raw_commit_1)" \
       "$(ratio "${rate[$backend.submit]}" "${rate[$backend.raw_commit_1]}")" "" "(for comparison)"
@@ -791,6 +796,13 @@ for backend in "${backends[@]}"; do
 done
 for backend in "${backends[@]}"; do
   echo "$backend: ${acked[$backend]} submissions acknowledged (warm-up and run), ${created[$backend]} new dossiers listed"
+done
+echo
+for backend in "${backends[@]}"; do
+  target_line "$backend: submissions / raw commits (${raw_key[$backend]#*.})" "${submit_ratio[$backend]}" \
+    ">= ${target_submit_vs_commit[$backend]}" "${submit_verdict[$backend]}"
+  target_line "$backend: status lookups / healthz" "${lookup_ratio[$backend]}" ">= $target_lookup_vs_healthz" \
+    "${lookup_verdict[$backend]}"
 done
 if [[ $any_errors == true ]]; then
   echo
@@ -837,7 +849,7 @@ backend_json() {
   echo "      \"lookups\": $(measure_json "$backend.lookup" ""),"
   echo "      \"submissions_acknowledged\": ${acked[$backend]}, \"dossiers_created\": ${created[$backend]},"
   echo "      \"ratios\": {"
-  echo "        \"submissions_vs_raw_commit\": {\"value\": ${submit_ratio[$backend]}, \"target\": $target_submit_vs_commit, \"pass\": $(json_bool "${submit_verdict[$backend]}")},"
+  echo "        \"submissions_vs_raw_commit\": {\"value\": ${submit_ratio[$backend]}, \"target\": ${target_submit_vs_commit[$backend]}, \"pass\": $(json_bool "${submit_verdict[$backend]}")},"
   echo "        \"lookups_vs_healthz\": {\"value\": ${lookup_ratio[$backend]}, \"target\": $target_lookup_vs_healthz, \"pass\": $(json_bool "${lookup_verdict[$backend]}")}"
   echo "      }"
   printf '    }'
