@@ -32,9 +32,16 @@ Status check_form(const Procedure& p, const json::value& form, bool complete,
   if (json::serialize(form).size() > max_bytes) {
     return fail(ErrorCode::kInvalidArgument, "form is too large", "form");
   }
-  json::value schema = p.form_schema;
-  if (!complete && schema.is_object()) schema.as_object().erase("required");
-  if (auto s = validate_json_schema(schema, form, "form"); !s) return s;
+  // A draft is checked without the top-level "required" list, on a copy; a submission uses the
+  // procedure's schema itself (copying its long option lists cost a tenth of a submission's time).
+  const json::value* schema = &p.form_schema;
+  json::value draft_schema;
+  if (!complete && p.form_schema.is_object()) {
+    draft_schema = p.form_schema;
+    draft_schema.as_object().erase("required");
+    schema = &draft_schema;
+  }
+  if (auto s = validate_json_schema(*schema, form, "form"); !s) return s;
   return check_form_rules(p.form_rules, form.get_object(), today, applicant.id_number);
 }
 
