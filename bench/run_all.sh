@@ -83,7 +83,7 @@ trap 'rm -f "$tmp" "$details" "$targets"' EXIT
   echo "| memory | $(free -g | awk '/Mem:/{print $2}') GiB |"
   echo "| system | $(. /etc/os-release && echo "$PRETTY_NAME"), Linux $(uname -r) |"
   echo "| disk of /tmp | $(df -T /tmp | awk 'NR==2{print $2}') |"
-  echo "| Sen | $("$SEN_BINARY" --version 2>/dev/null | head -1), commit $run_commit |"
+  echo "| Sen | $("$SEN_BINARY" version 2>/dev/null | head -1), commit $run_commit |"
   echo "| compiler | $(c++ --version | head -1) |"
   echo "| SQLite | $(sqlite3 --version | cut -d' ' -f1) |"
   echo "| PostgreSQL | $(psql --version | awk '{print $3}') |"

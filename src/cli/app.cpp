@@ -46,6 +46,7 @@
 #include "storage/bulk_load.hpp"
 #include "storage/leadership.hpp"
 #include "storage/migrations.hpp"
+#include "storage/shared_rate_limiter.hpp"
 
 namespace sen::cli {
 namespace {
@@ -438,11 +439,21 @@ int serve(const Config& config, storage::Database& db) {
   auto ids = open_identity_vault(db, config);
   if (!ids) return report(ids.error(), 2);
   identity::AccountService accounts(db, clock, **ids, config.auth, outbox_mail(config, *services_clock));
-  RateLimiter client_limiter(config.auth.login_attempts_per_minute_per_client, std::chrono::seconds(60),
-                             clock);
-  RateLimiter write_limiter(config.auth.writes_per_minute_per_account, std::chrono::seconds(60), clock);
-  RateLimiter account_limiter(config.auth.login_attempts_per_minute_per_account, std::chrono::seconds(60),
-                              clock);
+  // The limits against guessing (logins, registrations, look-ups by identity number) are counted by
+  // all the instances sharing a PostgreSQL together; one process on SQLite counts in its memory.
+  const auto guess_limiter = [&, &vault = **ids](std::string scope,
+                                                 int limit) -> std::unique_ptr<RateLimiter> {
+    if (db.dialect() == storage::Dialect::kSqlite)
+      return std::make_unique<MemoryRateLimiter>(limit, std::chrono::seconds(60), clock);
+    return std::make_unique<storage::SharedRateLimiter>(
+        db, std::move(scope), limit, std::chrono::seconds(60), clock,
+        [&vault](std::string_view key) { return vault.lookup_key(key); });
+  };
+  const auto client_limiter = guess_limiter("client", config.auth.login_attempts_per_minute_per_client);
+  const auto account_limiter = guess_limiter("account", config.auth.login_attempts_per_minute_per_account);
+  // The budget of changes is counted per instance: counted in PostgreSQL, every change of one account
+  // waited on that account's row, and acknowledged submissions fell from 4,349/s to 2,552/s.
+  MemoryRateLimiter write_limiter(config.auth.writes_per_minute_per_account, std::chrono::seconds(60), clock);
   // Places change only with the pack, so they are read once: for authorization, the data brain
   // and the place look-ups answered from memory.
   auto directory = places::PlaceDirectory::load(places);
@@ -520,8 +531,8 @@ int serve(const Config& config, storage::Database& db) {
       metrics,
       accounts,
       authorizer,
-      client_limiter,
-      account_limiter,
+      *client_limiter,
+      *account_limiter,
       write_limiter,
       config.auth.session_ttl_minutes * 60,
       oidc.get(),

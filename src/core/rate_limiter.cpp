@@ -6,10 +6,10 @@ namespace {
 constexpr std::size_t kMaxKeys = 100000;  // bounds memory under a flood of distinct keys
 }
 
-RateLimiter::RateLimiter(int limit, std::chrono::seconds window, const Clock& clock)
+MemoryRateLimiter::MemoryRateLimiter(int limit, std::chrono::seconds window, const Clock& clock)
     : limit_(limit), window_(window), clock_(clock) {}
 
-std::optional<int> RateLimiter::hit(const std::string& key) {
+Result<std::optional<int>> MemoryRateLimiter::hit(const std::string& key) {
   const auto now = clock_.now();
   std::lock_guard lock(mutex_);
   if (windows_.size() > kMaxKeys)
@@ -19,9 +19,9 @@ std::optional<int> RateLimiter::hit(const std::string& key) {
     w.start = now;
     w.count = 0;
   }
-  if (++w.count <= limit_) return std::nullopt;
+  if (++w.count <= limit_) return std::optional<int>{};
   const auto left = std::chrono::duration_cast<std::chrono::seconds>(w.start + window_ - now).count();
-  return static_cast<int>(left < 1 ? 1 : left);
+  return std::optional<int>{static_cast<int>(left < 1 ? 1 : left)};
 }
 
 }  // namespace sen

@@ -7,17 +7,28 @@
 #include <unordered_map>
 
 #include "core/clock.hpp"
+#include "core/status.hpp"
 
 namespace sen {
 
-// Fixed-window counter per key (client address, username). In memory: a restart forgets, which is
-// acceptable for slowing brute force; the account lockout is the durable defence.
+// How many attempts a key (client address, username, account) may make in a window: login and
+// registration attempts, identity-number look-ups, state changes.
 class RateLimiter {
  public:
-  RateLimiter(int limit, std::chrono::seconds window, const Clock& clock);
+  virtual ~RateLimiter() = default;
+  // Counts one attempt; the seconds to wait when the key is over its limit. An error when the count
+  // could not be kept (a shared counter's database is unreachable): the request is not admitted.
+  virtual Result<std::optional<int>> hit(const std::string& key) = 0;
+};
 
-  // Counts one attempt; returns the seconds to wait when the key is over its limit.
-  std::optional<int> hit(const std::string& key);
+// Fixed-window counter per key in this process's memory: right when one process serves (SQLite). A
+// restart forgets, which is acceptable for slowing brute force; the account lockout is the durable
+// defence. Several instances share storage/shared_rate_limiter.hpp instead.
+class MemoryRateLimiter final : public RateLimiter {
+ public:
+  MemoryRateLimiter(int limit, std::chrono::seconds window, const Clock& clock);
+
+  Result<std::optional<int>> hit(const std::string& key) override;
 
  private:
   struct Window {

@@ -77,7 +77,9 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
   auto& db = ctx.db;
 
   router.add({"POST", "/api/v1/auth/register", [&accounts, &limiter](const Request& r) {
-                if (auto wait = limiter.hit("register:" + r.remote)) return too_many(r, *wait);
+                const auto wait = limiter.hit("register:" + r.remote);
+                if (!wait) return error_response(wait.error(), r);
+                if (*wait) return too_many(r, **wait);
                 auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
                 if (auto members = check_members(*body, {{"kind", JsonKind::kString},
@@ -111,9 +113,12 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
            return error_response(members.error(), r);
          const std::string username = string_member(*body, "username");
          // Both keys are counted whether or not the account exists, so 429 reveals nothing.
-         auto by_client = limiter.hit("login:" + r.remote);
-         auto by_user = account_limiter.hit(username);
-         if (by_client || by_user) return too_many(r, std::max(by_client.value_or(0), by_user.value_or(0)));
+         const auto by_client = limiter.hit("login:" + r.remote);
+         const auto by_user = account_limiter.hit(username);
+         if (!by_client) return error_response(by_client.error(), r);
+         if (!by_user) return error_response(by_user.error(), r);
+         if (*by_client || *by_user)
+           return too_many(r, std::max(by_client->value_or(0), by_user->value_or(0)));
          auto session = accounts.login(username, string_member(*body, "password"), origin_of(r));
          if (!session) return error_response(session.error(), r);
          auto who = accounts.resolve(session->secret, true);

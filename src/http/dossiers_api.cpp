@@ -443,9 +443,11 @@ void add_public_service_routes(Router& router, const ApiContext& ctx) {
   router.add(
       {"GET", "/api/v1/track", [&ctx, &svc](const Request& r) {
          // Guessing identity numbers for a known code is throttled like logins.
-         if (auto wait = ctx.client_limiter.hit("track:" + r.remote)) {
-           Error e{ErrorCode::kTooManyRequests, fmt::format("Too many lookups; try again in {} s", *wait)};
-           e.retry_after_seconds = *wait;
+         const auto wait = ctx.client_limiter.hit("track:" + r.remote);
+         if (!wait) return error_response(wait.error(), r);
+         if (*wait) {
+           Error e{ErrorCode::kTooManyRequests, fmt::format("Too many lookups; try again in {} s", **wait)};
+           e.retry_after_seconds = **wait;
            return error_response(e, r);
          }
          return reply(svc.reads.track(std::string(r.query_param("code").value_or("")),

@@ -29,7 +29,7 @@ TEST(OpenApi, DescribesExactlyTheRegisteredRoutes) {
   Metrics metrics;
   const identity::IdentityNumberVault ids(std::string(32, 'i'));
   identity::AccountService accounts(*(*t)->db, clock, ids, AuthConfig{});
-  RateLimiter limiter(10, std::chrono::seconds(60), clock);
+  MemoryRateLimiter limiter(10, std::chrono::seconds(60), clock);
   identity::Authorizer authorizer([](const std::string&) { return std::optional<std::string>(); });
   services::ProcedureCatalog catalog(*(*t)->db, clock);
   services::FileStore files(std::filesystem::temp_directory_path());

@@ -33,7 +33,7 @@ function sql(dataDir, databaseUrl, query) {
 }
 
 for (const backend of backends) {
-  describe(`crash safety on ${backend}`, { timeout: 600_000 }, () => {
+  describe(`crash safety on ${backend}`, { timeout: Math.max(600_000, ROUNDS * 30_000) }, () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'sen-crash-'));
     const databaseUrl = backend === 'postgres' ? createPostgresDatabase(pg) : null;
     let server = null;

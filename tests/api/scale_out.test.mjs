@@ -2,9 +2,10 @@
 // Debian's nginx, as docs/operations.md lays production out. A sign-in made through one works on the
 // other; a sign-out made on one is honoured by the other at once although its principal cache would keep
 // the session for a minute (LISTEN/NOTIFY); e-mails go out once, from the instance that holds the
-// scheduled jobs' advisory lock; both data brains count the same events. Then, under load, the leader is
-// killed: nginx sends the clients to the survivor, every acknowledged change is there exactly once, and
-// the survivor takes the lead and delivers what was still queued.
+// scheduled jobs' advisory lock; both data brains count the same events; a rate limit counts the
+// attempts made on both. Then, under load, the leader is killed: nginx sends the clients to the
+// survivor, every acknowledged change is there exactly once, and the survivor takes the lead and
+// delivers what was still queued.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -94,6 +95,24 @@ describe('two instances behind nginx on one PostgreSQL', { skip: !pg && !require
     await eventually('the second instance refuses the signed-out session',
       async () => (await fetch(`${second.url}/api/v1/me`, { headers: { cookie } })).status === 401, 2000);
     console.log(`# sign-out heard by the other instance in ${Date.now() - start} ms`);
+  });
+
+  it('counts a rate limit across both instances', async () => {
+    // The limit is per whole minute on the clock: start early in one, so the attempts share a window.
+    const second_of_minute = new Date().getUTCSeconds();
+    if (second_of_minute > 45) await sleep((61 - second_of_minute) * 1000);
+    const attempt = (server) => fetch(`${server.url}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'khong.ai.ca', password: 'sai mat khau' }),
+    });
+    // auth.login_attempts_per_minute_per_account is 10: five on each instance use it up.
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => attempt(i % 2 ? second : first)));
+    assert.deepEqual(answers.map((a) => a.status), Array(10).fill(401));
+    for (const server of [first, second]) {
+      const refused = await attempt(server);
+      assert.equal(refused.status, 429, 'the eleventh attempt, on either instance');
+      assert.ok(Number(refused.headers.get('retry-after')) >= 1);
+    }
   });
 
   it('keeps every acknowledged change when the leader is killed under load, and the survivor takes over', async () => {
