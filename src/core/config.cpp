@@ -1,11 +1,14 @@
 #include "core/config.hpp"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+
+#include "core/network_address.hpp"
 
 namespace sen {
 namespace {
@@ -53,10 +56,41 @@ Setting string_setting(std::string key, std::string description, Member member, 
   return s;
 }
 
+// A comma-separated list of addresses, each checked and kept in canonical form.
+Setting trusted_proxies_setting() {
+  Setting s;
+  s.key = "server.trusted_proxies";
+  s.description =
+      "comma-separated addresses of the reverse proxies in front (e.g. 127.0.0.1); a request from one "
+      "is attributed to the client its X-Forwarded-For names; empty: to its peer";
+  s.set = [key = s.key](Config& c, const std::string& v) -> Status {
+    std::vector<std::string> proxies;
+    std::string_view rest = v;
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      std::string_view entry = rest.substr(0, comma);
+      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+      while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+      while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+      auto address = canonical_address(entry);
+      if (!address) {
+        return fail(ErrorCode::kInvalidArgument,
+                    fmt::format("{}: '{}' is not an IP address", key, std::string(entry).substr(0, 64)), key);
+      }
+      proxies.push_back(std::move(*address));
+    }
+    c.server.trusted_proxies = std::move(proxies);
+    return {};
+  };
+  s.get = [](const Config& c) { return fmt::format("{}", fmt::join(c.server.trusted_proxies, ",")); };
+  return s;
+}
+
 std::vector<Setting> make_settings() {
   std::vector<Setting> all;
   all.push_back(string_setting("server.listen", "HOST:PORT to listen on; port 0 picks a free port",
                                [](Config& c) -> std::string& { return c.server.listen; }));
+  all.push_back(trusted_proxies_setting());
   all.push_back(int_setting(
       "server.threads", "network threads; 0 means one per CPU core",
       [](Config& c) -> int& { return c.server.threads; }, 0, 256));

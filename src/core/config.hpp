@@ -34,6 +34,9 @@ struct ServerConfig {
   int max_pending_writes = 256;
   int overload_retry_after_seconds = 2;
   int export_max_rows = 100000;  // rows in one CSV or XLSX export (a list, the audit log); 413 beyond
+  // Reverse proxies (nginx) whose X-Forwarded-For is believed, as canonical addresses
+  // (core/network_address.hpp); empty: every request is attributed to its peer.
+  std::vector<std::string> trusted_proxies;
 };
 
 struct StorageConfig {

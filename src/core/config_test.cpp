@@ -104,6 +104,21 @@ TEST(Config, ConnectionLimitsHaveSafeDefaultsAndBounds) {
   }
 }
 
+TEST(Config, TrustedProxiesAreAddressesInOneForm) {
+  auto none = load_config(std::nullopt, env_of({}), {});
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->server.trusted_proxies.empty()) << "by default no X-Forwarded-For is believed";
+  auto two =
+      load_config(std::nullopt, env_of({{"SEN_SERVER_TRUSTED_PROXIES", "127.0.0.1, ::ffff:10.0.0.2"}}), {});
+  ASSERT_TRUE(two);
+  EXPECT_EQ(two->server.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "10.0.0.2"}));
+  auto bad = load_config(std::nullopt, env_of({{"SEN_SERVER_TRUSTED_PROXIES", "127.0.0.1,nginx"}}), {});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().field, "server.trusted_proxies");
+  EXPECT_NE(bad.error().message.find("'nginx' is not an IP address"), std::string::npos)
+      << bad.error().message;
+}
+
 TEST(Config, SecretsAreMasked) {
   auto c = load_config(std::nullopt, env_of({}),
                        {{"storage.database_url", "postgresql://sen:hunter2@db.example/sen"}});

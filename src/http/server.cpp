@@ -18,6 +18,7 @@
 #include "http/access_log.hpp"
 #include "http/client_address.hpp"
 #include "http/file_chunks.hpp"
+#include "http/forwarded_client.hpp"
 #include "http/problem.hpp"
 #include "http/request_head.hpp"
 
@@ -282,6 +283,15 @@ struct Server::Impl {
                           remote);
       co_return false;
     }
+    // From here on the request is attributed to its client, which a trusted proxy names.
+    if (auto client = forwarded_client(remote, request.header("x-forwarded-for"), cfg.trusted_proxies);
+        client) {
+      request.remote = std::move(*client);
+    } else {
+      co_await send_error(stream, request, client.error().code, client.error().message, client.error().field,
+                          start, remote);
+      co_return false;
+    }
     auto& raw = parser.get();
 
     RouteMatch match = router.match(request.method, segments);
@@ -291,7 +301,7 @@ struct Server::Impl {
     if (const auto length = parser.content_length(); length && *length > limit) {
       co_await send_error(stream, request, ErrorCode::kPayloadTooLarge,
                           fmt::format("The request body exceeds {} bytes for this endpoint", limit), "",
-                          start, remote, match.route ? match.index : unmatched_route);
+                          start, request.remote, match.route ? match.index : unmatched_route);
       co_return false;
     }
     // Admission: past the worker pool's bounds the request is shed now, before its body is read.
@@ -307,7 +317,8 @@ struct Server::Impl {
             problem_response(Error{ErrorCode::kUnavailable, "The server is busy; try again shortly", "", "",
                                    cfg.overload_retry_after_seconds},
                              request.path);
-        co_await send_response_and_close(stream, request, std::move(busy), start, remote, match.index);
+        co_await send_response_and_close(stream, request, std::move(busy), start, request.remote,
+                                         match.index);
         co_return false;
       }
       slot.counter = &counter;
@@ -318,7 +329,7 @@ struct Server::Impl {
       if (body_ec == bhttp::error::body_limit) {
         co_await send_error(stream, request, ErrorCode::kPayloadTooLarge,
                             fmt::format("The request body exceeds {} bytes for this endpoint", limit), "",
-                            start, remote, match.route ? match.index : unmatched_route);
+                            start, request.remote, match.route ? match.index : unmatched_route);
         co_return false;
       }
       if (body_ec) co_return false;  // deadline passed or client went away: nothing to answer
@@ -360,7 +371,7 @@ struct Server::Impl {
           request.path);
     }
     co_return co_await write_response(stream, request, std::move(response), version, keep_alive && !stopping,
-                                      head, start, remote, metrics_route);
+                                      head, start, request.remote, metrics_route);
   }
 
   std::optional<Response> answer_from_memory(const Route& route, const Request& request) {

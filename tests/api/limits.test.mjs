@@ -357,3 +357,49 @@ describe('shutdown grace period', () => {
     await server.stop();
   });
 });
+
+describe('clients behind a trusted proxy', () => {
+  let server;
+  before(async () => {
+    server = await startSen({
+      env: {
+        SEN_SERVER_TRUSTED_PROXIES: '127.0.0.1',
+        SEN_AUTH_LOGIN_ATTEMPTS_PER_MINUTE_PER_CLIENT: '2',
+        SEN_AUTH_LOGIN_ATTEMPTS_PER_MINUTE_PER_ACCOUNT: '1000',
+      },
+    });
+  });
+  after(() => server.stop());
+
+  // A failed login from the peer `from` (every 127.x.y.z is this machine), with an X-Forwarded-For
+  // header when given; resolves with the answer's status and body.
+  const login = async (from, forwardedFor) => {
+    const body = JSON.stringify({ username: 'khong.ai.ca', password: 'sai mat khau' });
+    const head = 'POST /api/v1/auth/login HTTP/1.1\r\nHost: t\r\nConnection: close\r\nContent-Type: application/json\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n${forwardedFor ? `X-Forwarded-For: ${forwardedFor}\r\n` : ''}\r\n`;
+    const { text } = await exchange(server.url, [head + body], { localAddress: from });
+    return { status: Number(text.split(' ')[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) };
+  };
+  const statuses = async (attempts) => {
+    const out = [];
+    for (const [from, forwardedFor] of attempts) out.push((await login(from, forwardedFor)).status);
+    return out;
+  };
+
+  it('counts each client the proxy names, and believes no other peer', async () => {
+    // Through the proxy, 127.0.0.1: every forwarded client has its own two attempts a minute.
+    assert.deepEqual(await statuses([['127.0.0.1', '198.51.100.1'], ['127.0.0.1', '198.51.100.1'], ['127.0.0.1', '198.51.100.1']]),
+      [401, 401, 429]);
+    assert.deepEqual(await statuses([['127.0.0.1', '203.0.113.9, 198.51.100.2']]), [401],
+      'the client the proxy appended, whatever was written further left');
+    // A peer that is no proxy of ours is counted as itself, whatever it claims to forward.
+    assert.deepEqual(await statuses([['127.0.0.7', '198.51.100.3'], ['127.0.0.7', '198.51.100.4'], ['127.0.0.7', '198.51.100.5']]),
+      [401, 401, 429]);
+  });
+
+  it('refuses a forwarded client that is not an address, naming the header', async () => {
+    const { status, body } = await login('127.0.0.1', '198.51.100.6, unknown');
+    assert.equal(status, 400);
+    assert.equal(JSON.parse(body).field, 'x-forwarded-for');
+  });
+});
