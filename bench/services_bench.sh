@@ -399,6 +399,38 @@ parse_wrk() {
 # Results, keyed "backend.measure".
 declare -A rate p50 p99 total non2xx sock url errors label okflag tool
 
+# --- CPU per operation ---------------------------------------------------------------------------
+# Where a measured run's CPU went, from /proc: Sen's process, PostgreSQL's (the postmaster, its live
+# children, and the children it reaped, which took their time with them), and the machine's busy
+# time (user, nice, system, irq, softirq; steal, given to other guests, is not ours). What is left
+# of the busy time is the load generator's (wrk, pgbench) and the kernel's work for nobody in
+# particular. A ratio that misses its target says, with these, whether the cores were full.
+clk_tck=$(getconf CLK_TCK)
+declare -A cpu_sen cpu_pg cpu_other cpu_busy_pct
+proc_ticks() {
+  awk -v all="${2:-}" '{ print $14 + $15 + (all ? $16 + $17 : 0) }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+cpu_ticks() {
+  local sen=0 pg=0 pm p
+  [[ -n $sen_pid ]] && sen=$(proc_ticks "$sen_pid")
+  if [[ $pg_started == true ]] && pm=$(head -n 1 "$pg_data/postmaster.pid" 2>/dev/null); then
+    pg=$(proc_ticks "$pm" with-reaped)
+    for p in $(pgrep -P "$pm"); do pg=$((pg + $(proc_ticks "$p"))); done
+  fi
+  echo "$sen $pg $(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat) $(date +%s%N)"
+}
+# cpu_record KEY "BEFORE" "AFTER" OPERATIONS
+cpu_record() {
+  local key=$1 ops=$4 s0 p0 b0 t0 s1 p1 b1 t1
+  read -r s0 p0 b0 t0 <<<"$2"
+  read -r s1 p1 b1 t1 <<<"$3"
+  ((ops > 0)) || return 0
+  read -r "cpu_sen[$key]" "cpu_pg[$key]" "cpu_other[$key]" "cpu_busy_pct[$key]" < <(awk \
+    -v s=$((s1 - s0)) -v p=$((p1 - p0)) -v b=$((b1 - b0)) -v ns=$((t1 - t0)) -v n="$ops" -v hz="$clk_tck" -v cpus="$cpus" \
+    'BEGIN { us = 1e6 / hz / n; o = b - s - p; if (o < 0) o = 0
+             printf "%.0f %.0f %.0f %.0f\n", s * us, p * us, o * us, 100 * b / hz / (ns / 1e9) / cpus }')
+}
+
 # wrk_run KEY URL [LUA_SCRIPT [SCRIPT_ARGS...]]: warms up, measures, records the parsed numbers.
 wrk_run() {
   local key=$1 target_url=$2
@@ -419,13 +451,19 @@ wrk_run() {
       die "wrk warm-up failed for $key"
     }
   fi
+  before_measure
+  local cpu_before
+  cpu_before=$(cpu_ticks)
   wrk -t"$wrk_threads" -c"$connections" -d"${duration}s" --latency "${script_opts[@]}" "$target_url" "${script_args[@]}" \
     >"$log" 2>&1 || {
     show_log "$log"
     die "wrk failed for $key"
   }
+  local cpu_after
+  cpu_after=$(cpu_ticks)
   local parsed
   read -r -a parsed <<<"$(parse_wrk "$log")"
+  cpu_record "$key" "$cpu_before" "$cpu_after" "${parsed[3]}"
   if [[ ${parsed[0]} == -1 || ${parsed[2]} == -1.000 ]]; then
     show_log "$log"
     die "could not parse wrk output for $key"
@@ -550,6 +588,15 @@ start_postgres() {
 }
 pg_version=""
 
+# Each measured run on PostgreSQL starts right after a checkpoint: the first change of a page after
+# one writes the whole page to the WAL, so a checkpoint falling inside one run and not another
+# decided the ratio (Sen's submissions measured 2,800 or 4,500 a second from one run to the next).
+before_measure() {
+  if [[ $pg_started == true ]]; then
+    "$psql_bin" "$pg_base/postgres" -qX -v ON_ERROR_STOP=1 -c "CHECKPOINT" >/dev/null || die "CHECKPOINT failed"
+  fi
+}
+
 # postgres_raw CLIENTS: one pgbench run on a fresh table.
 postgres_raw() {
   local c=$1 key="postgres.raw_commit_$1"
@@ -562,11 +609,21 @@ postgres_raw() {
   mkdir -p "$tmp/pgbench-log"
   echo "[$key] ${duration}s: pgbench -n -c $c -j $jobs -T $duration -f insert.sql (one INSERT per transaction)" >&2
   local log="$tmp/pgbench-$c.txt"
+  before_measure
+  local cpu_before pg_late fields
+  cpu_before=$(cpu_ticks)
   "$pgbench_bin" -n -c "$c" -j "$jobs" -T "$duration" -f "$tmp/insert.sql" -l --log-prefix="$tmp/pgbench-log/tx" \
     "$pg_base/bench_raw" >"$log" 2>&1 || {
     show_log "$log"
     die "pgbench failed"
   }
+  local cpu_after
+  cpu_after=$(cpu_ticks)
+  # pgbench's backends end with it; PostgreSQL's time is read again once the postmaster has reaped them.
+  sleep 1
+  read -r _ pg_late _ <<<"$(cpu_ticks)"
+  read -r -a fields <<<"$cpu_after"
+  cpu_after="${fields[0]} $pg_late ${fields[2]} ${fields[3]}"
   local tps processed failed
   tps=$(awk '/^tps = / { print $3; exit }' "$log")
   processed=$(awk -F': ' '/^number of transactions actually processed/ { split($2, a, "/"); print a[1] + 0; exit }' "$log")
@@ -577,6 +634,7 @@ postgres_raw() {
   }
   rate[$key]=$tps
   total[$key]=${processed:-0}
+  cpu_record "$key" "$cpu_before" "$cpu_after" "${total[$key]}"
   # Per-transaction log lines: client_id transaction_no time_us script_no time_epoch time_us...
   read -r "p50[$key]" "p99[$key]" < <(cat "$tmp/pgbench-log"/tx.* | awk '{ print $3 }' | sort -n |
     awk '{ v[NR] = $1 } END { if (NR == 0) { print -1, -1 } else {
@@ -783,6 +841,17 @@ for backend in "${backends[@]}"; do
   done
 done
 echo
+echo "CPU per operation in microseconds (the machine has $cpus cores); other = the load generator and the kernel:"
+printf '%-9s %-40s %8s %8s %8s %8s  %s\n' "backend" "measure" "Sen" "Postgres" "other" "total" "cores busy"
+for backend in "${backends[@]}"; do
+  for key in $(keys_of "$backend"); do
+    [[ -n ${cpu_sen[$key]:-} ]] || continue
+    printf '%-9s %-40s %8s %8s %8s %8s  %s %%\n' "$backend" "${label[$key]}" "${cpu_sen[$key]}" \
+      "$([[ $backend == postgres ]] && echo "${cpu_pg[$key]}" || echo -)" "${cpu_other[$key]}" \
+      $((cpu_sen[$key] + cpu_pg[$key] + cpu_other[$key])) "${cpu_busy_pct[$key]}"
+  done
+done
+echo
 printf '%-9s %-40s %12s %10s  %s\n' "backend" "ratio" "value" "target" "result"
 for backend in "${backends[@]}"; do
   printf '%-9s %-40s %12s %10s  %s\n' "$backend" "submissions / raw commits (${raw_key[$backend]#*.})" \
@@ -790,6 +859,13 @@ for backend in "${backends[@]}"; do
   if [[ ${raw_key[$backend]} != "$backend.raw_commit_1" ]]; then
     printf '%-9s %-40s %12s %10s  %s\n' "$backend" "submissions / raw commits (raw_commit_1)" \
       "$(ratio "${rate[$backend.submit]}" "${rate[$backend.raw_commit_1]}")" "" "(for comparison)"
+  fi
+  # The most the ratio could be on these cores: every core busy at this CPU per submission.
+  if [[ -n ${cpu_sen[$backend.submit]:-} ]]; then
+    cpu_per_submission=$((cpu_sen[$backend.submit] + cpu_pg[$backend.submit] + cpu_other[$backend.submit]))
+    printf '%-9s %-40s %12s %10s  %s\n' "$backend" "  the same with every core busy" \
+      "$(ratio "$((cpus * 1000000 / cpu_per_submission))" "${rate[${raw_key[$backend]}]}")" "" \
+      "(CPU ceiling: $cpus cores / $cpu_per_submission µs per submission)"
   fi
   printf '%-9s %-40s %12s %10s  %s\n' "$backend" "lookups / healthz" \
     "${lookup_ratio[$backend]}" ">= $target_lookup_vs_healthz" "${lookup_verdict[$backend]}"
@@ -823,8 +899,10 @@ measure_json() {
   local key=$1 indent=$2
   printf '%s{"tool": %s, "target": %s, "per_sec": %s, "latency_p50_ms": %s, "latency_p99_ms": %s, ' \
     "$indent" "$(json_str "${tool[$key]}")" "$(json_str "${url[$key]}")" "${rate[$key]}" "${p50[$key]}" "${p99[$key]}"
-  printf '"count": %s, "non_2xx_3xx": %s, "errors": %s, "error_text": %s, "ok": %s}' \
+  printf '"count": %s, "non_2xx_3xx": %s, "errors": %s, "error_text": %s, "ok": %s, ' \
     "${total[$key]}" "${non2xx[$key]}" "${sock[$key]}" "$(json_str "${errors[$key]}")" "${okflag[$key]}"
+  printf '"cpu_us_per_op": {"sen": %s, "postgres": %s, "other": %s}, "cores_busy_pct": %s}' \
+    "${cpu_sen[$key]:-null}" "${cpu_pg[$key]:-null}" "${cpu_other[$key]:-null}" "${cpu_busy_pct[$key]:-null}"
 }
 
 backend_json() {
