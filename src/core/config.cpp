@@ -9,6 +9,7 @@
 #include <cstdlib>
 
 #include "core/network_address.hpp"
+#include "core/text_input.hpp"
 
 namespace sen {
 namespace {
@@ -65,13 +66,7 @@ Setting trusted_proxies_setting() {
       "is attributed to the client its X-Forwarded-For names; empty: to its peer";
   s.set = [key = s.key](Config& c, const std::string& v) -> Status {
     std::vector<std::string> proxies;
-    std::string_view rest = v;
-    while (!rest.empty()) {
-      const auto comma = rest.find(',');
-      std::string_view entry = rest.substr(0, comma);
-      rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-      while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
-      while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+    for (const auto entry : split_list(v)) {
       auto address = canonical_address(entry);
       if (!address) {
         return fail(ErrorCode::kInvalidArgument,

@@ -117,6 +117,9 @@ TEST(Config, TrustedProxiesAreAddressesInOneForm) {
   EXPECT_EQ(bad.error().field, "server.trusted_proxies");
   EXPECT_NE(bad.error().message.find("'nginx' is not an IP address"), std::string::npos)
       << bad.error().message;
+  auto trailing = load_config(std::nullopt, env_of({{"SEN_SERVER_TRUSTED_PROXIES", "127.0.0.1,"}}), {});
+  ASSERT_FALSE(trailing) << "an empty entry is refused, not skipped";
+  EXPECT_EQ(trailing.error().field, "server.trusted_proxies");
 }
 
 TEST(Config, SecretsAreMasked) {

@@ -1,5 +1,9 @@
 #include "core/rate_limiter.hpp"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace sen {
 
 namespace {
@@ -22,6 +26,24 @@ Result<std::optional<int>> MemoryRateLimiter::hit(const std::string& key) {
   if (++w.count <= limit_) return std::optional<int>{};
   const auto left = std::chrono::duration_cast<std::chrono::seconds>(w.start + window_ - now).count();
   return std::optional<int>{static_cast<int>(left < 1 ? 1 : left)};
+}
+
+Status admit(std::initializer_list<RateAttempt> attempts, std::string_view what) {
+  int wait = 0;
+  std::optional<Error> failed;
+  for (const auto& a : attempts) {
+    auto over = a.limiter.hit(a.key);
+    if (!over) {
+      if (!failed) failed = over.error();
+      continue;
+    }
+    if (*over) wait = std::max(wait, **over);
+  }
+  if (failed) return tl::unexpected(*failed);
+  if (wait == 0) return {};
+  Error e{ErrorCode::kTooManyRequests, fmt::format("Too many {}; try again in {} s", what, wait)};
+  e.retry_after_seconds = wait;
+  return tl::unexpected(e);
 }
 
 }  // namespace sen

@@ -1,9 +1,11 @@
 #pragma once
 
 #include <chrono>
+#include <initializer_list>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/clock.hpp"
@@ -20,6 +22,17 @@ class RateLimiter {
   // could not be kept (a shared counter's database is unreachable): the request is not admitted.
   virtual Result<std::optional<int>> hit(const std::string& key) = 0;
 };
+
+// One attempt counted against one limiter under one key.
+struct RateAttempt {
+  RateLimiter& limiter;
+  std::string key;
+};
+
+// Counts every attempt (all of them, so which key refused reveals nothing) and admits the request
+// unless one is over its limit: then kTooManyRequests, "Too many <what>; try again in N s", with
+// the longest wait as Retry-After. A limiter's error refuses the request too.
+Status admit(std::initializer_list<RateAttempt> attempts, std::string_view what);
 
 // Fixed-window counter per key in this process's memory: right when one process serves (SQLite). A
 // restart forgets, which is acceptable for slowing brute force; the account lockout is the durable

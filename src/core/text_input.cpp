@@ -108,6 +108,20 @@ std::string trim_whitespace(std::string_view text) {
   return std::string(text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1));
 }
 
+std::vector<std::string_view> split_list(std::string_view text) {
+  std::vector<std::string_view> entries;
+  if (text.empty()) return entries;
+  for (std::size_t start = 0;;) {
+    const auto comma = text.find(',', start);
+    std::string_view entry = text.substr(start, comma == std::string_view::npos ? comma : comma - start);
+    while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
+    while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
+    entries.push_back(entry);
+    if (comma == std::string_view::npos) return entries;
+    start = comma + 1;
+  }
+}
+
 bool has_line_break(std::string_view text) { return text.find_first_of("\t\n") != std::string_view::npos; }
 
 std::string upper_case(std::string_view text) {

@@ -3,6 +3,7 @@
 #include <boost/json/value.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.hpp"
 
@@ -24,6 +25,10 @@ Status clean_json_strings(boost::json::value& value, const std::string& path = "
 
 // `text` without the spaces, tabs and line breaks around it.
 std::string trim_whitespace(std::string_view text);
+
+// The entries of a comma-separated list ("a, b"), each without the spaces and tabs around it. An
+// empty text has none; an empty entry ("a,,b", "a,") is kept, for the caller to refuse.
+std::vector<std::string_view> split_list(std::string_view text);
 
 // Capitals as Vietnamese writes them ("Giấy khai sinh" -> "GIẤY KHAI SINH"), for document titles.
 std::string upper_case(std::string_view text);

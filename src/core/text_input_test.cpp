@@ -12,6 +12,15 @@ TEST(TextInput, TrimsWhitespaceAroundOnly) {
   EXPECT_EQ(trim_whitespace(" \t\n"), "");
 }
 
+TEST(TextInput, SplitsACommaSeparatedListKeepingEmptyEntries) {
+  using List = std::vector<std::string_view>;
+  EXPECT_EQ(split_list(""), List{});
+  EXPECT_EQ(split_list("10.0.0.1"), List{"10.0.0.1"});
+  EXPECT_EQ(split_list(" 10.0.0.1 ,\t::1"), (List{"10.0.0.1", "::1"}));
+  EXPECT_EQ(split_list("a,,b"), (List{"a", "", "b"}));
+  EXPECT_EQ(split_list("a,"), (List{"a", ""}));
+}
+
 TEST(TextInput, KeepsOrdinaryVietnameseText) {
   auto t = clean_text("Nguyễn Thị Mai", "name", false);
   ASSERT_TRUE(t);

@@ -62,12 +62,6 @@ json::value account_json(const identity::AccountView& a) {
   return o;
 }
 
-Response too_many(const Request& r, int retry_after) {
-  Error e{ErrorCode::kTooManyRequests, fmt::format("Too many attempts; try again in {} s", retry_after)};
-  e.retry_after_seconds = retry_after;
-  return error_response(e, r);
-}
-
 }  // namespace
 
 void add_auth_routes(Router& router, const ApiContext& ctx) {
@@ -77,9 +71,8 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
   auto& db = ctx.db;
 
   router.add({"POST", "/api/v1/auth/register", [&accounts, &limiter](const Request& r) {
-                const auto wait = limiter.hit("register:" + r.remote);
-                if (!wait) return error_response(wait.error(), r);
-                if (*wait) return too_many(r, **wait);
+                if (auto admitted = admit({{limiter, "register:" + r.remote}}, "attempts"); !admitted)
+                  return error_response(admitted.error(), r);
                 auto body = parse_json_object_body(r);
                 if (!body) return error_response(body.error(), r);
                 if (auto members = check_members(*body, {{"kind", JsonKind::kString},
@@ -113,12 +106,9 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
            return error_response(members.error(), r);
          const std::string username = string_member(*body, "username");
          // Both keys are counted whether or not the account exists, so 429 reveals nothing.
-         const auto by_client = limiter.hit("login:" + r.remote);
-         const auto by_user = account_limiter.hit(username);
-         if (!by_client) return error_response(by_client.error(), r);
-         if (!by_user) return error_response(by_user.error(), r);
-         if (*by_client || *by_user)
-           return too_many(r, std::max(by_client->value_or(0), by_user->value_or(0)));
+         if (auto admitted = admit({{limiter, "login:" + r.remote}, {account_limiter, username}}, "attempts");
+             !admitted)
+           return error_response(admitted.error(), r);
          auto session = accounts.login(username, string_member(*body, "password"), origin_of(r));
          if (!session) return error_response(session.error(), r);
          auto who = accounts.resolve(session->secret, true);

@@ -44,16 +44,11 @@ Result<identity::Principal> authenticate(const Request& request, identity::Accou
   if (who && write_limiter != nullptr && !safe_method(request.method)) {
     // Counted per account and per client address: neither many accounts from one address nor one
     // account from many addresses escapes the budget.
-    const auto by_account = write_limiter->hit("account:" + who->account_id);
-    const auto by_client = write_limiter->hit("client:" + request.remote);
-    if (!by_account) return tl::unexpected(by_account.error());
-    if (!by_client) return tl::unexpected(by_client.error());
-    if (*by_account || *by_client) {
-      const int wait = std::max(by_account->value_or(0), by_client->value_or(0));
-      Error e{ErrorCode::kTooManyRequests, fmt::format("Too many changes; try again in {} s", wait)};
-      e.retry_after_seconds = wait;
-      return tl::unexpected(e);
-    }
+    if (auto admitted = admit(
+            {{*write_limiter, "account:" + who->account_id}, {*write_limiter, "client:" + request.remote}},
+            "changes");
+        !admitted)
+      return tl::unexpected(admitted.error());
   }
   return who;
 }

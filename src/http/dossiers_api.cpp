@@ -440,20 +440,14 @@ void add_dossier_routes(Router& router, const ApiContext& ctx) {
 
 void add_public_service_routes(Router& router, const ApiContext& ctx) {
   auto& svc = ctx.dossiers;
-  router.add(
-      {"GET", "/api/v1/track", [&ctx, &svc](const Request& r) {
-         // Guessing identity numbers for a known code is throttled like logins.
-         const auto wait = ctx.client_limiter.hit("track:" + r.remote);
-         if (!wait) return error_response(wait.error(), r);
-         if (*wait) {
-           Error e{ErrorCode::kTooManyRequests, fmt::format("Too many lookups; try again in {} s", **wait)};
-           e.retry_after_seconds = **wait;
-           return error_response(e, r);
-         }
-         return reply(svc.reads.track(std::string(r.query_param("code").value_or("")),
-                                      std::string(r.query_param("id_number").value_or(""))),
-                      r);
-       }});
+  router.add({"GET", "/api/v1/track", [&ctx, &svc](const Request& r) {
+                // Guessing identity numbers for a known code is throttled like logins.
+                if (auto admitted = admit({{ctx.client_limiter, "track:" + r.remote}}, "lookups"); !admitted)
+                  return error_response(admitted.error(), r);
+                return reply(svc.reads.track(std::string(r.query_param("code").value_or("")),
+                                             std::string(r.query_param("id_number").value_or(""))),
+                             r);
+              }});
   Route verify{"POST", "/api/v1/verify",
                [&svc](const Request& r) { return reply(svc.results.verify(r.body), r); }};
   verify.body_limit = ctx.upload_limit_bytes;

@@ -3,16 +3,9 @@
 #include <algorithm>
 
 #include "core/network_address.hpp"
+#include "core/text_input.hpp"
 
 namespace sen::http {
-
-namespace {
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-}  // namespace
 
 Result<std::string> forwarded_client(std::string_view peer, std::optional<std::string_view> forwarded_for,
                                      std::span<const std::string> trusted_proxies) {
@@ -23,12 +16,9 @@ Result<std::string> forwarded_client(std::string_view peer, std::optional<std::s
   if (!forwarded_for || !trusted(client)) return client;
   // From the right: each trusted proxy vouches for the entry it appended, up to the first one that is
   // not a proxy of ours.
-  std::string_view rest = *forwarded_for;
-  while (!rest.empty()) {
-    const auto comma = rest.rfind(',');
-    const std::string_view entry = trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
-    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
-    auto address = canonical_address(entry);
+  const auto entries = split_list(*forwarded_for);
+  for (auto entry = entries.rbegin(); entry != entries.rend(); ++entry) {
+    auto address = canonical_address(*entry);
     if (!address) {
       return fail(ErrorCode::kInvalidArgument,
                   "X-Forwarded-For from a trusted proxy holds something that is not an address",
