@@ -3,7 +3,7 @@
 // other; a sign-out made on one is honoured by the other at once although its principal cache would keep
 // the session for a minute (LISTEN/NOTIFY); e-mails go out once, from the instance that holds the
 // scheduled jobs' advisory lock; both data brains count the same events; a rate limit counts the
-// attempts made on both. Then, under load, the leader is killed: nginx sends the clients to the
+// attempts made on both; alerts are raised once, by the leader. Then, under load, the leader is killed: nginx sends the clients to the
 // survivor, every acknowledged change is there exactly once, and the survivor takes the lead and
 // delivers what was still queued.
 import assert from 'node:assert/strict';
@@ -43,6 +43,17 @@ function sql(databaseUrl, query) {
   return out.stdout.trim();
 }
 
+// Each alert raised once: one audit entry each and no e-mail queued twice, whichever instance led
+// when. The number of alerts.
+function alertsRaisedOnce(databaseUrl) {
+  const alerts = Number(sql(databaseUrl, 'SELECT count(*) FROM alerts'));
+  assert.equal(Number(sql(databaseUrl, "SELECT count(*) FROM audit_log WHERE action = 'alert.raise'")), alerts,
+    'one audit entry per alert');
+  assert.equal(sql(databaseUrl, "SELECT count(*) - count(DISTINCT (recipient, subject, body)) FROM outbox WHERE subject LIKE '[Sen] Cảnh báo / Alert:%'"),
+    '0', 'no alert e-mail queued twice');
+  return alerts;
+}
+
 describe('two instances behind nginx on one PostgreSQL', { skip: !pg && !required && 'PostgreSQL not available', timeout: 300_000 }, () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'sen-scale-'));
   let databaseUrl, smtp, first, second, nginx, accounts;
@@ -58,6 +69,8 @@ describe('two instances behind nginx on one PostgreSQL', { skip: !pg && !require
       SEN_AUTH_LOGIN_ATTEMPTS_PER_MINUTE_PER_CLIENT: '1000',
       // Long enough that only an announcement can make the other instance forget a session in time.
       SEN_AUTH_PRINCIPAL_CACHE_MS: '60000',
+      // The leader runs the alert rules every second, so a new leader runs them at once.
+      SEN_ANALYTICS_ALERT_INTERVAL_SECONDS: '1',
     };
     // The first loads the demo and starts first, so it takes the lead; the second only serves.
     first = await startSen({ command: 'demo', dataDir, databaseUrl, env });
@@ -75,6 +88,23 @@ describe('two instances behind nginx on one PostgreSQL', { skip: !pg && !require
   it('elects one leader for the scheduled jobs', async () => {
     await eventually('the first instance leads', () => first.stderr().includes(LEADS));
     assert.ok(!second.stderr().includes(LEADS), 'the second does not lead beside it');
+  });
+
+  it('raises each alert once, on the leader', async () => {
+    // Once one province has reported cashless payments, every province that did not report last
+    // month is missing its report: an alert each.
+    const tokens = demoTokens(() => nginx.url, () => accounts);
+    const month = new Date();
+    month.setUTCMonth(month.getUTCMonth() - 3, 1);
+    const res = await fetch(`${nginx.url}/api/v1/statistics/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokens('phantich')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ values: [{ element: 'cashless_transactions', place: '01', period: month.toISOString().slice(0, 7), value: 100 }] }),
+    });
+    assert.equal(res.status, 201, await res.text());
+    await eventually('the leader raised alerts', () => Number(sql(databaseUrl, "SELECT count(*) FROM alerts WHERE rule = 'cashless_report_missing'")) >= 34, 20_000);
+    assert.ok(alertsRaisedOnce(databaseUrl) >= 34);
+    assert.ok(!second.stderr().includes('alerts raised'), 'the instance that does not lead raised none');
   });
 
   it('shares sign-ins, and a sign-out on one instance is honoured on the other at once', async () => {
@@ -188,6 +218,11 @@ describe('two instances behind nginx on one PostgreSQL', { skip: !pg && !require
     // The survivor took the lead and delivered everything queued, each message once (a kill between
     // the mail server's answer and the row's update may send one message twice, never lose one).
     await eventually('the survivor leads', () => second.stderr().includes(LEADS));
+    // It ran the alert rules on taking the lead, from the database rather than from what the dead
+    // leader remembered having raised: none raised again.
+    const alertsBefore = Number(sql(databaseUrl, 'SELECT count(*) FROM alerts'));
+    await sleep(2500);
+    assert.ok(alertsRaisedOnce(databaseUrl) >= alertsBefore);
     await eventually('the outbox is empty', () => sql(databaseUrl, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL') === '0' || sql(databaseUrl, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL'), 20_000);
     const queued = Number(sql(databaseUrl, "SELECT count(*) FROM outbox WHERE recipient = 'an@example.vn'"));
     const subjects = smtp.messages().filter((m) => m.to.includes('an@example.vn')).map((m) => m.subject);
