@@ -52,11 +52,9 @@ constexpr char kFlushKey = 0;
 // Links `entries` (oldest first) to the chain's last entry and inserts them.
 Status insert_linked(storage::Connection& conn, const std::vector<const Pending*>& entries) {
   if (entries.empty()) return {};
-  if (conn.dialect() == storage::Dialect::kPostgres) {
-    // One appending transaction at a time (across processes), or two would link to the same
-    // predecessor. Held to the commit, which follows at once.
-    if (auto s = conn.execute_deferred("SELECT pg_advisory_xact_lock(7367)", {}); !s) return s;
-  }
+  // Inside a write transaction, which on PostgreSQL holds the lock that lets one write transaction
+  // at a time through across processes (storage/postgres_connection.cpp), so no other transaction
+  // links to the same predecessor.
   auto last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!last) return tl::unexpected(last.error());
   std::int64_t seq = last->rows.empty() ? 0 : last->rows[0].integer(0);

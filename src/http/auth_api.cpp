@@ -99,8 +99,10 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
        [&accounts, &limiter, &account_limiter, max_age = ctx.session_max_age_seconds](const Request& r) {
          auto body = parse_json_object_body(r);
          if (!body) return error_response(body.error(), r);
-         if (auto members = check_members(*body, {{"username", JsonKind::kString},
-                                                  {"password", JsonKind::kString},
+         // A body without a username or password is malformed, whichever account it names: the 400
+         // says which field, and reveals nothing about the account.
+         if (auto members = check_members(*body, {{"username", JsonKind::kString, true},
+                                                  {"password", JsonKind::kString, true},
                                                   {"token", JsonKind::kBool}});
              !members)
            return error_response(members.error(), r);

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -366,6 +367,62 @@ TEST(PostgresOnly, CancelsAStatementPastTheTimeout) {
   ASSERT_FALSE(slow);
   EXPECT_EQ(slow.error().code, ErrorCode::kUnavailable);
   EXPECT_TRUE((*conn)->execute("SELECT 1")) << "the connection stays usable";
+}
+
+// Two instances on one database: a write transaction that took an id must commit before another
+// instance's later id becomes visible, or a reader following "the rows after id N" skips it for good.
+TEST(PostgresOnly, WriteTransactionsOfTwoInstancesCommitInIdOrder) {
+  auto t = testing::make_test_database(Backend::kPostgres);
+  if (!t) {
+    if (!testing::postgres_required()) GTEST_SKIP() << "PostgreSQL not available: " << t.error().message;
+    FAIL() << t.error().message;
+  }
+  Database& first = *(*t)->db;
+  auto second = open_database((*t)->config);
+  ASSERT_TRUE(second);
+  {
+    auto conn = first.acquire();
+    ASSERT_TRUE(conn);
+    ASSERT_TRUE(
+        (*conn)->execute_script("CREATE TABLE stream (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY)"));
+  }
+  auto visible = [&] {
+    auto conn = first.acquire();
+    auto r = (*conn)->execute("SELECT id FROM stream ORDER BY id");
+    std::vector<std::int64_t> ids;
+    for (const auto& row : r->rows) ids.push_back(row.integer(0));
+    return ids;
+  };
+  std::promise<std::int64_t> first_took;
+  std::promise<void> let_first_commit;
+  std::thread early([&] {
+    auto done = first.write_transaction([&](Connection& c) -> Status {
+      auto r = c.execute("INSERT INTO stream DEFAULT VALUES RETURNING id");
+      if (!r) return tl::unexpected(r.error());
+      first_took.set_value(r->rows[0].integer(0));
+      let_first_commit.get_future().wait();
+      return {};
+    });
+    EXPECT_TRUE(done) << done.error().internal;
+  });
+  const std::int64_t early_id = first_took.get_future().get();
+  std::atomic<bool> late_committed = false;
+  std::thread late([&] {
+    auto done = (*second)->write_transaction([&](Connection& c) -> Status {
+      return c.execute("INSERT INTO stream DEFAULT VALUES").map([](auto&&) {});
+    });
+    EXPECT_TRUE(done) << done.error().internal;
+    late_committed = true;
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_FALSE(late_committed) << "the second instance committed while the first held an earlier id";
+  EXPECT_EQ(visible(), std::vector<std::int64_t>{}) << "nothing visible before the earlier id commits";
+  let_first_commit.set_value();
+  early.join();
+  late.join();
+  const auto ids = visible();
+  ASSERT_EQ(ids.size(), 2u);
+  EXPECT_EQ(ids.front(), early_id);
 }
 
 }  // namespace

@@ -256,7 +256,15 @@ class PostgresConnection final : public Connection {
   }
 
  protected:
-  Status do_begin_write() override { return execute_deferred("BEGIN", {}); }
+  // One write transaction at a time across every instance sharing the database, held to the commit:
+  // then the ids a transaction takes from identity columns all commit before any later one's, so a
+  // reader of "the events after id N" (the data brain on each instance) never misses one committed
+  // late, and the audit chain links each entry to the one committed before it. Sent with the next
+  // statement, so it costs no round trip of its own; within one instance the writer is alone anyway.
+  Status do_begin_write() override {
+    if (auto s = execute_deferred("BEGIN", {}); !s) return s;
+    return execute_deferred("SELECT pg_advisory_xact_lock(7367)", {});
+  }
   Status do_commit() override {
     auto r = execute("COMMIT", {});
     if (!r) return tl::unexpected(r.error());

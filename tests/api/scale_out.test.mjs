@@ -181,7 +181,9 @@ describe('two instances behind nginx on one PostgreSQL', { skip: !pg && !require
       }
     };
     const clients = Array.from({ length: 6 }, journey);
-    await sleep(3000);
+    // Waits on counts, not on the clock: beside the browser tests on 2 cores a journey can take seconds.
+    const submitted = () => [...acked.values()].filter((steps) => steps.submitted).length;
+    await eventually('dossiers submitted through both instances', () => submitted() >= 10 || submitted(), 60_000);
     // Both data brains follow the same events.
     const month = sql(databaseUrl, "SELECT substr(max(at), 1, 7) FROM dossier_events WHERE action = 'submit'");
     const analyst = { authorization: `Bearer ${await tokens('phantich')}` };
@@ -190,7 +192,7 @@ describe('two instances behind nginx on one PostgreSQL', { skip: !pg && !require
     const beforeKill = acked.size;
     first.proc.kill('SIGKILL');
     await first.exited;
-    await sleep(3000);
+    await eventually('dossiers acknowledged by the survivor alone', () => acked.size - beforeKill >= 10 || acked.size - beforeKill, 60_000);
     stopping = true;
     await Promise.all(clients);
     const afterKill = acked.size - beforeKill;
@@ -213,17 +215,20 @@ describe('two instances behind nginx on one PostgreSQL', { skip: !pg && !require
     }
     const recount = Number(sql(databaseUrl,
       `SELECT count(*) FROM dossier_events WHERE action = 'submit' AND place_code = '00004' AND substr(at, 1, 7) = '${month}'`));
-    await eventually('the survivor\'s data brain counts every submission', async () => (await received(second)) === recount || await received(second));
+    await eventually('the survivor\'s data brain counts every submission', async () => {
+      const counted = await received(second);
+      return counted === recount || { counted, in_database: recount };
+    }, 30_000);
 
     // The survivor took the lead and delivered everything queued, each message once (a kill between
     // the mail server's answer and the row's update may send one message twice, never lose one).
-    await eventually('the survivor leads', () => second.stderr().includes(LEADS));
+    await eventually('the survivor leads', () => second.stderr().includes(LEADS), 30_000);
     // It ran the alert rules on taking the lead, from the database rather than from what the dead
     // leader remembered having raised: none raised again.
     const alertsBefore = Number(sql(databaseUrl, 'SELECT count(*) FROM alerts'));
     await sleep(2500);
     assert.ok(alertsRaisedOnce(databaseUrl) >= alertsBefore);
-    await eventually('the outbox is empty', () => sql(databaseUrl, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL') === '0' || sql(databaseUrl, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL'), 20_000);
+    await eventually('the outbox is empty', () => sql(databaseUrl, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL') === '0' || sql(databaseUrl, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL'), 60_000);
     const queued = Number(sql(databaseUrl, "SELECT count(*) FROM outbox WHERE recipient = 'an@example.vn'"));
     const subjects = smtp.messages().filter((m) => m.to.includes('an@example.vn')).map((m) => m.subject);
     const twice = subjects.length - new Set(subjects).size;
