@@ -53,8 +53,8 @@ constexpr char kFlushKey = 0;
 Status insert_linked(storage::Connection& conn, const std::vector<const Pending*>& entries) {
   if (entries.empty()) return {};
   // Inside a write transaction, which on PostgreSQL holds the lock that lets one write transaction
-  // at a time through across processes (storage/postgres_connection.cpp), so no other transaction
-  // links to the same predecessor.
+  // at a time through across processes (storage/postgres_connection.cpp), no other transaction links
+  // to the same predecessor. Outside one, a race ends in a conflict on `seq`, never a forked chain.
   auto last = conn.execute("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   if (!last) return tl::unexpected(last.error());
   std::int64_t seq = last->rows.empty() ? 0 : last->rows[0].integer(0);

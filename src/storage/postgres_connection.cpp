@@ -16,6 +16,8 @@ namespace sen::storage {
 namespace {
 
 // Type OIDs from pg_type.h (stable across PostgreSQL versions).
+// The advisory lock every write transaction holds (key 7366 is the migrations').
+constexpr std::string_view kTakeWriteLock = "SELECT pg_advisory_xact_lock(7367)";
 constexpr Oid kBoolOid = 16;
 constexpr Oid kInt8Oid = 20;
 constexpr Oid kInt2Oid = 21;
@@ -263,7 +265,7 @@ class PostgresConnection final : public Connection {
   // statement, so it costs no round trip of its own; within one instance the writer is alone anyway.
   Status do_begin_write() override {
     if (auto s = execute_deferred("BEGIN", {}); !s) return s;
-    return execute_deferred("SELECT pg_advisory_xact_lock(7367)", {});
+    return execute_deferred(kTakeWriteLock, {});
   }
   Status do_commit() override {
     auto r = execute("COMMIT", {});
