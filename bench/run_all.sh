@@ -99,6 +99,7 @@ trap 'rm -f "$tmp" "$details" "$targets"' EXIT
 for entry in "${benches[@]}"; do
   name=${entry%%|*}
   command=${entry#*|}
+  command=${command% }  # a benchmark run without arguments
   echo "== $name: $command" >&2
   log=bench/results/$name.txt
   if $report_only; then

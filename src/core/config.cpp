@@ -116,7 +116,8 @@ std::vector<Setting> make_settings() {
       [](Config& c) -> int& { return c.server.max_connections; }, 1, 1000000));
   all.push_back(int_setting(
       "server.max_connections_per_client",
-      "open connections per client address (IPv4 address or IPv6 /64); more are closed at once",
+      "open connections per client address (IPv4 address or IPv6 /64); more are closed at once; "
+      "server.trusted_proxies are bounded by server.max_connections only",
       [](Config& c) -> int& { return c.server.max_connections_per_client; }, 1, 1000000));
   all.push_back(int_setting(
       "server.header_limit_bytes", "largest request header block (431 above)",

@@ -7,11 +7,22 @@
 
 namespace sen::http {
 
+namespace {
+
+bool listed(const std::string& canonical, std::span<const std::string> trusted_proxies) {
+  return std::find(trusted_proxies.begin(), trusted_proxies.end(), canonical) != trusted_proxies.end();
+}
+
+}  // namespace
+
+bool is_trusted_proxy(std::string_view peer, std::span<const std::string> trusted_proxies) {
+  auto address = canonical_address(peer);
+  return address && listed(*address, trusted_proxies);
+}
+
 Result<std::string> forwarded_client(std::string_view peer, std::optional<std::string_view> forwarded_for,
                                      std::span<const std::string> trusted_proxies) {
-  const auto trusted = [&](const std::string& address) {
-    return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) != trusted_proxies.end();
-  };
+  const auto trusted = [&](const std::string& address) { return listed(address, trusted_proxies); };
   std::string client = canonical_address(peer).value_or(std::string(peer));
   if (!forwarded_for || !trusted(client)) return client;
   // From the right: each trusted proxy vouches for the entry it appended, up to the first one that is

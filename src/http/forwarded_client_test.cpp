@@ -39,5 +39,13 @@ TEST(ForwardedClient, RefusesWhatIsNotAnAddressNamingTheHeader) {
   EXPECT_EQ(client("203.0.113.7", "not an address"), "203.0.113.7") << "not read from an untrusted peer";
 }
 
+TEST(ForwardedClient, KnowsATrustedProxyInAnySpellingOfItsAddress) {
+  EXPECT_TRUE(is_trusted_proxy("10.0.0.3", kProxies));
+  EXPECT_TRUE(is_trusted_proxy("::ffff:10.0.0.2", kProxies)) << "an IPv4 peer on a dual-stack socket";
+  EXPECT_FALSE(is_trusted_proxy("10.0.0.4", kProxies));
+  EXPECT_FALSE(is_trusted_proxy("not an address", kProxies));
+  EXPECT_FALSE(is_trusted_proxy("10.0.0.2", {}));
+}
+
 }  // namespace
 }  // namespace sen::http

@@ -164,14 +164,18 @@ struct Server::Impl {
 
   // Registers a new connection, or returns null to refuse it: its client holds
   // server.max_connections_per_client already, or the server is at server.max_connections and no
-  // connection waits idle to be closed in its favour.
+  // connection waits idle to be closed in its favour. A trusted proxy (nginx) carries every citizen's
+  // connections, so only server.max_connections bounds it: capped per client, a busy hour would have
+  // nginx answer 502 to citizens while the server idles.
   std::shared_ptr<SessionState> admit(const asio::ip::address& peer, asio::any_io_executor executor) {
     auto state = std::make_shared<SessionState>();
     state->executor = std::move(executor);
     state->client = client_of(peer);
+    const bool proxy =
+        !cfg.trusted_proxies.empty() && is_trusted_proxy(peer.to_string(), cfg.trusted_proxies);
     std::lock_guard lock(sessions_mutex);
     if (auto it = sessions_per_client.find(state->client);
-        it != sessions_per_client.end() && it->second >= cfg.max_connections_per_client) {
+        !proxy && it != sessions_per_client.end() && it->second >= cfg.max_connections_per_client) {
       return nullptr;
     }
     if (std::cmp_greater_equal(sessions.size(), cfg.max_connections) && !evict_idle_session()) return nullptr;

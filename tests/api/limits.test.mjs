@@ -181,10 +181,20 @@ describe('connection caps', () => {
         SEN_SERVER_MAX_CONNECTIONS: '20',
         SEN_SERVER_MAX_CONNECTIONS_PER_CLIENT: '5',
         SEN_SERVER_HEADER_TIMEOUT_MS: '10000',
+        SEN_SERVER_TRUSTED_PROXIES: '127.0.0.7',
       },
     });
   });
   after(() => server.stop());
+
+  it('holds a trusted proxy, which carries every citizen, to server.max_connections only', async () => {
+    await settle(server.url);
+    const held = await hold(server.url, 8, '127.0.0.7');
+    const { text } = await exchange(server.url, [HEALTHZ], { localAddress: '127.0.0.7', timeoutMs: 3000 });
+    assert.equal(status(text), 200, 'the ninth connection from the proxy is served');
+    assert.ok(held.every((s) => !s.closedByServer), 'none of the proxy\'s connections was closed');
+    held.forEach((s) => s.destroy());
+  });
 
   it('closes at once a connection beyond server.max_connections_per_client, and only for that client', async () => {
     await settle(server.url);
