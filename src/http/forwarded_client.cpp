@@ -16,6 +16,7 @@ bool listed(const std::string& canonical, std::span<const std::string> trusted_p
 }  // namespace
 
 bool is_trusted_proxy(std::string_view peer, std::span<const std::string> trusted_proxies) {
+  if (trusted_proxies.empty()) return false;  // no proxy in front: nothing to parse
   auto address = canonical_address(peer);
   return address && listed(*address, trusted_proxies);
 }

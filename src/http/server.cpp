@@ -171,8 +171,7 @@ struct Server::Impl {
     auto state = std::make_shared<SessionState>();
     state->executor = std::move(executor);
     state->client = client_of(peer);
-    const bool proxy =
-        !cfg.trusted_proxies.empty() && is_trusted_proxy(peer.to_string(), cfg.trusted_proxies);
+    const bool proxy = is_trusted_proxy(peer.to_string(), cfg.trusted_proxies);
     std::lock_guard lock(sessions_mutex);
     if (auto it = sessions_per_client.find(state->client);
         !proxy && it != sessions_per_client.end() && it->second >= cfg.max_connections_per_client) {
