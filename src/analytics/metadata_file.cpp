@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/json_parse.hpp"
 #include "core/json_reader.hpp"
 
 namespace sen::analytics {
@@ -388,7 +389,7 @@ class MetadataReader {
 
 Result<Metadata> read_metadata(std::string_view json_text, std::string_view origin, const PlaceTree& tree) {
   boost::system::error_code ec;
-  auto root = json::parse(json_text, ec);
+  auto root = parse_json(json_text, ec);
   if (ec)
     return fail(ErrorCode::kInvalidArgument, std::string(origin) + ": not JSON: " + ec.message(), "pack");
   return MetadataReader(origin, tree).read(root);

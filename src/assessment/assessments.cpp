@@ -12,6 +12,7 @@
 #include "assessment/service_index.hpp"
 #include "audit/audit_log.hpp"
 #include "core/content_sniff.hpp"
+#include "core/json_parse.hpp"
 #include "core/text_fold.hpp"
 #include "identity/roles.hpp"
 
@@ -41,7 +42,7 @@ json::value band_json(const Band* b) {
 
 Result<json::object> parse_object(const std::string& text) {
   boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
+  json::value v = parse_json(text, ec);
   if (ec || !v.is_object()) return fail_internal("stored answers are not a JSON object");
   return std::move(v.as_object());
 }

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/json_parse.hpp"
 #include "core/json_reader.hpp"
 
 namespace sen::assessment {
@@ -810,7 +811,7 @@ json::object node_json(const Node& n, Aggregate parent) {
 
 Result<Framework> parse_framework(std::string_view text, std::string_view origin) {
   boost::system::error_code ec;
-  const json::value root = json::parse(text, ec);
+  const json::value root = parse_json(text, ec);
   if (ec) return fail(ErrorCode::kInvalidArgument, std::string(origin) + ": not valid JSON: " + ec.message());
   return FrameworkReader(origin).read(root);
 }

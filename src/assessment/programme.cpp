@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/json_parse.hpp"
 #include "core/json_reader.hpp"
 
 namespace sen::assessment {
@@ -75,7 +76,7 @@ Result<Programme> load_programme(const std::filesystem::path& file, const Framew
   const std::string origin = file.filename().string();
   const JsonReader r(origin);
   boost::system::error_code ec;
-  const json::value root = json::parse(buffer.str(), ec);
+  const json::value root = parse_json(buffer.str(), ec);
   if (ec) return fail(ErrorCode::kInvalidArgument, origin + ": not valid JSON: " + ec.message());
   auto o = r.object(root, "");
   if (!o) return tl::unexpected(o.error());

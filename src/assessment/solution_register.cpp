@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "core/json_parse.hpp"
 #include "core/text_fold.hpp"
 #include "services/procedure_results.hpp"
 
@@ -28,7 +29,7 @@ std::string form_text(const json::object& form, std::string_view key) {
 std::optional<Solution> SolutionRegister::from_dossier(const std::string& code, const std::string& form,
                                                        const std::string& finished_at) const {
   boost::system::error_code ec;
-  const json::value v = json::parse(form, ec);
+  const json::value v = parse_json(form, ec);
   if (ec || !v.is_object()) return std::nullopt;
   const auto& o = v.as_object();
   Solution s;

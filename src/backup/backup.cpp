@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "core/json_parse.hpp"
 #include "storage/database.hpp"
 #include "storage/snapshot.hpp"
 
@@ -155,7 +156,7 @@ Result<Manifest> read_manifest(const fs::path& backup) {
                 "backup");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   boost::system::error_code ec;
-  const json::value v = json::parse(text, ec);
+  const json::value v = parse_json(text, ec);
   const json::object* o = v.if_object();
   if (ec || o == nullptr || !o->contains("format") || o->at("format") != json::value(kFormat) ||
       !o->contains("files") || !o->at("files").is_array() || !o->contains("database")) {

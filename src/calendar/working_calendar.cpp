@@ -10,6 +10,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/json_parse.hpp"
 #include "core/json_reader.hpp"
 #include "core/json_text.hpp"
 
@@ -135,7 +136,7 @@ Result<DayInfo> parse_day(const JsonReader& r, const json::value& v, const std::
 Result<ParsedYear> parse_year(std::string_view text, std::string_view origin) {
   const JsonReader r(origin);
   json::error_code ec;
-  const json::value root = json::parse(json::string_view(text.data(), text.size()), ec);
+  const json::value root = parse_json(text, ec);
   if (ec) {
     return fail(ErrorCode::kMalformedJson, std::string(origin) + ": not valid JSON: " + ec.message());
   }

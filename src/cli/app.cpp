@@ -22,6 +22,7 @@
 #include "audit/audit_log.hpp"
 #include "backup/backup.hpp"
 #include "calendar/working_calendar.hpp"
+#include "core/json_parse.hpp"
 #include "core/key_seal.hpp"
 #include "core/logging.hpp"
 #include "core/rate_limiter.hpp"
@@ -230,7 +231,7 @@ Result<boost::json::array> load_demo_accounts(storage::Database& db, const Confi
     std::stringstream text;
     text << in.rdbuf();
     boost::system::error_code ec;
-    auto parsed = json::parse(text.str(), ec);
+    auto parsed = parse_json(text.str(), ec);
     if (!ec && parsed.is_array()) return parsed.as_array();
   }
   SystemClock clock;

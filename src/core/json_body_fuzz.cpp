@@ -1,11 +1,13 @@
-// A JSON request body as handlers take it in: parsed with the server's depth limit, every string
-// cleaned (valid UTF-8, no controls, NFC), then checked as a form schema (procedure files carry
-// them) and validated against a form schema like the procedures' own.
+// A JSON request body as handlers take it in: parsed with the server's depth limit (written back,
+// it reads as the same value), every string cleaned (valid UTF-8, no controls, NFC), then checked
+// as a form schema (procedure files carry them) and validated against a form schema like the
+// procedures' own.
 #include <boost/json.hpp>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
+#include "core/json_parse.hpp"
 #include "core/json_schema.hpp"
 #include "core/text_input.hpp"
 
@@ -37,8 +39,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   boost::json::parse_options options;
   options.max_depth = 32;
   boost::system::error_code ec;
-  boost::json::value value = boost::json::parse(text, ec, {}, options);
+  boost::json::value value = sen::parse_json(text, ec, options);
   if (ec) return 0;
+  if (sen::parse_json(boost::json::serialize(value), options) != value) std::abort();
   if (!sen::clean_json_strings(value)) return 0;
   // Cleaning is idempotent: a cleaned body cleans to itself.
   boost::json::value again = value;

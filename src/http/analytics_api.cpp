@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "analytics/query.hpp"
+#include "core/json_parse.hpp"
 #include "core/json_text.hpp"
 #include "http/api.hpp"
 #include "http/api_support.hpp"
@@ -234,7 +235,7 @@ json::object alert_json(const ApiContext& ctx, const analytics::Alert& a) {
                       {"state", analytics::name(a.state)},
                       {"value", number_or_null(a.value)},
                       {"expected", number_or_null(a.expected)},
-                      {"detail", json::parse(a.detail.empty() ? "{}" : a.detail)},
+                      {"detail", parse_json(a.detail.empty() ? "{}" : a.detail)},
                       {"raised_at", a.raised_at},
                       {"updated_at", a.updated_at},
                       {"comment", a.comment}};

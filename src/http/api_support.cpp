@@ -9,6 +9,7 @@
 #include <charconv>
 
 #include "calendar/working_calendar.hpp"
+#include "core/json_parse.hpp"
 #include "core/text_input.hpp"
 #include "http/problem.hpp"
 
@@ -68,7 +69,11 @@ Result<boost::json::value> parse_json_body(const Request& request) {
   boost::json::error_code ec;
   boost::json::parse_options options;
   options.max_depth = 32;
-  auto value = boost::json::parse(request.body, ec, {}, options);
+  auto value = parse_json(request.body, ec, options);
+  if (ec == boost::json::error::exponent_overflow) {
+    return fail(ErrorCode::kMalformedJson, "The body has a number beyond what a double holds (about 1.8e308)",
+                "body");
+  }
   if (ec) {
     return fail(ErrorCode::kMalformedJson, fmt::format("The body is not valid JSON: {}", ec.message()),
                 "body");

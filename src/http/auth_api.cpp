@@ -7,6 +7,7 @@
 #include "audit/audit_log.hpp"
 #include "audit/audit_table.hpp"
 #include "core/clock.hpp"
+#include "core/json_parse.hpp"
 #include "http/api.hpp"
 #include "http/api_support.hpp"
 #include "http/authentication.hpp"
@@ -317,7 +318,7 @@ void add_auth_routes(Router& router, const ApiContext& ctx) {
                                       {"object_type", e.entry.object_type},
                                       {"object_id", e.entry.object_id},
                                       {"place", e.entry.place_code},
-                                      {"summary", json::parse(e.entry.summary)},
+                                      {"summary", parse_json(e.entry.summary)},
                                       {"hash", e.hash}};
                 });
               }});

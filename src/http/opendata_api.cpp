@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "core/json_parse.hpp"
 #include "core/json_reader.hpp"
 #include "http/api.hpp"
 #include "http/api_support.hpp"
@@ -71,7 +72,7 @@ Response ckan_request(const ApiContext& ctx, const Request& r) {
   if (r.method == "POST") {
     if (!r.body.empty()) {
       boost::system::error_code ec;
-      auto body = json::parse(r.body, ec);
+      auto body = parse_json(r.body, ec);
       if (ec || !body.is_object())
         return ckan_response(opendata::CkanAnswer{
             400,

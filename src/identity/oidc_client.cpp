@@ -7,11 +7,12 @@
 #include <openssl/param_build.h>
 #include <sodium.h>
 
-#include <boost/json/parse.hpp>
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 #include <memory>
 #include <vector>
+
+#include "core/json_parse.hpp"
 
 namespace sen::identity {
 namespace {
@@ -57,7 +58,7 @@ std::string random_base64url(std::size_t bytes) {
 
 std::optional<json::object> parse_object(std::string_view text) {
   boost::system::error_code ec;
-  json::value v = json::parse(text, ec);
+  json::value v = parse_json(text, ec);
   if (ec || !v.is_object()) return std::nullopt;
   return std::move(v.as_object());
 }

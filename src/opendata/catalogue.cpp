@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/audit_log.hpp"
+#include "core/json_parse.hpp"
 #include "core/sha256.hpp"
 #include "opendata/dataset_json.hpp"
 
@@ -26,12 +27,12 @@ Result<Dataset> dataset_of(const storage::Row& row) {
   Dataset d;
   d.kind = row.text(1) == "live" ? DatasetKind::kLive : DatasetKind::kUpload;
   boost::system::error_code ec;
-  auto meta = json::parse(row.text(2), ec);
+  auto meta = parse_json(row.text(2), ec);
   if (ec || !meta.is_object()) return fail_internal(origin + ": metadata is not JSON");
   auto m = read_meta(r, meta.as_object(), "metadata");
   if (!m) return tl::unexpected(m.error());
   d.meta = std::move(*m);
-  auto definition = json::parse(row.text(3), ec);
+  auto definition = parse_json(row.text(3), ec);
   if (ec || !definition.is_object()) return fail_internal(origin + ": definition is not JSON");
   if (const auto* live = definition.as_object().if_contains("live")) {
     auto l = read_live(r, live->as_object(), "live");

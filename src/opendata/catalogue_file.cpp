@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "analytics/metadata_file.hpp"
+#include "core/json_parse.hpp"
 #include "core/json_reader.hpp"
 #include "opendata/dataset_json.hpp"
 
@@ -29,7 +30,7 @@ Result<PackCatalogue> read_pack_catalogue(std::string_view json_text, std::strin
                                           const std::function<bool(const std::string&)>& is_agency) {
   const JsonReader r(origin);
   boost::system::error_code ec;
-  auto root = json::parse(json_text, ec);
+  auto root = parse_json(json_text, ec);
   if (ec) return r.error("", "not JSON: " + ec.message());
   auto o = r.object(root, "");
   if (!o) return tl::unexpected(o.error());

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/clock.hpp"
+#include "core/json_parse.hpp"
 #include "core/text_fold.hpp"
 #include "opendata/disclosure.hpp"
 
@@ -115,7 +116,7 @@ class Params {
     if (v == nullptr) return std::optional<json::value>();
     if (!v->is_string()) return std::optional<json::value>(*v);
     boost::system::error_code ec;
-    auto parsed = json::parse(v->as_string(), ec);
+    auto parsed = parse_json(v->as_string(), ec);
     if (ec) return invalid(std::string(key), "Cannot parse JSON");
     return std::optional<json::value>(std::move(parsed));
   }

@@ -1,6 +1,7 @@
 #include "opendata/dataset_json.hpp"
 
 #include "analytics/metadata_file.hpp"
+#include "core/json_parse.hpp"
 
 namespace sen::opendata {
 
@@ -236,7 +237,7 @@ Status read_release_content(std::string_view text, Release& into) {
   const std::string origin = "release " + into.dataset;
   const JsonReader r(origin);
   boost::system::error_code ec;
-  auto v = json::parse(text, ec);
+  auto v = parse_json(text, ec);
   if (ec || !v.is_object()) return fail_internal("release content of " + into.dataset + " is not JSON");
   auto& o = v.as_object();
   auto columns = read_columns(r, o["columns"], "columns");

@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/json_parse.hpp"
 #include "core/json_reader.hpp"
 
 namespace sen::places {
@@ -126,7 +127,7 @@ Result<std::vector<Agency>> parse_agencies(std::string_view json_text, std::stri
                                            const std::vector<Place>& places) {
   const JsonReader r(origin);
   json::error_code ec;
-  const json::value root = json::parse(json::string_view(json_text.data(), json_text.size()), ec);
+  const json::value root = parse_json(json_text, ec);
   if (ec) return fail(ErrorCode::kMalformedJson, std::string(origin) + ": not valid JSON: " + ec.message());
   if (!root.is_object()) return r.error("", "top level must be an object, not " + json_type_name(root));
   const json::object& o = root.as_object();

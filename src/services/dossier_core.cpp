@@ -8,6 +8,7 @@
 
 #include "audit/audit_log.hpp"
 #include "core/content_sniff.hpp"
+#include "core/json_parse.hpp"
 #include "core/json_schema.hpp"
 #include "core/text_fold.hpp"
 #include "documents/vietqr.hpp"
@@ -290,7 +291,7 @@ Result<boost::json::object> DossierCore::render_view(const Loaded& l, const Rela
   const std::string now_text = now();
   const bool official = !l.is_applicant;
   boost::system::error_code ec;
-  json::value form = json::parse(d.form, ec);
+  json::value form = parse_json(d.form, ec);
   if (ec) return fail_internal("dossier " + d.code + " has a stored form that is not JSON");
 
   json::array documents;

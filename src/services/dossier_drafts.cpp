@@ -7,6 +7,7 @@
 
 #include "audit/audit_log.hpp"
 #include "core/content_sniff.hpp"
+#include "core/json_parse.hpp"
 #include "core/json_schema.hpp"
 #include "core/text_fold.hpp"
 #include "identity/held_account.hpp"
@@ -415,7 +416,7 @@ Status DossierDrafts::submit_draft(storage::Connection& conn, Dossier& d, const 
   // checked whole before the transaction.
   const bool stored = created == nullptr;
   boost::system::error_code ec;
-  const json::value form = json::parse(d.form, ec);
+  const json::value form = parse_json(d.form, ec);
   if (ec || !form.is_object()) return fail_internal("stored form does not parse");
   if (stored) {
     if (auto s = check_form(p, form, true, local_date(d_.clock.now()), applicant, d_.config.form_max_bytes);

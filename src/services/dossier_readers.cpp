@@ -5,6 +5,8 @@
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "core/json_parse.hpp"
+
 namespace sen::services {
 namespace {
 
@@ -16,7 +18,7 @@ DossierRead DossierReaders::to_read(const storage::Row& r) const {
   auto text = [&](std::size_t i) { return r.is_null(i) ? std::string() : r.text(i); };
   DossierRead out{r.integer(0), r.text(1), r.text(2), "view", "", text(4), text(5)};
   boost::system::error_code ec;
-  const json::value summary = json::parse(r.text(3), ec);
+  const json::value summary = parse_json(r.text(3), ec);
   if (!ec && summary.is_object()) {
     if (const auto* what = summary.as_object().if_contains("what"); what && what->is_string())
       out.what = std::string(what->as_string());

@@ -4,6 +4,7 @@
 
 #include <boost/json.hpp>
 
+#include "core/json_parse.hpp"
 #include "core/text_input.hpp"
 #include "services/labels.hpp"
 #include "services/notifier.hpp"
@@ -38,7 +39,7 @@ std::string json_text(const json::value& v) {
 std::vector<documents::Field> form_fields(const Procedure& p, const std::string& form_text) {
   std::vector<documents::Field> out;
   boost::system::error_code ec;
-  const json::value form = json::parse(form_text, ec);
+  const json::value form = parse_json(form_text, ec);
   if (ec || !form.is_object() || !p.form_schema.is_object()) return out;
   const auto* props = p.form_schema.as_object().if_contains("properties");
   if (props == nullptr || !props->is_object()) return out;

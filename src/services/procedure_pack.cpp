@@ -16,6 +16,7 @@
 #include <system_error>
 #include <utility>
 
+#include "core/json_parse.hpp"
 #include "core/json_reader.hpp"
 #include "core/json_text.hpp"
 #include "core/text_input.hpp"
@@ -407,7 +408,7 @@ json::array to_array(const std::vector<std::string>& items) {
 Result<Procedure> parse_procedure(std::string_view json_text, std::string_view origin) {
   const JsonReader r(origin);
   json::error_code ec;
-  const json::value root = json::parse(json::string_view(json_text.data(), json_text.size()), ec);
+  const json::value root = parse_json(json_text, ec);
   if (ec) return fail(ErrorCode::kMalformedJson, std::string(origin) + ": not valid JSON: " + ec.message());
   if (!root.is_object()) return r.error("", "top level must be an object, not " + json_type_name(root));
   const json::object& o = root.as_object();

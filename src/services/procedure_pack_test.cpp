@@ -242,6 +242,32 @@ TEST(ProcedurePack, EveryShippedProcedureRoundTrips) {
   }
 }
 
+// The fuzzer's find: a form field ordered by 6 followed by 88 zeros. Written back as 6E88, Boost.JSON
+// read that as 5.9999999999999994E88, so a stored procedure changed each time it was saved.
+TEST(ProcedurePack, ANumberInTheFormSchemaRoundTripsExactly) {
+  const std::string huge = "6" + std::string(88, '0');
+  std::string text = kValid;
+  const std::string title = R"("title": "Họ và tên")";
+  text.replace(text.find(title), title.size(), title + R"(, "x-order": )" + huge + R"(, "minimum": 1E-7)");
+  auto p = parse_procedure(text, "1.001193.json");
+  ASSERT_TRUE(p) << p.error().message;
+  const std::string written = json::serialize(procedure_to_json(*p));
+  auto again = parse_procedure(written, "1.001193.json");
+  ASSERT_TRUE(again) << again.error().message;
+  EXPECT_EQ(json::serialize(procedure_to_json(*again)), written);
+  EXPECT_EQ(again->form_schema.at("properties").at("child_full_name").at("x-order").as_double(), 6e88);
+}
+
+TEST(ProcedurePack, RefusesANumberBeyondADouble) {
+  std::string text = kValid;
+  const std::string version = R"("version": 1)";
+  text.replace(text.find(version), version.size(), R"("version": 1, "x-note": 1e400)");
+  auto p = parse_procedure(text, "1.001193.json");
+  ASSERT_FALSE(p);
+  EXPECT_EQ(p.error().code, ErrorCode::kMalformedJson);
+  EXPECT_NE(p.error().message.find("1.001193.json"), std::string::npos) << p.error().message;
+}
+
 TEST(ProcedurePack, ErrorNamesFileAndField) {
   auto p = parse_mutated([](json::object& o) { channel(o, 1)["time_limit"].as_object()["unit"] = "hours"; });
   ASSERT_FALSE(p);
