@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/clock.hpp"
+#include "core/json_parse.hpp"
 #include "core/text_input.hpp"
 #include "opendata/ckan_api.hpp"
 #include "storage/database.hpp"
@@ -49,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view action = text.substr(0, line);
   boost::system::error_code ec;
   auto params =
-      boost::json::parse(line == std::string_view::npos ? std::string_view("{}") : text.substr(line + 1), ec);
+      sen::parse_json(line == std::string_view::npos ? std::string_view("{}") : text.substr(line + 1), ec);
   // What the HTTP layer lets through: a path segment and query text that pass check_text, a JSON
   // body that passes clean_json_strings (a first finding of this target was an action name of
   // invalid UTF-8 echoed into an invalid JSON answer, which the edge refuses).
@@ -57,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       !sen::clean_json_strings(params))
     return 0;
   const auto answer = sen::opendata::ckan_action(*site->site, action, params.as_object());
-  auto body = boost::json::parse(answer.body, ec);
+  auto body = sen::parse_json(answer.body, ec);
   if (ec || !body.is_object() || !body.as_object().contains("success")) std::abort();
   if (answer.status != 200 && answer.status != 400 && answer.status != 404 && answer.status != 409)
     std::abort();
